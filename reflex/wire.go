@@ -1,0 +1,115 @@
+package reflex
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"sync"
+)
+
+// WireReport is the JSON wire form of a report (DESIGN.md): the one shape shared by the
+// CLI's --json output and the HTTP API. A report that could not be made carries only
+// Subject, Kind and Error.
+type WireReport struct {
+	Subject  string        `json:"subject"`
+	Kind     string        `json:"kind"`
+	Verdict  Severity      `json:"verdict"`
+	Findings []WireFinding `json:"findings"`
+	Error    string        `json:"error,omitempty"`
+}
+
+// WireFinding is the JSON wire form of a finding, with its texts in one language.
+type WireFinding struct {
+	Code     Code     `json:"code"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Reflex   string   `json:"reflex"`
+	Evidence string   `json:"evidence,omitempty"`
+	Suggest  string   `json:"suggest,omitempty"`
+}
+
+// Wire returns the wire form of r, with texts in lang and findings in canonical order.
+func (r Report) Wire(lang Lang) WireReport {
+	r.Findings = append([]Finding(nil), r.Findings...)
+	r.Sort()
+	w := WireReport{Subject: r.Subject, Kind: r.Kind, Verdict: r.Verdict(), Findings: make([]WireFinding, len(r.Findings))}
+	for i, f := range r.Findings {
+		w.Findings[i] = WireFinding{
+			Code: f.Code, Severity: f.Severity,
+			Message: f.Message(lang), Reflex: f.Reflex(lang),
+			Evidence: f.Evidence, Suggest: f.Suggest,
+		}
+	}
+	return w
+}
+
+// WireError returns the wire form of a subject that could not be checked.
+func WireError(subject, kind string, err error) WireReport {
+	return WireReport{Subject: subject, Kind: kind, Error: err.Error()}
+}
+
+// wireErrorJSON has exactly the keys of an error object.
+type wireErrorJSON struct {
+	Subject string `json:"subject"`
+	Kind    string `json:"kind"`
+	Error   string `json:"error"`
+}
+
+// MarshalJSON writes a report object, or an error object when Error is set.
+func (w WireReport) MarshalJSON() ([]byte, error) {
+	if w.Error != "" {
+		return marshalNoEscape(wireErrorJSON{w.Subject, w.Kind, w.Error})
+	}
+	type plain WireReport // no MarshalJSON method
+	p := plain(w)
+	if p.Findings == nil {
+		p.Findings = []WireFinding{}
+	}
+	return marshalNoEscape(p)
+}
+
+// marshalNoEscape keeps "&", "<" and ">" readable in URLs and messages.
+func marshalNoEscape(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// Encoder writes reports as JSON lines: one object per subject, one per line.
+// It is safe for concurrent use; each line is written with a single Write.
+type Encoder struct {
+	mu   sync.Mutex
+	w    io.Writer
+	lang Lang
+}
+
+// NewEncoder returns an encoder writing to w with texts in lang.
+func NewEncoder(w io.Writer, lang Lang) *Encoder {
+	return &Encoder{w: w, lang: lang}
+}
+
+// Encode writes one report line.
+func (e *Encoder) Encode(r Report) error {
+	return e.write(r.Wire(e.lang))
+}
+
+// EncodeError writes the line of a subject that could not be checked.
+func (e *Encoder) EncodeError(subject, kind string, err error) error {
+	return e.write(WireError(subject, kind, err))
+}
+
+func (e *Encoder) write(w WireReport) error {
+	b, err := w.MarshalJSON()
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	_, err = e.w.Write(b)
+	return err
+}
