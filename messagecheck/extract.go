@@ -1,0 +1,445 @@
+package messagecheck
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
+)
+
+// Bounds on the work done for one message. A longer message is scanned up to
+// MaxMessageBytes; more links or IBANs than the caps are ignored (a message with dozens of
+// links is already suspicious, and the first ones carry the bait).
+const (
+	MaxMessageBytes = 64 << 10
+	MaxLinks        = 32
+	MaxIBANs        = 16
+	maxLinkBytes    = 2048
+	maxHostBytes    = 253
+	maxIBANChars    = 34 // ISO 13616: at most 34 characters
+	minIBANChars    = 15 // the shortest IBANs (Norway)
+)
+
+// Link is a link found in a message, with or without its scheme.
+type Link struct {
+	Text  string // as written, without the punctuation around it
+	Host  string // lower-case host, without trailing dot or port
+	Start int    // byte offsets of Text in the message
+	End   int
+}
+
+// IBAN is an IBAN candidate found in a message, in its compact form (no spaces).
+// It may be invalid: the IBAN check says why.
+type IBAN struct {
+	Compact string
+	Start   int // byte offsets of the printed form in the message
+	End     int
+}
+
+// Found is what Extract finds in a message, in order of appearance, without duplicates.
+type Found struct {
+	Links []Link
+	IBANs []IBAN
+}
+
+// Extract finds the links and IBANs of a message. Links are found with a scheme
+// (https://…), with www., or as bare host names whose top-level domain exists
+// (antai-gouv-amendes.net, bit.ly/3xYz); e-mail addresses are not links. IBANs are found in
+// their compact and printed forms ("FR76 3000 6000 0112 3456 7890 189").
+func Extract(text string) Found {
+	return extract(text, nil)
+}
+
+// extract is Extract with an optional table of IBAN lengths per country: with it, a
+// printed IBAN followed by a stray word is cut at the country's length, and a
+// candidate with an unknown country code is dropped unless it is labelled "IBAN".
+func extract(text string, ibanLength func(country string) int) Found {
+	if len(text) > MaxMessageBytes {
+		cut := MaxMessageBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut-- // do not split a character
+		}
+		text = text[:cut]
+	}
+	return Found{Links: extractLinks(text), IBANs: extractIBANs(text, ibanLength)}
+}
+
+// isLinkRune reports whether r may be part of a link as printed in a message.
+// Quotes, brackets and guillemets end a link: they wrap links in prose.
+func isLinkRune(r rune) bool {
+	if r <= ' ' || r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsControl(r) {
+		return false
+	}
+	switch r {
+	case '<', '>', '"', '\'', '`', '(', ')', '[', ']', '{', '}', '|', '\\', '^',
+		'«', '»', '“', '”', '‘', '’', '‹', '›', '\u200b', '\u2060', '\ufeff':
+		return false
+	}
+	return true
+}
+
+const trimPunct = ".,;:!?…*_~"
+
+func extractLinks(text string) []Link {
+	var links []Link
+	seen := map[string]bool{}
+	for i := 0; i < len(text) && len(links) < MaxLinks; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isLinkRune(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isLinkRune(r) {
+				break
+			}
+			j += size
+		}
+		if l, ok := linkIn(text, i, j); ok {
+			key := strings.ToLower(l.Text)
+			if !seen[key] {
+				seen[key] = true
+				links = append(links, l)
+			}
+		}
+		i = j
+	}
+	return links
+}
+
+// linkIn looks for a link in the run text[start:end] of link characters.
+func linkIn(text string, start, end int) (Link, bool) {
+	run := text[start:end]
+	// A scheme may come after a label glued to it: "ici:https://…", "→https://…".
+	if k := indexFold(run, "https://"); k >= 0 {
+		return schemeLink(text, start+k, end)
+	}
+	if k := indexFold(run, "http://"); k >= 0 {
+		return schemeLink(text, start+k, end)
+	}
+	// Bare host: "Site:antai-gouv.fr/paiement" -> the part after a colon that is no port.
+	for {
+		k := strings.IndexByte(run, ':')
+		if k < 0 {
+			break
+		}
+		rest := run[k+1:]
+		if p := strings.IndexAny(run, "/?#"); p >= 0 && p < k {
+			break // colon inside the path
+		}
+		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			break // a port
+		}
+		start += k + 1
+		run = rest
+	}
+	s, e := trimRun(text, start, start+len(run))
+	if s >= e {
+		return Link{}, false
+	}
+	cand := text[s:e]
+	hostEnd := len(cand)
+	if p := strings.IndexAny(cand, "/?#"); p >= 0 {
+		hostEnd = p
+	}
+	hostPort := cand[:hostEnd]
+	if strings.Contains(hostPort, "@") {
+		return Link{}, false // an e-mail address, or userinfo without scheme: not a link
+	}
+	host := hostPort
+	if c := strings.LastIndexByte(host, ':'); c >= 0 {
+		if !allDigits(host[c+1:]) {
+			return Link{}, false
+		}
+		host = host[:c]
+	}
+	if !plausibleBareHost(host) {
+		return Link{}, false
+	}
+	host = strings.ToLower(host)
+	if len(cand) > maxLinkBytes {
+		return Link{}, false
+	}
+	return Link{Text: cand, Host: strings.TrimSuffix(host, "."), Start: s, End: e}, true
+}
+
+func schemeLink(text string, start, end int) (Link, bool) {
+	s, e := trimRun(text, start, end)
+	if e-s > maxLinkBytes || s >= e {
+		return Link{}, false
+	}
+	cand := text[s:e]
+	host, ok := schemeHost(cand)
+	if !ok {
+		return Link{}, false
+	}
+	return Link{Text: cand, Host: host, Start: s, End: e}, true
+}
+
+// schemeHost returns the host of a link with a scheme, taken from the text itself (no
+// unescaping) so that it is always a piece of the link: after "//", before the path,
+// after any userinfo, without port, brackets or trailing dot, in lower case.
+func schemeHost(link string) (string, bool) {
+	k := strings.Index(link, "//")
+	if k < 0 {
+		return "", false
+	}
+	authority := link[k+2:]
+	if p := strings.IndexAny(authority, "/?#"); p >= 0 {
+		authority = authority[:p]
+	}
+	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
+		authority = authority[at+1:]
+	}
+	host := authority
+	if strings.HasPrefix(host, "[") {
+		end := strings.IndexByte(host, ']')
+		if end < 0 {
+			return "", false
+		}
+		host = host[1:end]
+	} else if c := strings.LastIndexByte(host, ':'); c >= 0 {
+		host = host[:c]
+	}
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if host == "" || len(host) > maxHostBytes || strings.ContainsAny(host, "%:") && !strings.Contains(authority, "[") {
+		return "", false
+	}
+	return host, true
+}
+
+// trimRun drops the punctuation that ends a sentence or wraps a link.
+func trimRun(text string, s, e int) (int, int) {
+	for s < e && strings.IndexByte(trimPunct, text[s]) >= 0 {
+		s++
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if !strings.ContainsRune(trimPunct, r) {
+			break
+		}
+		e -= size
+	}
+	return s, e
+}
+
+// plausibleBareHost accepts host names of at least two labels made of letters, digits
+// and hyphens, ending in a top-level domain that exists (ICANN section of the public
+// suffix list), so that "M.Dupont" or "facture.pdf" are not links but "bit.ly" is.
+func plausibleBareHost(host string) bool {
+	host = strings.TrimSuffix(host, ".")
+	if len(host) > maxHostBytes || !strings.Contains(host, ".") {
+		return false
+	}
+	labels := strings.Split(host, ".")
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for _, r := range l {
+			if r != '-' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return false
+			}
+		}
+	}
+	tld := labels[len(labels)-1]
+	for _, r := range tld {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return knownTLD(tld)
+}
+
+// knownTLD reports whether tld, as written, ends a bare host name. "Merci.Dupont" is two
+// words with a missing space, not a host (.dupont is a brand TLD): a capitalised last
+// label (upper then lower case) is read as a word; "AMELI.FR" and "ameli.fr" are hosts.
+func knownTLD(tld string) bool {
+	first, size := utf8.DecodeRuneInString(tld)
+	if unicode.IsUpper(first) && strings.ToUpper(tld[size:]) != tld[size:] {
+		return false
+	}
+	tld = strings.ToLower(tld)
+	ascii, err := idna.Lookup.ToASCII(tld)
+	if err != nil || ascii == "" {
+		return false
+	}
+	suffix, icann := publicsuffix.PublicSuffix(ascii)
+	return icann && suffix == ascii
+}
+
+func allDigits(s string) bool {
+	if s == "" || len(s) > 5 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// indexFold is strings.Index for an ASCII lower-case needle, ignoring ASCII case.
+func indexFold(s, lowerNeedle string) int {
+	n := len(lowerNeedle)
+	for i := 0; i+n <= len(s); i++ {
+		if asciiEqualFold(s[i:i+n], lowerNeedle) {
+			return i
+		}
+	}
+	return -1
+}
+
+func asciiEqualFold(a, lower string) bool {
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// ibanSeparator returns the byte length of the IBAN group separator at text[i]
+// (space, no-break spaces, hyphen), or 0.
+func ibanSeparator(text string, i int) int {
+	switch {
+	case i >= len(text):
+		return 0
+	case text[i] == ' ' || text[i] == '-':
+		return 1
+	case strings.HasPrefix(text[i:], "\u00a0"):
+		return len("\u00a0")
+	case strings.HasPrefix(text[i:], "\u202f"):
+		return len("\u202f")
+	}
+	return 0
+}
+
+func isUpperAlnum(c byte) bool { return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+func isLowerAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+func isDigit(c byte) bool      { return '0' <= c && c <= '9' }
+
+func extractIBANs(text string, ibanLength func(string) int) []IBAN {
+	var ibans []IBAN
+	seen := map[string]bool{}
+	for i := 0; i+4 <= len(text) && len(ibans) < MaxIBANs; i++ {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			if unicode.IsLetter(prev) || unicode.IsDigit(prev) {
+				continue
+			}
+		}
+		iban, end, ok := ibanAt(text, i, ibanLength)
+		if !ok {
+			continue
+		}
+		if !seen[iban.Compact] {
+			seen[iban.Compact] = true
+			ibans = append(ibans, iban)
+		}
+		i = end - 1
+	}
+	return ibans
+}
+
+// ibanAt reads an IBAN candidate starting at text[i]: two letters of the same case, two
+// digits, then either the rest glued (compact form) or groups of four characters
+// separated by one space or hyphen, the last group possibly shorter.
+func ibanAt(text string, i int, ibanLength func(string) int) (IBAN, int, bool) {
+	alnum := isUpperAlnum
+	switch {
+	case 'A' <= text[i] && text[i] <= 'Z' && 'A' <= text[i+1] && text[i+1] <= 'Z':
+	case 'a' <= text[i] && text[i] <= 'z' && 'a' <= text[i+1] && text[i+1] <= 'z':
+		alnum = isLowerAlnum
+	default:
+		return IBAN{}, 0, false
+	}
+	j := i + 2
+	if j < len(text) && text[j] == ' ' {
+		j++ // "FR 76 ..."
+	}
+	if j+2 > len(text) || !isDigit(text[j]) || !isDigit(text[j+1]) {
+		return IBAN{}, 0, false
+	}
+	compact := make([]byte, 0, maxIBANChars)
+	compact = append(compact, text[i], text[i+1], text[j], text[j+1])
+	j += 2
+	// scan returns the end of the alphanumeric run at k, reading at most limit bytes.
+	scan := func(k, limit int) int {
+		g := k
+		for g < len(text) && g-k < limit && alnum(text[g]) {
+			g++
+		}
+		return g
+	}
+	// ends[k] is the text offset after the k-th group, cuts[k] the compact length there.
+	var ends, cuts []int
+	g := scan(j, maxIBANChars)
+	if g < len(text) && (alnum(text[g]) || isLetterAt(text, g)) {
+		return IBAN{}, 0, false // glued to more letters: a word, not an IBAN
+	}
+	n := g - j
+	if n > maxIBANChars-len(compact) {
+		return IBAN{}, 0, false
+	}
+	compact = append(compact, text[j:g]...)
+	ends, cuts = append(ends, g), append(cuts, len(compact))
+	j = g
+	if n == 0 || n == 4 { // grouped form: "FR76 3000 6000 ..."
+		for {
+			k := ibanSeparator(text, j)
+			if k == 0 {
+				break
+			}
+			g := scan(j+k, 5)
+			n := g - (j + k)
+			if n == 0 || n > 4 || len(compact)+n > maxIBANChars || g < len(text) && isLetterAt(text, g) {
+				break
+			}
+			compact = append(compact, text[j+k:g]...)
+			ends, cuts = append(ends, g), append(cuts, len(compact))
+			j = g
+			if n < 4 {
+				break
+			}
+		}
+	}
+	end, size := ends[len(ends)-1], cuts[len(cuts)-1]
+	if ibanLength != nil {
+		want := ibanLength(strings.ToUpper(string(compact[:2])))
+		if want == 0 && !labelledIBAN(text, i) {
+			return IBAN{}, 0, false
+		}
+		for k := range cuts {
+			if cuts[k] == want {
+				end, size = ends[k], cuts[k]
+				break
+			}
+		}
+	}
+	if size < minIBANChars && !labelledIBAN(text, i) {
+		return IBAN{}, 0, false
+	}
+	return IBAN{Compact: strings.ToUpper(string(compact[:size])), Start: i, End: end}, end, true
+}
+
+func isLetterAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r)
+}
+
+// labelledIBAN reports whether the candidate at i follows the word "IBAN" (or "RIB"),
+// within a few characters: "IBAN : FR76…", "IBAN:FR76…".
+func labelledIBAN(text string, i int) bool {
+	before := strings.ToUpper(text[max(0, i-12):i])
+	return strings.Contains(before, "IBAN") || strings.Contains(before, "RIB")
+}

@@ -1,0 +1,183 @@
+package messagecheck
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func linkTexts(f Found) []string {
+	var out []string
+	for _, l := range f.Links {
+		out = append(out, l.Text)
+	}
+	return out
+}
+
+func ibanTexts(f Found) []string {
+	var out []string
+	for _, b := range f.IBANs {
+		out = append(out, b.Compact)
+	}
+	return out
+}
+
+func TestExtractLinks(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"INFO ANTAI : retard de paiement, réglez sur antai-gouv-amendes.net avant le 12/05.", []string{"antai-gouv-amendes.net"}},
+		{"Votre colis est bloqué: https://bit.ly/3xYzA.", []string{"https://bit.ly/3xYzA"}},
+		{"Suivi : bit.ly/3xYzA ou t.co/AbC", []string{"bit.ly/3xYzA", "t.co/AbC"}},
+		{"(voir www.ameli.fr) et «impots.gouv.fr»", []string{"www.ameli.fr", "impots.gouv.fr"}},
+		{"Rendez-vous sur:ants-gouv.fr/carte-grise, merci", []string{"ants-gouv.fr/carte-grise"}},
+		{"Cliquez ici:https://ameli.fr@evil.example.com/x", []string{"https://ameli.fr@evil.example.com/x"}},
+		{"HTTPS://ANTS-GOUV.FR/Paiement", []string{"HTTPS://ANTS-GOUV.FR/Paiement"}},
+		{"http://192.168.1.1:8080/amende et http://0x7f.1/x", []string{"http://192.168.1.1:8080/amende", "http://0x7f.1/x"}},
+		{"lien : ameli-rembоursement.fr (o cyrillique)", []string{"ameli-rembоursement.fr"}},
+		{"site.fr:8443/login", []string{"site.fr:8443/login"}},
+		{"deux fois : ameli.fr puis AMELI.FR puis ameli.fr", []string{"ameli.fr"}}, // one check per link, whatever its case
+		// not links
+		{"Merci.Cordialement, M.Dupont. Voir facture.pdf et photo.jpg", nil},
+		{"Écrivez à contact@ameli-remboursement.fr", nil},
+		{"Montant : 1.90 EUR, version 2.3.4, 12.05.2026", nil},
+		{"le fichier notes.txt et la version v1.2", nil},
+		{"", nil},
+		{"https://", nil},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			assert.Equal(t, tc.want, linkTexts(Extract(tc.text)))
+		})
+	}
+}
+
+func TestExtractLinkHost(t *testing.T) {
+	f := Extract("Payez sur HTTPS://User@Ants-Gouv.FR.:443/carte-grise?x=1 maintenant.")
+	require.Len(t, f.Links, 1)
+	l := f.Links[0]
+	assert.Equal(t, "ants-gouv.fr", l.Host)
+	assert.Equal(t, "HTTPS://User@Ants-Gouv.FR.:443/carte-grise?x=1", l.Text)
+	assert.Equal(t, l.Text, "Payez sur HTTPS://User@Ants-Gouv.FR.:443/carte-grise?x=1 maintenant."[l.Start:l.End])
+}
+
+func TestExtractIBANs(t *testing.T) {
+	const fr = "FR7630006000011234567890189"
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Nouveau RIB : FR76 3000 6000 0112 3456 7890 189 Merci", []string{fr}},
+		{"IBAN:FR7630006000011234567890189.", []string{fr}},
+		{"iban fr76 3000 6000 0112 3456 7890 189 svp", []string{fr}},
+		{"FR76-3000-6000-0112-3456-7890-189", []string{fr}},
+		{"FR76\u00a03000\u00a06000\u00a00112\u00a03456\u00a07890\u00a0189", []string{fr}},
+		{"FR 76 3000 6000 0112 3456 7890 189", []string{fr}},
+		{"GB29 NWBK 6016 1331 9268 19 ou DE89 3704 0044 0532 0130 00", []string{"GB29NWBK60161331926819", "DE89370400440532013000"}},
+		{"deux fois FR7630006000011234567890189 et FR76 3000 6000 0112 3456 7890 189", []string{fr}},
+		// not IBANs
+		{"Dossier AB12 du 12/05, vol AF12 3456", nil},
+		{"Référence PV12345", nil},
+		{"MOTFR7630006000011234567890189", nil},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			assert.Equal(t, tc.want, ibanTexts(Extract(tc.text)))
+		})
+	}
+}
+
+// frLengths is a stand-in for the registry of IBAN lengths.
+func frLengths(country string) int {
+	return map[string]int{"FR": 27, "DE": 22, "GB": 22}[country]
+}
+
+func TestExtractIBANCutAtCountryLength(t *testing.T) {
+	text := "IBAN FR76 3000 6000 0112 3456 7890 1890 ABCD et XX12 3456 7890 1234 5678"
+	assert.Equal(t, []string{"FR76300060000112345678901890ABCD", "XX123456789012345678"}, ibanTexts(extract(text, nil)))
+
+	text = "Virez sur FR76 3000 6000 0112 3456 7890 189 MERCI, pas sur XX12 3456 7890 1234 5678"
+	got := extract(text, frLengths)
+	assert.Equal(t, []string{"FR7630006000011234567890189"}, ibanTexts(got), "unknown country dropped")
+
+	text = "IBAN XX12 3456 7890 1234 5678"
+	assert.Equal(t, []string{"XX123456789012345678"}, ibanTexts(extract(text, frLengths)), "labelled: kept for the checker to reject")
+}
+
+func TestExtractBounds(t *testing.T) {
+	var b strings.Builder
+	for i := range 200 {
+		b.WriteString("site")
+		b.WriteString(strings.Repeat("x", i%7))
+		b.WriteString(".fr/")
+		b.WriteByte(byte('a' + i%26))
+		b.WriteString(" FR76 3000 6000 0112 3456 7890 1")
+		b.WriteByte(byte('0' + i%10))
+		b.WriteString(" ")
+	}
+	f := Extract(b.String())
+	assert.Len(t, f.Links, MaxLinks)
+	assert.LessOrEqual(t, len(f.IBANs), MaxIBANs)
+
+	huge := strings.Repeat("é", MaxMessageBytes) + " https://after.example.fr"
+	f = Extract(huge)
+	assert.Empty(t, f.Links, "text past MaxMessageBytes is not scanned")
+}
+
+// checkFound asserts the invariants the fuzz target checks: every link is a piece of
+// the text and its host a piece of the link, lower-cased; every IBAN is in the text.
+func checkFound(t *testing.T, text string, f Found) {
+	t.Helper()
+	if len(f.Links) > MaxLinks || len(f.IBANs) > MaxIBANs {
+		t.Fatalf("too many: %d links, %d IBANs", len(f.Links), len(f.IBANs))
+	}
+	for _, l := range f.Links {
+		if l.Start < 0 || l.End > len(text) || l.Start >= l.End || text[l.Start:l.End] != l.Text {
+			t.Fatalf("link %q is not text[%d:%d]", l.Text, l.Start, l.End)
+		}
+		if len(l.Text) > maxLinkBytes || l.Host == "" || len(l.Host) > maxHostBytes {
+			t.Fatalf("link %q: bad sizes (host %q)", l.Text, l.Host)
+		}
+		if !strings.Contains(strings.ToLower(l.Text), l.Host) {
+			t.Fatalf("host %q is not in link %q", l.Host, l.Text)
+		}
+		if l.Host != strings.ToLower(l.Host) || strings.HasSuffix(l.Host, ".") || !utf8.ValidString(l.Host) {
+			t.Fatalf("host %q is not normalised", l.Host)
+		}
+	}
+	for _, b := range f.IBANs {
+		if b.Start < 0 || b.End > len(text) || b.Start >= b.End {
+			t.Fatalf("IBAN %q: bad offsets %d:%d", b.Compact, b.Start, b.End)
+		}
+		if len(b.Compact) < 4 || len(b.Compact) > maxIBANChars {
+			t.Fatalf("IBAN %q: bad length", b.Compact)
+		}
+		printed := strings.ToUpper(text[b.Start:b.End])
+		for _, sep := range []string{" ", "-", "\u00a0", "\u202f"} {
+			printed = strings.ReplaceAll(printed, sep, "")
+		}
+		if printed != b.Compact {
+			t.Fatalf("IBAN %q is not the text %q", b.Compact, text[b.Start:b.End])
+		}
+	}
+}
+
+func TestExtractInvariantsOnSeeds(t *testing.T) {
+	for _, s := range scamMessages {
+		checkFound(t, s.text, Extract(s.text))
+		checkFound(t, s.text, extract(s.text, frLengths))
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range scamMessages {
+		f.Add(s.text)
+	}
+	f.Add("HTTPS://User@Ants-Gouv.FR.:443/x?y=1 FR76 3000 6000 0112 3456 7890 189")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkFound(t, text, Extract(text))
+		checkFound(t, text, extract(text, frLengths))
+	})
+}
