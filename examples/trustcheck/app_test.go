@@ -50,7 +50,7 @@ func fakeCommands(display func(string) string) []command {
 }
 
 type result struct {
-	code          int
+	code           int
 	stdout, stderr string
 }
 
