@@ -104,14 +104,6 @@ func (a *app) usageError(msg string) {
 	fmt.Fprintf(a.io.err, "%s: %s; %s\n", programName, msg, helpHint)
 }
 
-// errUsage marks an error that is the user's way of calling the command (exit 2).
-var errUsage = errors.New("usage")
-
-// usagef returns an error that makes the command exit with status 2.
-func usagef(format string, args ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{errUsage}, args...)...)
-}
-
 // flags is a subcommand's flag set plus the output flags every check shares.
 type flags struct {
 	*flag.FlagSet
