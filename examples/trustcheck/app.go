@@ -31,6 +31,13 @@ Common flags:
   --lang fr|en  language of messages and reflexes (default fr)
   -             as a subject: read one subject per line from standard input
 
+Examples:
+  trustcheck url https://ants-gouv.fr/carte-grise
+  trustcheck url --for carte-grise --lang en https://immatriculation.ants.gouv.fr/
+  trustcheck iban "FR76 3000 6000 0112 3456 7890 189"
+  trustcheck store --json ~/Documents
+  trustcheck url - < links.txt
+
 Exit status: 0 all ok or info, 3 some caution, 4 some danger,
 1 some subject could not be checked, 2 usage error.
 
