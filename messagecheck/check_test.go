@@ -156,9 +156,9 @@ func TestMessageEvidenceNamesLinksAndMasksIBANs(t *testing.T) {
 	assert.Equal(t, "bit.ly/abc", sh.Evidence)
 	v := r.Find(reflex.IBANValid)
 	require.NotNil(t, v)
-	assert.Equal(t, "FR76 **** 0189", v.Evidence)
+	assert.Equal(t, "FR76 **** **** 0189", v.Evidence)
 	assert.NotContains(t, r.Subject, "3000 6000", "the subject masks IBANs")
-	assert.Contains(t, r.Subject, "FR76 **** 0189")
+	assert.Contains(t, r.Subject, "FR76 **** **** 0189")
 	for _, f := range r.Findings {
 		assert.NotContains(t, f.Evidence, "30006000")
 	}
@@ -200,4 +200,26 @@ func TestMessageSubjectIsShortAndOneLine(t *testing.T) {
 	assert.NotContains(t, r.Subject, "\n")
 	assert.LessOrEqual(t, len([]rune(r.Subject)), maxSubjectRunes)
 	assert.True(t, strings.HasSuffix(r.Subject, "…"))
+}
+
+func TestMessageIBANsWithTheValidator(t *testing.T) {
+	c := New(WithURLChecker(fakeURLs)) // the default IBAN checker: ibancheck
+	for _, tc := range []struct {
+		text string
+		code reflex.Code
+	}{
+		{"Nouveau RIB : FR76 3000 6000 0112 3456 7890 189 Merci", reflex.IBANValid},
+		{"Nouveau RIB : FR21 3000 6000 0112 3456 7890 112", reflex.IBANInvalidNationalKey},
+		{"IBAN FR76 3000 6000 0112 3456 7890 188", reflex.IBANInvalidChecksum},
+		// cut at the French length: the stray group is not part of the IBAN
+		{"Virez sur FR76 3000 6000 0112 3456 7890 189 SVP", reflex.IBANValid},
+	} {
+		r, err := c.Check(context.Background(), tc.text)
+		require.NoError(t, err)
+		require.NoError(t, r.Validate())
+		f := r.Find(tc.code)
+		require.NotNil(t, f, "%s: %v", tc.text, r.Findings)
+		assert.True(t, strings.HasPrefix(f.Evidence, "FR"), f.Evidence)
+		assert.Contains(t, f.Evidence, "****", "IBANs are masked in evidence")
+	}
 }
