@@ -1,0 +1,24 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+
+	"github.com/trustreflex/trustreflex/reflex"
+)
+
+// withFakes fills the checks that this build cannot make yet with stand-ins.
+func withFakes(c checks) checks {
+	if c.file == nil {
+		c.file = func(_ context.Context, name string, r io.ReaderAt, size int64) (reflex.Report, error) {
+			head := make([]byte, 21)
+			n, _ := r.ReadAt(head, 0)
+			if bytes.HasPrefix(head[:n], []byte("age-encryption.org/v1")) {
+				return reflex.NewReport(name, reflex.KindFile, reflex.Finding{Code: reflex.StoreEncrypted, Severity: reflex.OK}), nil
+			}
+			return reflex.NewReport(name, reflex.KindFile, reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Caution}), nil
+		}
+	}
+	return c
+}

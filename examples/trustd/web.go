@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"net/http"
+)
+
+// The demo pages and the embeddable component, compiled in: the demo works offline and
+// loads nothing from elsewhere.
+//
+//go:embed web
+var webFS embed.FS
+
+// pageCSP forbids everything but this server's own scripts, styles and API: no inline
+// script or style, no external asset.
+const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+// pages are the parsed page templates, by name: the layout plus the page's content.
+var pages = func() map[string]*template.Template {
+	m := map[string]*template.Template{}
+	for _, p := range []string{"index", "procedure", "transfer", "upload"} {
+		m[p] = template.Must(template.ParseFS(webFS, "web/layout.html", "web/"+p+".html"))
+	}
+	return m
+}()
+
+// pageData is what the page templates see.
+type pageData struct {
+	Lang, Other, Page, Title string
+	T                        map[string]string
+	Procedures               []procedure
+	Payees                   []payeeOption
+	Scenes                   []string
+}
+
+func (s *server) webRoutes() []route {
+	return []route{
+		{"GET", "/", s.page("index"), false},
+		{"GET", "/demo/procedure", s.page("procedure"), false},
+		{"GET", "/demo/transfer", s.page("transfer"), false},
+		{"GET", "/demo/upload", s.page("upload"), false},
+		{"GET", "/trust-reflex.js", asset("web/trust-reflex.js", "text/javascript; charset=utf-8"), false},
+		{"GET", "/demo.js", asset("web/demo.js", "text/javascript; charset=utf-8"), false},
+		{"GET", "/demo.css", asset("web/demo.css", "text/css; charset=utf-8"), false},
+	}
+}
+
+// page renders a demo page in the language of ?lang= (French by default).
+func (s *server) page(name string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		lang, other := "fr", "en"
+		if r.URL.Query().Get("lang") == "en" {
+			lang, other = "en", "fr"
+		}
+		t := pageText[lang]
+		d := pageData{Lang: lang, Other: other, Page: name, Title: t[name+"_title"], T: t}
+		switch name {
+		case "procedure":
+			if s.checks.procedures != nil {
+				d.Procedures = s.checks.procedures()
+			}
+		case "transfer":
+			for _, p := range s.demoPayees {
+				d.Payees = append(d.Payees, payeeOption{ID: p.ID, Label: p.Name + " (" + p.Role[lang] + ")"})
+			}
+			d.Scenes = []string{t["scene_changed"], t["scene_key"], t["scene_name"]}
+		}
+		var buf bytes.Buffer
+		if err := pages[name].ExecuteTemplate(&buf, "layout", d); err != nil {
+			s.logger.Error("page", "page", name, "err", err)
+			writeJSON(w, http.StatusInternalServerError, apiError{Error: "could not render the page"})
+			return
+		}
+		h := w.Header()
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Content-Security-Policy", pageCSP)
+		h.Set("Content-Language", lang)
+		_, _ = w.Write(buf.Bytes())
+	}
+}
+
+func asset(name, contentType string) http.HandlerFunc {
+	b, err := webFS.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded at build time: a missing file is a build mistake
+	}
+	return func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", contentType)
+		w.Header().Set("Cache-Control", "public, max-age=300")
+		_, _ = w.Write(b)
+	}
+}
