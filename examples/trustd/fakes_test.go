@@ -20,5 +20,21 @@ func withFakes(c checks) checks {
 			return reflex.NewReport(name, reflex.KindFile, reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Caution}), nil
 		}
 	}
+	notOfficial := func(_ context.Context, subject string) (reflex.Report, error) {
+		return reflex.NewReport(subject, reflex.KindURL, reflex.Finding{Code: reflex.URLNotOfficial, Severity: reflex.Info}), nil
+	}
+	if c.url == nil {
+		c.url = reflex.CheckerFunc(notOfficial)
+	}
+	if c.urlFor == nil {
+		c.urlFor = func(ctx context.Context, url, _ string) (reflex.Report, error) { return notOfficial(ctx, url) }
+	}
+	if c.payment == nil {
+		c.payment = func(ctx context.Context, req paymentRequest) (reflex.Report, error) {
+			r, err := c.iban.Check(ctx, req.Subject)
+			r.Kind = reflex.KindPayment
+			return r, err
+		}
+	}
 	return c
 }
