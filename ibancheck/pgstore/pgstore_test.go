@@ -143,4 +143,3 @@ func TestServerDownIsAnError(t *testing.T) {
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), "secret")
 }
-
