@@ -23,6 +23,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/trustreflex/trustreflex/ibancheck"
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
 // Harness tells the suite how to get stores.
@@ -160,9 +161,16 @@ func testCancelled(t *testing.T, h Harness) {
 	assert.Empty(t, ev)
 }
 
+// ibans are valid IBANs the concurrency test confirms in turn.
+var ibans = []string{
+	"FR7630006000011234567890189", "DE89370400440532013000", "BE68539007547034",
+	"FR7610107001011234567890129", "ES9121000418450200051332", "LT121000011101001000",
+}
+
 // testConcurrent has many goroutines (on two handles when the store can be reopened)
-// confirm IBANs for one payee at once, and checks that every confirmation is in the
-// history exactly once, with a gapless sequence in time order.
+// confirm IBANs for one payee at once through Book.Confirm, and checks that every
+// confirmation is in the history exactly once, with a gapless sequence in time order,
+// and that the book then answers "unchanged" for the last one only.
 func testConcurrent(t *testing.T, h Harness) {
 	ctx := context.Background()
 	n, per := h.Goroutines, h.PerGoroutine
@@ -181,10 +189,10 @@ func testConcurrent(t *testing.T, h Harness) {
 	errs := make(chan error, n*per)
 	for g := range n {
 		wg.Go(func() {
-			st := handles[g%len(handles)]
+			book := ibancheck.NewBook(handles[g%len(handles)])
 			for i := range per {
 				by := fmt.Sprintf("g%02d-%02d", g, i)
-				if _, err := st.Append(ctx, confirm("shared", "FR7630006000011234567890189", "Name "+by, by, time.Now())); err != nil {
+				if _, err := book.Confirm(ctx, "shared", ibans[(g+i)%len(ibans)], "Name "+by, by); err != nil {
 					errs <- fmt.Errorf("%s: %w", by, err)
 				}
 			}
@@ -202,6 +210,10 @@ func testConcurrent(t *testing.T, h Harness) {
 	for i, e := range ev {
 		assert.Equal(t, int64(i+1), e.Seq, "gapless sequence")
 		assert.Equal(t, "Name "+e.By, e.Name, "fields of one event stay together")
+		var g, j int
+		_, err := fmt.Sscanf(e.By, "g%02d-%02d", &g, &j)
+		require.NoError(t, err)
+		assert.Equal(t, ibans[(g+j)%len(ibans)], e.IBAN, "fields of one event stay together")
 		assert.False(t, seen[e.By], "duplicate event %s", e.By)
 		seen[e.By] = true
 		if i > 0 {
@@ -218,6 +230,20 @@ func testConcurrent(t *testing.T, h Harness) {
 			assert.Greater(t, i, prev, "goroutine %d's events out of order", g)
 		}
 		last[g] = i
+	}
+	// The last confirmation wins, on every handle.
+	final := ev[len(ev)-1]
+	for _, st := range handles {
+		book := ibancheck.NewBook(st)
+		for _, iban := range ibans {
+			r, err := book.Check(ctx, ibancheck.Payment{PayeeID: "shared", IBAN: iban})
+			require.NoError(t, err)
+			if iban == final.IBAN {
+				assert.True(t, r.Has(reflex.IBANUnchanged), "the last confirmed IBAN is the current one")
+			} else {
+				assert.True(t, r.Has(reflex.IBANChanged), "%s is not the current IBAN", iban)
+			}
+		}
 	}
 }
 
