@@ -48,6 +48,12 @@ type Store interface {
 	Append(ctx context.Context, e Event) (Event, error)
 }
 
+// BatchAppender is implemented by the stores that can append many events in one
+// transaction (all of this module's): the fast way to import an existing book.
+type BatchAppender interface {
+	AppendAll(ctx context.Context, events []Event) ([]Event, error)
+}
+
 // ErrClosed is returned by a Store used after Close.
 var ErrClosed = errors.New("ibancheck: payee store is closed")
 

@@ -45,6 +45,10 @@ func (m *MemoryStore) Append(ctx context.Context, e Event) (Event, error) {
 	if m.closed {
 		return Event{}, ErrClosed
 	}
+	return m.appendLocked(e), nil
+}
+
+func (m *MemoryStore) appendLocked(e Event) Event {
 	h := m.events[e.Payee]
 	e.Seq = int64(len(h)) + 1
 	e.At = e.At.UTC().Truncate(eventPrecision)
@@ -52,7 +56,29 @@ func (m *MemoryStore) Append(ctx context.Context, e Event) (Event, error) {
 		e.At = h[len(h)-1].At
 	}
 	m.events[e.Payee] = append(h, e)
-	return e, nil
+	return e
+}
+
+// AppendAll appends events at once, all or none.
+func (m *MemoryStore) AppendAll(ctx context.Context, events []Event) ([]Event, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, e := range events {
+		if err := e.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed {
+		return nil, ErrClosed
+	}
+	out := make([]Event, len(events))
+	for i, e := range events {
+		out[i] = m.appendLocked(e)
+	}
+	return out, nil
 }
 
 // Close makes every later call fail with ErrClosed.

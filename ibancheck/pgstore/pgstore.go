@@ -75,6 +75,12 @@ func (s *Store) Append(ctx context.Context, e ibancheck.Event) (ibancheck.Event,
 	return s.s.Append(ctx, e)
 }
 
+// AppendAll appends events in one transaction, all or none: the fast way to import a
+// book. It returns them as stored.
+func (s *Store) AppendAll(ctx context.Context, events []ibancheck.Event) ([]ibancheck.Event, error) {
+	return s.s.AppendAll(ctx, events)
+}
+
 // SchemaVersion returns the version of the schema in the database.
 func (s *Store) SchemaVersion() int { return s.s.SchemaVersion() }
 

@@ -50,6 +50,7 @@ func Run(t *testing.T, h Harness) {
 	t.Run("CancelledContext", func(t *testing.T) { testCancelled(t, h) })
 	t.Run("ConcurrentAppends", func(t *testing.T) { testConcurrent(t, h) })
 	t.Run("Closed", func(t *testing.T) { testClosed(t, h) })
+	t.Run("AppendAll", func(t *testing.T) { testAppendAll(t, h) })
 	if h.Reopen != nil {
 		t.Run("Persists", func(t *testing.T) { testPersists(t, h) })
 	}
@@ -277,4 +278,37 @@ func testPersists(t *testing.T, h Harness) {
 	e, err := s2.Append(ctx, confirm("p", "DE89370400440532013000", "Jean Dupont", "y", base))
 	require.NoError(t, err)
 	assert.Equal(t, int64(2), e.Seq)
+}
+
+func testAppendAll(t *testing.T, h Harness) {
+	ctx := context.Background()
+	s := h.Open(t)
+	ba, ok := s.(ibancheck.BatchAppender)
+	if !ok {
+		t.Skip("the store has no AppendAll method")
+	}
+	_, err := s.Append(ctx, confirm("a", "FR7630006000011234567890189", "A", "x", base))
+	require.NoError(t, err)
+	got, err := ba.AppendAll(ctx, []ibancheck.Event{
+		confirm("a", "DE89370400440532013000", "A", "x", base.Add(time.Second)),
+		confirm("b", "DE89370400440532013000", "B", "x", base),
+		{Payee: "a", Kind: ibancheck.Revoked, IBAN: "DE89370400440532013000", By: "y", At: base},
+	})
+	require.NoError(t, err)
+	require.Len(t, got, 3)
+	assert.Equal(t, []int64{2, 1, 3}, []int64{got[0].Seq, got[1].Seq, got[2].Seq})
+	assert.Equal(t, got[0].At, got[2].At, "time order within a batch too")
+	ev, err := s.Events(ctx, "a")
+	require.NoError(t, err)
+	assert.Equal(t, got[2], ev[2])
+
+	// All or none.
+	_, err = ba.AppendAll(ctx, []ibancheck.Event{
+		confirm("c", "DE89370400440532013000", "C", "x", base),
+		confirm("c", "DE89370400440532013000", "", "x", base),
+	})
+	require.Error(t, err)
+	ev, err = s.Events(ctx, "c")
+	require.NoError(t, err)
+	assert.Empty(t, ev, "a failed batch leaves no trace")
 }

@@ -168,6 +168,35 @@ func (s *Store) Events(ctx context.Context, payee string) ([]ibancheck.Event, er
 	return out, nil
 }
 
+// AppendAll appends events in one transaction: all or none. It is the fast way to
+// import a book (each Append is a transaction of its own).
+func (s *Store) AppendAll(ctx context.Context, events []ibancheck.Event) ([]ibancheck.Event, error) {
+	if s.closed.Load() {
+		return nil, ibancheck.ErrClosed
+	}
+	for _, e := range events {
+		if err := e.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, s.wrap("append", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // after Commit it is a no-op
+	bump, insert := tx.StmtContext(ctx, s.bump), tx.StmtContext(ctx, s.insert)
+	out := make([]ibancheck.Event, len(events))
+	for i, e := range events {
+		if out[i], err = s.appendTx(ctx, bump, insert, e); err != nil {
+			return nil, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, s.wrap("append: commit", err)
+	}
+	return out, nil
+}
+
 // Append implements ibancheck.Store. The payee row is the lock that serialises the
 // appends to one payee: the upsert that bumps its sequence holds it until commit.
 func (s *Store) Append(ctx context.Context, e ibancheck.Event) (ibancheck.Event, error) {
@@ -177,24 +206,33 @@ func (s *Store) Append(ctx context.Context, e ibancheck.Event) (ibancheck.Event,
 	if err := e.Validate(); err != nil {
 		return ibancheck.Event{}, err
 	}
-	e.At = e.At.UTC().Truncate(time.Microsecond)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return ibancheck.Event{}, s.wrap("append", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // after Commit it is a no-op
-	var at any
-	if err := tx.StmtContext(ctx, s.bump).QueryRowContext(ctx, e.Payee, s.d.EncodeTime(e.At)).Scan(&e.Seq, &at); err != nil {
-		return ibancheck.Event{}, s.wrap("append", err)
-	}
-	if e.At, err = s.d.DecodeTime(at); err != nil {
-		return ibancheck.Event{}, s.wrap("append", err)
-	}
-	if _, err := tx.StmtContext(ctx, s.insert).ExecContext(ctx, e.Payee, e.Seq, string(e.Kind), e.IBAN, e.Name, e.By, s.d.EncodeTime(e.At)); err != nil {
-		return ibancheck.Event{}, s.wrap("append", err)
+	if e, err = s.appendTx(ctx, tx.StmtContext(ctx, s.bump), tx.StmtContext(ctx, s.insert), e); err != nil {
+		return ibancheck.Event{}, err
 	}
 	if err := tx.Commit(); err != nil {
 		return ibancheck.Event{}, s.wrap("append: commit", err)
+	}
+	return e, nil
+}
+
+// appendTx bumps the payee's row and inserts e, inside a transaction.
+func (s *Store) appendTx(ctx context.Context, bump, insert *sql.Stmt, e ibancheck.Event) (ibancheck.Event, error) {
+	e.At = e.At.UTC().Truncate(time.Microsecond)
+	var at any
+	if err := bump.QueryRowContext(ctx, e.Payee, s.d.EncodeTime(e.At)).Scan(&e.Seq, &at); err != nil {
+		return ibancheck.Event{}, s.wrap("append", err)
+	}
+	var err error
+	if e.At, err = s.d.DecodeTime(at); err != nil {
+		return ibancheck.Event{}, s.wrap("append", err)
+	}
+	if _, err := insert.ExecContext(ctx, e.Payee, e.Seq, string(e.Kind), e.IBAN, e.Name, e.By, s.d.EncodeTime(e.At)); err != nil {
+		return ibancheck.Event{}, s.wrap("append", err)
 	}
 	return e, nil
 }
