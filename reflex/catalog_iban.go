@@ -17,6 +17,8 @@ const (
 	IBANNameCloseMatch     Code = "iban.name-close-match"
 	IBANNameMismatch       Code = "iban.name-mismatch"
 	IBANBICMismatch        Code = "iban.bic-mismatch"
+	IBANRevoked            Code = "iban.revoked"           // the payee book withdrew this IBAN
+	IBANNameNotPossible    Code = "iban.name-not-possible" // no recorded holder, or nothing to compare
 )
 
 var ibanEntries = map[Code]entry{
@@ -45,12 +47,12 @@ var ibanEntries = map[Code]entry{
 		en: text{"The IBAN passes the general check but its bank key[ ({key})] is wrong: typical of a forged RIB.", "Do not make this transfer. Call the payee on the number you know, not the one in the message."},
 	},
 	IBANNewPayee: {
-		fr: text{"C'est la première fois que vous payez ce bénéficiaire.", "Avant le premier virement, confirmez l'IBAN avec le bénéficiaire, de vive voix, au numéro que vous connaissez."},
-		en: text{"This is the first time you pay this payee.", "Before the first transfer, confirm the IBAN with the payee by phone, on the number you know."},
+		fr: text{"Aucun IBAN vérifié n'est enregistré pour ce bénéficiaire : c'est peut-être un premier paiement.", "Avant de payer, confirmez l'IBAN avec le bénéficiaire, de vive voix, au numéro que vous connaissez, puis enregistrez-le."},
+		en: text{"No verified IBAN is recorded for this payee: this may be a first payment.", "Before you pay, confirm the IBAN with the payee by phone, on the number you know, then record it."},
 	},
 	IBANUnchanged: {
-		fr: text{"L'IBAN est celui que vous avez déjà vérifié pour ce bénéficiaire.", "Vous pouvez continuer."},
-		en: text{"The IBAN is the one you already checked for this payee.", "You can go on."},
+		fr: text{"L'IBAN est celui que vous avez vérifié pour ce bénéficiaire[ (le {date})].", "Vous pouvez continuer."},
+		en: text{"The IBAN is the one you checked for this payee[ (on {date})].", "You can go on."},
 	},
 	IBANChanged: {
 		fr: text{"L'IBAN a changé pour ce bénéficiaire[ (connu : {suggest})]. C'est la ruse du faux RIB.", "Ne payez pas. Appelez votre créancier au numéro que vous connaissez, pas celui du message."},
@@ -77,7 +79,15 @@ var ibanEntries = map[Code]entry{
 		en: text{"The name does not match the known holder of this account.", "Do not pay before calling the payee on the number you know."},
 	},
 	IBANBICMismatch: {
-		fr: text{"Le code BIC de la banque ne correspond pas au pays de l'IBAN.", "Demandez au bénéficiaire, au numéro que vous connaissez, de confirmer ses coordonnées bancaires."},
-		en: text{"The bank's BIC does not match the IBAN's country.", "Ask the payee, on the number you know, to confirm their bank details."},
+		fr: text{"Le code BIC de la banque ne correspond pas à l'IBAN[ ({evidence})].", "Demandez au bénéficiaire, au numéro que vous connaissez, de confirmer ses coordonnées bancaires."},
+		en: text{"The bank's BIC does not match the IBAN[ ({evidence})].", "Ask the payee, on the number you know, to confirm their bank details."},
+	},
+	IBANRevoked: {
+		fr: text{"Cet IBAN a été retiré pour ce bénéficiaire[ le {date}] : il ne doit plus être payé.", "Ne payez pas. Appelez votre créancier au numéro que vous connaissez, pas celui du message."},
+		en: text{"This IBAN was withdrawn for this payee[ on {date}]: it must not be paid any more.", "Do not pay. Call your creditor on the number you know, not the one in the message."},
+	},
+	IBANNameNotPossible: {
+		fr: text{"Le nom du titulaire n'a pas pu être vérifié[ ({evidence})].", "Comparez vous-même le nom avec celui du RIB que vous avez déjà."},
+		en: text{"The holder's name could not be checked[ ({evidence})].", "Compare the name yourself with the bank details you already have."},
 	},
 }

@@ -23,9 +23,6 @@ var pendingCodes = map[Code]int{
 	URLEmbedding: 4, URLGouvToken: 4, URLCombo: 4, URLMixedScript: 4, URLUserinfo: 4,
 	URLIPHost: 4, URLInsecure: 4, URLShortener: 4, URLFreeHosting: 4,
 
-	IBANNewPayee: 6, IBANUnchanged: 6, IBANChanged: 6, IBANCountryChanged: 6,
-	IBANNameMatch: 6, IBANNameCloseMatch: 6, IBANNameMismatch: 6, IBANBICMismatch: 6,
-
 	StoreEncrypted: 7, StoreWeakEncryption: 7, StorePlaintext: 7, StoreSensitive: 7,
 	StoreUnknownRandom: 7, StorePermissions: 7,
 }
