@@ -1,11 +1,16 @@
 package main
 
 import (
+	"context"
+	"fmt"
+
 	"github.com/trustreflex/trustreflex/ibancheck"
+	"github.com/trustreflex/trustreflex/ibancheck/sqlitestore"
 	"github.com/trustreflex/trustreflex/messagecheck"
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
-// demoPayee is a payee of the demo book, shown in the transfer page.
+// demoPayee is a payee of the demo book, listed in the transfer page.
 type demoPayee struct {
 	ID, Name, IBAN string
 	Role           map[string]string // by language: "propriétaire", "landlord"
@@ -14,21 +19,58 @@ type demoPayee struct {
 // payeeOption is one choice of the transfer page's payee list.
 type payeeOption struct{ ID, Label string }
 
-// demoPayees seed the in-memory book (--memory-book), so that the transfer page's
-// scenes work out of the box.
+// demoPayees are confirmed in the in-memory book (and with --seed-demo in a book file),
+// so that the transfer page's scenes work out of the box.
 var demoPayees = []demoPayee{
 	{"proprietaire", "Jean Martin", "FR7630006000011234567890189", map[string]string{"fr": "propriétaire", "en": "landlord"}},
 	{"energie", "Énergie Exemple SA", "FR7630004000031234567890143", map[string]string{"fr": "fournisseur d'énergie", "en": "energy supplier"}},
 }
 
-func defaultBookPath() string { return "" }
-
-// buildChecks makes the checks from the options: the payee book to open, and returns
-// the payees to list in the demo and a function that closes the book.
+// buildChecks makes the checks and opens the payee book: a SQLite file (--book, the
+// CLI's format) or, without it, a book in memory with the demo payees. It returns the
+// payees to list in the demo and a function that closes the book.
 func buildChecks(o options) (checks, []demoPayee, func(), error) {
+	ctx := context.Background()
+	var store ibancheck.Store = ibancheck.NewMemoryStore()
+	closeBook := func() {}
+	seed := o.book == "" || o.seedDemo
+	if o.book != "" {
+		s, err := sqlitestore.Open(ctx, o.book)
+		if err != nil {
+			return checks{}, nil, nil, fmt.Errorf("trustd: payee book: %w", err)
+		}
+		store, closeBook = s, func() { _ = s.Close() }
+	}
+	book := ibancheck.NewBook(store)
+	if seed {
+		if err := seedDemo(ctx, book); err != nil {
+			closeBook()
+			return checks{}, nil, nil, err
+		}
+	}
 	c := checks{
 		iban:    ibancheck.New(),
 		message: messagecheck.New(),
+		payment: func(ctx context.Context, req paymentRequest) (reflex.Report, error) {
+			return book.Check(ctx, ibancheck.Payment{PayeeID: req.Payee, Name: req.Name, IBAN: req.Subject, BIC: req.BIC})
+		},
 	}
-	return c, demoPayees, func() {}, nil
+	return c, demoPayees, closeBook, nil
+}
+
+// seedDemo confirms the demo payees that the book does not know yet.
+func seedDemo(ctx context.Context, book *ibancheck.Book) error {
+	for _, p := range demoPayees {
+		h, err := book.History(ctx, p.ID)
+		if err != nil {
+			return fmt.Errorf("trustd: demo payees: %w", err)
+		}
+		if len(h) > 0 {
+			continue
+		}
+		if _, err := book.Confirm(ctx, p.ID, p.IBAN, p.Name, "trustd demo"); err != nil {
+			return fmt.Errorf("trustd: demo payees: %w", err)
+		}
+	}
+	return nil
 }

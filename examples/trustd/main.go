@@ -1,7 +1,7 @@
 // Command trustd serves the trustreflex checks as an HTTP JSON API, with a demo of
 // in-flow warnings that partner pages embed.
 //
-//	go run ./examples/trustd [--addr 127.0.0.1:8080] [--book FILE | --memory-book]
+//	go run ./examples/trustd [--addr 127.0.0.1:8080] [--book FILE [--seed-demo]]
 //
 // API (described in OpenAPI at GET /openapi.json):
 //
@@ -42,9 +42,9 @@ func main() {
 // options are the command-line settings.
 type options struct {
 	addr       string
-	book       string
-	memoryBook bool
-	maxUpload  int64
+	book      string
+	seedDemo  bool
+	maxUpload int64
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -52,11 +52,11 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs := flag.NewFlagSet("trustd", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
-	fs.StringVar(&o.book, "book", defaultBookPath(), "payee book for /v1/check/payment (SQLite file, as the CLI's --book)")
-	fs.BoolVar(&o.memoryBook, "memory-book", false, "keep the payee book in memory, seeded with the demo payees")
+	fs.StringVar(&o.book, "book", "", "payee book of /v1/check/payment: a SQLite file, as the CLI's --book (default: in memory, with the demo payees)")
+	fs.BoolVar(&o.seedDemo, "seed-demo", false, "confirm the demo payees in the --book file when it does not know them")
 	fs.Int64Var(&o.maxUpload, "max-upload", defaultConfig().maxUpload, "largest file accepted by /v1/check/file, in bytes")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: trustd [--addr HOST:PORT] [--book FILE | --memory-book] [--max-upload BYTES]")
+		fmt.Fprintln(stderr, "usage: trustd [--addr HOST:PORT] [--book FILE [--seed-demo]] [--max-upload BYTES]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -48,7 +48,7 @@ func (s *syncBuffer) String() string {
 
 func newTestServer(t testing.TB) *testServer {
 	t.Helper()
-	c, payees, closeChecks, err := buildChecks(options{memoryBook: true})
+	c, payees, closeChecks, err := buildChecks(options{})
 	require.NoError(t, err)
 	t.Cleanup(closeChecks)
 	c = withFakes(c)
@@ -203,7 +203,7 @@ func (e *endless) Read(p []byte) (int, error) {
 	return int(k), nil
 }
 
-// TestHugeBodiesDoNotGrowMemory sends bodies of 64 MiB over real loopback connections:
+// TestHugeBodiesDoNotGrowMemory sends bodies of 32 MiB over real loopback connections:
 // each is cut at the limit and answered 413, and the heap stays flat.
 func TestHugeBodiesDoNotGrowMemory(t *testing.T) {
 	s := newTestServer(t)
@@ -211,14 +211,14 @@ func TestHugeBodiesDoNotGrowMemory(t *testing.T) {
 	defer ts.Close()
 	client := ts.Client()
 	before := heapInUse()
-	for range 8 {
-		body := io.MultiReader(strings.NewReader(`{"subject":"`), &endless{64 << 20})
+	for range 4 {
+		body := io.MultiReader(strings.NewReader(`{"subject":"`), &endless{32 << 20})
 		resp, err := client.Post(ts.URL+"/v1/check/message", "application/json", body)
 		if err == nil { // the server may close the connection before the client is done writing
 			assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
 			_ = resp.Body.Close()
 		}
-		resp, err = client.Post(ts.URL+"/v1/check/file?name=big.bin", "application/octet-stream", &endless{64 << 20})
+		resp, err = client.Post(ts.URL+"/v1/check/file?name=big.bin", "application/octet-stream", &endless{32 << 20})
 		if err == nil {
 			assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
 			_ = resp.Body.Close()
@@ -290,10 +290,9 @@ func TestGracefulShutdown(t *testing.T) {
 
 func TestFlags(t *testing.T) {
 	var stderr bytes.Buffer
-	o, err := parseFlags([]string{"--addr", "127.0.0.1:0", "--memory-book"}, &stderr)
+	o, err := parseFlags([]string{"--addr", "127.0.0.1:0", "--book", "b.db", "--seed-demo"}, &stderr)
 	require.NoError(t, err)
-	assert.Equal(t, "127.0.0.1:0", o.addr)
-	assert.True(t, o.memoryBook)
+	assert.Equal(t, options{addr: "127.0.0.1:0", book: "b.db", seedDemo: true, maxUpload: 32 << 20}, o)
 	assert.Equal(t, 2, run([]string{"--nope"}, &stderr))
 	assert.Equal(t, 2, run([]string{"extra"}, &stderr))
 	assert.Equal(t, 0, run([]string{"--help"}, &stderr))

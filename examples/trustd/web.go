@@ -45,6 +45,7 @@ func (s *server) webRoutes() []route {
 		{"GET", "/trust-reflex.js", asset("web/trust-reflex.js", "text/javascript; charset=utf-8"), false},
 		{"GET", "/demo.js", asset("web/demo.js", "text/javascript; charset=utf-8"), false},
 		{"GET", "/demo.css", asset("web/demo.css", "text/css; charset=utf-8"), false},
+		{"GET", "/favicon.ico", noContent, false},
 	}
 }
 
@@ -93,3 +94,6 @@ func asset(name, contentType string) http.HandlerFunc {
 		_, _ = w.Write(b)
 	}
 }
+
+// noContent answers 204: the demo has no icon, and browsers ask for one.
+func noContent(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }

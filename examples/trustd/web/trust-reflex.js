@@ -17,7 +17,7 @@
 //
 // The element shows the reflex (the one safe action) first, then what was seen, in a
 // live region that screen readers announce; it sets aria-invalid on the field for a
-// danger, a "verdict" attribute on itself, and dispatches a bubbling "trust-reflex"
+// danger, "verdict" and "codes" (the findings' codes) attributes on itself, and dispatches a bubbling "trust-reflex"
 // event whose detail is the report (wire format), so that the page can hold back its
 // "continue" button.
 (() => {
@@ -182,6 +182,10 @@ trust-reflex-warning ul { margin: .2em 0 0; padding-left: 1.2em; }
         url = `${this.endpoint}/v1/check/${endpointKind}`;
         init = { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } };
       }
+      // Until the answer, the element shows no verdict (the page keeps its state).
+      this.removeAttribute("verdict");
+      this.removeAttribute("codes");
+      this.setAttribute("aria-busy", "true");
       this.showText("muted", TEXT[this.lang].checking, false);
       let report;
       try {
@@ -213,8 +217,15 @@ trust-reflex-warning ul { margin: .2em 0 0; padding-left: 1.2em; }
     }
 
     setVerdict(report) {
+      this.removeAttribute("aria-busy");
       const verdict = report ? report.verdict : "";
-      if (verdict) this.setAttribute("verdict", verdict); else this.removeAttribute("verdict");
+      if (verdict) {
+        this.setAttribute("verdict", verdict);
+        this.setAttribute("codes", report.findings.map((f) => f.code).join(" "));
+      } else {
+        this.removeAttribute("verdict");
+        this.removeAttribute("codes");
+      }
       if (this.field) {
         if (verdict === "danger") this.field.setAttribute("aria-invalid", "true");
         else this.field.removeAttribute("aria-invalid");
