@@ -10,9 +10,9 @@ import (
 
 func TestParse(t *testing.T) {
 	for _, tc := range []struct {
-		in                             string
+		in                            string
 		scheme, host, uni, port, path string
-		user                           bool
+		user                          bool
 	}{
 		{in: "https://www.ameli.fr/assure", scheme: "https", host: "www.ameli.fr", path: "/assure"},
 		{in: "  HTTPS://IMPOTS.GOUV.FR./  ", scheme: "https", host: "impots.gouv.fr", path: "/"},

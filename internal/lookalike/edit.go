@@ -105,8 +105,8 @@ func addition(cand, target string) Edit {
 		return DotAdded
 	case i > 0 && cand[i-1] == c || i+1 < len(cand) && cand[i+1] == c:
 		return Repetition
-	case i > 0 && Neighbours(c, cand[i-1]) || i+1 < len(cand) && Neighbours(c, cand[i+1]):
-		return Keyboard
+	case i > 0 && i+1 < len(cand) && (Neighbours(c, cand[i-1]) || Neighbours(c, cand[i+1])):
+		return Keyboard // inside the name: at either end it makes a prefix or suffix (s+antai)
 	}
 	return Addition
 }

@@ -117,3 +117,19 @@ func scriptOf(r rune) string {
 	}
 	return "Other"
 }
+
+// Letters returns label as lower-case ASCII for reading words in it: accents removed,
+// any other non-ASCII character turned into a hyphen (a word boundary).
+func Letters(label string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(label)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r < utf8.RuneSelf:
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}

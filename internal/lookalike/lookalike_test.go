@@ -15,6 +15,8 @@ func TestClassify(t *testing.T) {
 		{"amel", "ameli", Omission},
 		{"ammeli", "ameli", Repetition},
 		{"amelix", "ameli", Addition},
+		{"sameli", "ameli", Addition}, // keyboard neighbour, but at an end: a prefix
+		{"amweli", "ameli", Keyboard},
 		{"amelo", "ameli", VowelSwap},
 		{"amrli", "ameli", Keyboard},  // r next to e
 		{"zmeli", "ameli", Keyboard},  // AZERTY: z next to a
