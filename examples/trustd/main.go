@@ -41,7 +41,7 @@ func main() {
 
 // options are the command-line settings.
 type options struct {
-	addr       string
+	addr      string
 	book      string
 	seedDemo  bool
 	maxUpload int64
