@@ -2,11 +2,13 @@ package messagecheck
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck"
 )
 
 // Checker checks SMS and mail texts. Its zero value is not usable: call New. It is safe
@@ -43,18 +45,22 @@ func (c *Checker) Check(ctx context.Context, text string) (reflex.Report, error)
 	allOfficial := len(found.Links) > 0
 	for _, l := range found.Links {
 		r, err := c.urls.Check(ctx, l.Text)
+		if errors.Is(err, urlcheck.ErrInvalidURL) {
+			continue // not a web address after all: nothing to say about it
+		}
 		if err != nil {
 			return report, fmt.Errorf("messagecheck: link %s: %w", l.Host, err)
 		}
 		allOfficial = allOfficial && official(r)
-		report.Add(about(shorten(l.Text, 80), r.Findings)...)
+		report.Add(about(shorten(l.Text, 80), l.Host, r.Findings)...)
 	}
 	for _, b := range found.IBANs {
 		r, err := c.ibans.Check(ctx, b.Compact)
 		if err != nil {
 			return report, fmt.Errorf("messagecheck: IBAN %s: %w", c.mask(b.Compact), err)
 		}
-		report.Add(about(c.mask(b.Compact), r.Findings)...)
+		masked := c.mask(b.Compact)
+		report.Add(about(masked, masked, r.Findings)...)
 	}
 	report.Add(messageFindings(scanSignals(text, len(found.Links) > 0), found, allOfficial)...)
 	return report, nil
@@ -66,13 +72,15 @@ func official(r reflex.Report) bool {
 	return r.Verdict() == reflex.OK && len(r.Findings) > 0
 }
 
-// about copies findings with their evidence prefixed by what they are about.
-func about(what string, findings []reflex.Finding) []reflex.Finding {
+// about copies findings with their evidence prefixed by what they are about, unless it
+// already names it (key: the link's host, the masked IBAN).
+func about(what, key string, findings []reflex.Finding) []reflex.Finding {
 	out := make([]reflex.Finding, len(findings))
 	for i, f := range findings {
-		if f.Evidence == "" {
+		switch {
+		case f.Evidence == "":
 			f.Evidence = what
-		} else {
+		case !strings.Contains(f.Evidence, key):
 			f.Evidence = what + ": " + f.Evidence
 		}
 		out[i] = f

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck"
 )
 
 // scamMessage is a message shaped like those the public receives, with the codes its
@@ -128,8 +129,18 @@ func codesOf(r reflex.Report) []reflex.Code {
 	return out
 }
 
+// TestMessageFindings runs the table with stand-in checkers (message-level rules alone)
+// and with the real urlcheck and ibancheck: the verdicts are the same.
 func TestMessageFindings(t *testing.T) {
-	c := New(WithURLChecker(fakeURLs), WithIBANChecker(fakeIBANs))
+	for name, c := range map[string]*Checker{
+		"fakes": New(WithURLChecker(fakeURLs), WithIBANChecker(fakeIBANs)),
+		"real":  New(),
+	} {
+		t.Run(name, func(t *testing.T) { testMessages(t, c) })
+	}
+}
+
+func testMessages(t *testing.T, c *Checker) {
 	for _, m := range scamMessages {
 		t.Run(m.name, func(t *testing.T) {
 			r, err := c.Check(context.Background(), m.text)
@@ -219,7 +230,18 @@ func TestMessageIBANsWithTheValidator(t *testing.T) {
 		require.NoError(t, r.Validate())
 		f := r.Find(tc.code)
 		require.NotNil(t, f, "%s: %v", tc.text, r.Findings)
-		assert.True(t, strings.HasPrefix(f.Evidence, "FR"), f.Evidence)
+		assert.Regexp(t, `^FR\d\d \*\*\*\* \*\*\*\* \d{3,4}`, f.Evidence)
 		assert.Contains(t, f.Evidence, "****", "IBANs are masked in evidence")
+	}
+}
+
+// TestPublicBodySitesAreOfficial ties the sites suggested by the message rules to the
+// urlcheck catalogue: each must be judged official (or a State site) there.
+func TestPublicBodySitesAreOfficial(t *testing.T) {
+	urls := urlcheck.New()
+	for _, b := range publicBodies {
+		r, err := urls.Check(context.Background(), b.site)
+		require.NoError(t, err)
+		assert.Equal(t, reflex.OK, r.Verdict(), "%s: %s is not official for urlcheck: %v", b.name, b.site, r.Findings)
 	}
 }

@@ -1,22 +1,18 @@
 package messagecheck
 
 import (
-	"context"
 	"errors"
 
 	"github.com/trustreflex/trustreflex/ibancheck"
-	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck"
 )
 
 // New returns a message checker. Without options it runs urlcheck on links and the
 // ibancheck validator on IBANs, with their embedded data.
 func New(opts ...Option) *Checker {
-	c := &Checker{ibans: ibancheck.New(), ibanLength: ibanLength, mask: maskIBAN}
+	c := &Checker{urls: urlcheck.New(), ibans: ibancheck.New(), ibanLength: ibanLength, mask: maskIBAN}
 	for _, o := range opts {
 		o(c)
-	}
-	if c.urls == nil {
-		c.urls = reflex.CheckerFunc(func(_ context.Context, s string) (reflex.Report, error) { return reflex.Report{Subject: s}, nil })
 	}
 	return c
 }

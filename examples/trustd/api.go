@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck"
 )
 
 // checkRequest is the body shared by every POST /v1/check/... endpoint.
@@ -96,6 +97,9 @@ func checkHandler[T any, R request[T]](s *server, kind string, maxSubject int, c
 				return
 			case errors.Is(err, context.DeadlineExceeded):
 				status = http.StatusGatewayTimeout
+			case errors.Is(err, urlcheck.ErrInvalidURL):
+				writeJSON(w, http.StatusUnprocessableEntity, reflex.WireError(base.Subject, kind, err))
+				return
 			}
 			s.logger.Error("check failed", "kind", kind, "err", redactedError(err))
 			writeJSON(w, status, reflex.WireError(base.Subject, kind, err))

@@ -174,7 +174,7 @@ func (b *browser) waitCode(t *testing.T, sel string, code reflex.Code) (verdict,
 // the finding's parameters (the first words, before any optional part).
 func fixed(code reflex.Code, lang reflex.Lang) string {
 	m := []rune(reflex.Finding{Code: code}.Message(lang))
-	return string(m[:min(len(m), 24)])
+	return string(m[:min(len(m), 20)])
 }
 
 // fill empties a field and types value into it, as a person would.

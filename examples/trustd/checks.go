@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 
 	"github.com/trustreflex/trustreflex/ibancheck"
 	"github.com/trustreflex/trustreflex/ibancheck/sqlitestore"
 	"github.com/trustreflex/trustreflex/messagecheck"
 	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck"
 )
 
 // demoPayee is a payee of the demo book, listed in the transfer page.
@@ -48,9 +51,19 @@ func buildChecks(o options) (checks, []demoPayee, func(), error) {
 			return checks{}, nil, nil, err
 		}
 	}
+	urls := urlcheck.New()
 	c := checks{
-		iban:    ibancheck.New(),
-		message: messagecheck.New(),
+		url: urls,
+		urlFor: func(ctx context.Context, url, procedure string) (reflex.Report, error) {
+			r, err := urls.CheckFor(ctx, url, procedure)
+			if errors.Is(err, urlcheck.ErrUnknownProcedure) {
+				return r, errorf(http.StatusBadRequest, "for: unknown procedure %q (see GET /v1/procedures)", procedure)
+			}
+			return r, err
+		},
+		procedures: func() []procedure { return procedureList(urls) },
+		iban:       ibancheck.New(),
+		message:    messagecheck.New(messagecheck.WithURLChecker(urls)),
 		payment: func(ctx context.Context, req paymentRequest) (reflex.Report, error) {
 			return book.Check(ctx, ibancheck.Payment{PayeeID: req.Payee, Name: req.Name, IBAN: req.Subject, BIC: req.BIC})
 		},
@@ -73,4 +86,17 @@ func seedDemo(ctx context.Context, book *ibancheck.Book) error {
 		}
 	}
 	return nil
+}
+
+// procedureList is the catalogue as GET /v1/procedures shows it.
+func procedureList(urls *urlcheck.Checker) []procedure {
+	var out []procedure
+	for _, p := range urls.Procedures() {
+		hosts := make([]string, len(p.Hosts))
+		for i, h := range p.Hosts {
+			hosts[i] = h.Name
+		}
+		out = append(out, procedure{ID: p.ID, Organisation: p.Organisation, Name: p.Name, Hosts: hosts})
+	}
+	return out
 }

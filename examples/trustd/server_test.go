@@ -203,7 +203,7 @@ func (e *endless) Read(p []byte) (int, error) {
 	return int(k), nil
 }
 
-// TestHugeBodiesDoNotGrowMemory sends bodies of 32 MiB over real loopback connections:
+// TestHugeBodiesDoNotGrowMemory sends bodies of 40 MiB over real loopback connections:
 // each is cut at the limit and answered 413, and the heap stays flat.
 func TestHugeBodiesDoNotGrowMemory(t *testing.T) {
 	s := newTestServer(t)
@@ -212,13 +212,13 @@ func TestHugeBodiesDoNotGrowMemory(t *testing.T) {
 	client := ts.Client()
 	before := heapInUse()
 	for range 4 {
-		body := io.MultiReader(strings.NewReader(`{"subject":"`), &endless{32 << 20})
+		body := io.MultiReader(strings.NewReader(`{"subject":"`), &endless{40 << 20})
 		resp, err := client.Post(ts.URL+"/v1/check/message", "application/json", body)
 		if err == nil { // the server may close the connection before the client is done writing
 			assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
 			_ = resp.Body.Close()
 		}
-		resp, err = client.Post(ts.URL+"/v1/check/file?name=big.bin", "application/octet-stream", &endless{32 << 20})
+		resp, err = client.Post(ts.URL+"/v1/check/file?name=big.bin", "application/octet-stream", &endless{40 << 20})
 		if err == nil {
 			assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
 			_ = resp.Body.Close()
