@@ -150,9 +150,10 @@ func js[T any](t *testing.T, b *browser, expr string) T {
 	return get(t, b, chromedp.Evaluate[T](expr))
 }
 
-// screenshot saves the viewport as NAME.png.
-func (b *browser) screenshot(t *testing.T, name string) {
+// screenshot scrolls to the element sel and saves the viewport as NAME.png.
+func (b *browser) screenshot(t *testing.T, name, sel string) {
 	t.Helper()
+	b.run(t, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector(%q).scrollIntoView({block: "center"})`, sel)))
 	png := get(t, b, chromedp.CaptureScreenshot())
 	require.NoError(t, os.WriteFile(filepath.Join(b.shots, name+".png"), png, 0o644))
 }
@@ -226,7 +227,7 @@ func TestBrowserProcedurePage(t *testing.T) {
 	assert.Contains(t, text, "ants.gouv.fr", "the reflex names the official site")
 	assert.Equal(t, "true", js[string](t, b, `document.querySelector("#link").getAttribute("aria-invalid")`))
 	assert.True(t, js[bool](t, b, `document.querySelector("#link-form button").disabled`), "the page holds back its button on a danger")
-	b.screenshot(t, "procedure-lookalike-fr")
+	b.screenshot(t, "procedure-lookalike-fr", "#link-warning")
 
 	// The official site is confirmed, and the button comes back.
 	b.run(t, fill("#link", "https://immatriculation.ants.gouv.fr/"), chromedp.Blur(chromedp.CSS("#link")))
@@ -240,7 +241,7 @@ func TestBrowserProcedurePage(t *testing.T) {
 	verdict, text = b.waitCode(t, "#message-warning", reflex.MessagePublicBodyPayment)
 	assert.Equal(t, "danger", verdict)
 	assert.Contains(t, text, fixed(reflex.MessagePublicBodyPayment, reflex.French))
-	b.screenshot(t, "procedure-sms-fr")
+	b.screenshot(t, "procedure-sms-fr", "#message-warning")
 }
 
 // warningNow reads the verdict, codes and text of a warning at once, without waiting.
@@ -265,20 +266,20 @@ func TestBrowserTransferPage(t *testing.T) {
 	assert.Equal(t, "danger", verdict)
 	assert.Contains(t, text, reflex.Finding{Code: reflex.IBANChanged}.Reflex(reflex.French))
 	assert.True(t, js[bool](t, b, `document.querySelector("#transfer-form button").disabled`))
-	b.screenshot(t, "transfer-changed-fr")
+	b.screenshot(t, "transfer-changed-fr", "#iban-warning")
 
 	// Scene 2: a forged RIB (mod 97 right, French bank key wrong), new payee.
 	b.run(t, choose("#payee", ""), fill("#name", ""), fill("#iban", "FR21 3000 6000 0112 3456 7890 112"))
 	verdict, text = b.waitCode(t, "#iban-warning", reflex.IBANInvalidNationalKey)
 	assert.Equal(t, "danger", verdict)
 	assert.Contains(t, text, fixed(reflex.IBANInvalidNationalKey, reflex.French))
-	b.screenshot(t, "transfer-forged-key-fr")
+	b.screenshot(t, "transfer-forged-key-fr", "#iban-warning")
 
 	// Scene 3: the right IBAN, the wrong name.
 	b.run(t, choose("#payee", "proprietaire"), fill("#name", "Paul Durand"), fill("#iban", "FR76 3000 6000 0112 3456 7890 189"))
 	_, text = b.waitCode(t, "#iban-warning", reflex.IBANNameMismatch)
 	assert.Contains(t, text, fixed(reflex.IBANNameMismatch, reflex.French))
-	b.screenshot(t, "transfer-name-mismatch-fr")
+	b.screenshot(t, "transfer-name-mismatch-fr", "#iban-warning")
 
 	// The right IBAN and name: the warning says so, the button is back.
 	b.run(t, fill("#name", "Jean Martin"), chromedp.Focus(chromedp.CSS("#iban")), chromedp.Blur(chromedp.CSS("#iban")))
@@ -306,13 +307,13 @@ func TestBrowserUploadPage(t *testing.T) {
 	verdict, text := b.waitCode(t, "#doc-warning", reflex.StorePlaintext)
 	assert.NotEqual(t, "ok", verdict)
 	assert.Contains(t, text, fixed(reflex.StorePlaintext, reflex.French))
-	b.screenshot(t, "upload-plaintext-fr")
+	b.screenshot(t, "upload-plaintext-fr", "#doc-warning")
 
 	b.run(t, chromedp.SetUploadFiles(chromedp.CSS("#doc"), []string{sealed}))
 	verdict, text = b.waitCode(t, "#doc-warning", reflex.StoreEncrypted)
 	assert.Equal(t, "ok", verdict)
 	assert.Contains(t, text, fixed(reflex.StoreEncrypted, reflex.French))
-	b.screenshot(t, "upload-encrypted-fr")
+	b.screenshot(t, "upload-encrypted-fr", "#doc-warning")
 }
 
 func TestBrowserEnglishAndAccessibility(t *testing.T) {
@@ -340,7 +341,7 @@ func TestBrowserEnglishAndAccessibility(t *testing.T) {
 	assert.Equal(t, "danger", verdict)
 	assert.Contains(t, text, "What we saw")
 	assert.Contains(t, text, fixed(reflex.URLEmbedding, reflex.English))
-	b.screenshot(t, "procedure-embedding-en")
+	b.screenshot(t, "procedure-embedding-en", "#link-warning")
 }
 
 // ageLike returns the start of an age-encrypted file: its header, then random-looking

@@ -38,7 +38,7 @@
       seen: "What we saw:",
     },
   };
-  const ICON = { danger: "⛔", caution: "⚠", info: "ℹ", ok: "✓" };
+  const ICON = { danger: "✖", caution: "⚠", info: "ℹ", ok: "✓" };
   const RANK = { ok: 0, info: 1, caution: 2, danger: 3 };
 
   // Colours meet WCAG AA contrast (at least 4.5:1) on their backgrounds.
@@ -240,8 +240,8 @@ trust-reflex-warning ul { margin: .2em 0 0; padding-left: 1.2em; }
       this.region.replaceChildren(box);
     }
 
-    // render shows the most severe findings: the reflex first (what to do), then what
-    // was seen. Text only (textContent): nothing from the answer is read as HTML.
+    // render shows the one reflex first (what to do), then what was seen: the
+    // messages of the most severe findings. Text only (textContent): nothing from the answer is read as HTML.
     render(report) {
       const t = TEXT[this.lang];
       const verdict = report.verdict;
@@ -256,13 +256,8 @@ trust-reflex-warning ul { margin: .2em 0 0; padding-left: 1.2em; }
         this.region.replaceChildren();
         return;
       }
-      const seenReflex = new Set();
-      for (const f of top.slice(0, 3)) {
-        if (f.reflex && !seenReflex.has(f.reflex)) {
-          seenReflex.add(f.reflex);
-          box.append(el("p", "trw-reflex", f.reflex));
-        }
-      }
+      // One safe action: the reflex of the most severe finding (findings come sorted).
+      if (top[0].reflex) box.append(el("p", "trw-reflex", top[0].reflex));
       if (verdict === "ok") {
         box.replaceChildren(title, el("p", "trw-message", top[0].message));
       } else {
