@@ -1,10 +1,16 @@
 module github.com/trustreflex/trustreflex
 
-go 1.26
-
-require github.com/stretchr/testify v1.12.1
+go 1.26.0
 
 require (
-	github.com/ulikunitz/xz v0.5.17 // indirect
+	github.com/rogpeppe/go-internal v1.16.0
+	github.com/stretchr/testify v1.12.1
+	github.com/ulikunitz/xz v0.5.17
+	golang.org/x/term v0.47.0
+)
+
+require (
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/tools v0.26.0 // indirect
 )
