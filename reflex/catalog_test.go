@@ -23,8 +23,6 @@ var pendingCodes = map[Code]int{
 	URLEmbedding: 4, URLGouvToken: 4, URLCombo: 4, URLMixedScript: 4, URLUserinfo: 4,
 	URLIPHost: 4, URLInsecure: 4, URLShortener: 4, URLFreeHosting: 4,
 
-	IBANValid: 5, IBANInvalidLength: 5, IBANInvalidCountry: 5, IBANInvalidFormat: 5,
-	IBANInvalidChecksum: 5, IBANInvalidNationalKey: 5, IBANNonSEPA: 5,
 	IBANNewPayee: 6, IBANUnchanged: 6, IBANChanged: 6, IBANCountryChanged: 6,
 	IBANNameMatch: 6, IBANNameCloseMatch: 6, IBANNameMismatch: 6, IBANBICMismatch: 6,
 
