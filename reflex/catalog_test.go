@@ -25,9 +25,6 @@ var pendingCodes = map[Code]int{
 
 	IBANNewPayee: 6, IBANUnchanged: 6, IBANChanged: 6, IBANCountryChanged: 6,
 	IBANNameMatch: 6, IBANNameCloseMatch: 6, IBANNameMismatch: 6, IBANBICMismatch: 6,
-
-	StoreEncrypted: 7, StoreWeakEncryption: 7, StorePlaintext: 7, StoreSensitive: 7,
-	StoreUnknownRandom: 7, StorePermissions: 7,
 }
 
 var codeShape = regexp.MustCompile(`^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$`)

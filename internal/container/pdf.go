@@ -147,6 +147,11 @@ func pdfValue(dict []byte, key string) []byte {
 			return v
 		case hasPrefix(v, "("):
 			return v[:min(len(v), pdfSkipString(v, 0)+1)]
+		case hasPrefix(v, "<"):
+			if k := bytes.IndexByte(v, '>'); k >= 0 {
+				return v[:k+1]
+			}
+			return v
 		}
 		end := bytes.IndexAny(v, "/>[]")
 		if hasPrefix(v, "/") {
