@@ -143,6 +143,9 @@ func walkOpenPGP(d []byte) (Result, bool) {
 			}
 			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or compressed, not encrypted"}, true
 		case pgpOnePass, pgpSig, pgpLiteral:
+			if !pgpPlainVersion(p.tag, p.body[0]) {
+				return Result{}, false
+			}
 			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or literal data, not encrypted"}, true
 		case pgpPublicKey:
 			if p.body[0] < 3 || p.body[0] > 6 {
@@ -218,4 +221,16 @@ func pgpSecretKeyResult(k []byte) Result {
 		r.Cipher = pgpCiphers[k[p+1]]
 	}
 	return r
+}
+
+// pgpPlainVersion checks the first byte of a signature, one-pass signature or literal
+// data packet, to tell OpenPGP from binary data that starts like a packet.
+func pgpPlainVersion(tag, v byte) bool {
+	switch tag {
+	case pgpSig:
+		return v >= 3 && v <= 6
+	case pgpOnePass:
+		return v == 3 || v == 6
+	}
+	return v == 'b' || v == 't' || v == 'u' || v == 'l' || v == '1' || v == 'm'
 }
