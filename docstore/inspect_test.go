@@ -139,7 +139,9 @@ func generatedCases() map[string]struct {
 	}
 }
 
-func fixturePath(name string) string { return filepath.Join("testdata", "fixtures", filepath.FromSlash(name)) }
+func fixturePath(name string) string {
+	return filepath.Join("testdata", "fixtures", filepath.FromSlash(name))
+}
 
 func assertCase(t *testing.T, rep reflex.Report, c fileCase) {
 	t.Helper()

@@ -51,6 +51,23 @@ func isLetter(c byte) bool { k := class[c]; return k == clUpper || k == clLower 
 // scanNumber reads one digit token and emits the NIR, SPI and card numbers found on
 // its group boundaries. It returns the index after the token.
 func scanNumber(b []byte, i int, base int64, emit func(Match)) int {
+	// fast path: most numbers in prose (dates, amounts, times) are short
+	n, p := 0, i
+	for p < len(b) && n < 12 {
+		if c := b[p]; c >= '0' && c <= '9' || (c|0x20 == 'a' || c|0x20 == 'b') && p > i && b[p-1] == '2' {
+			n++
+			p++
+			continue
+		}
+		s := sepLen(b, p)
+		if s == 0 || p+s >= len(b) || class[b[p+s]] != clDigit {
+			return max(p, i+1)
+		}
+		p += s
+	}
+	if n < 12 {
+		return max(p, i+1)
+	}
 	var t numToken
 	end := t.read(b, i)
 	if t.nd < 12 {
@@ -84,12 +101,18 @@ func scanNumber(b []byte, i int, base int64, emit func(Match)) int {
 // numeric kinds. starts are the group starts (digit indices, offset by first) so that
 // card numbers must be written in their usual grouping.
 func classifyNumber(d []byte, starts []int, first int) (Match, bool) {
-	switch len(d) {
-	case 15:
+	var invalid Match // a near miss, kept when no kind validates
+	found := false
+	if len(d) == 15 {
 		if ok, valid := nirCheck(d); ok {
-			return Match{Kind: PIINIR, Masked: maskNIR(d), Checksum: checksum(valid)}, true
+			m := Match{Kind: PIINIR, Masked: maskNIR(d), Checksum: checksum(valid)}
+			if valid {
+				return m, true
+			}
+			invalid, found = m, true
 		}
-	case 13:
+	}
+	if len(d) == 13 {
 		if ok, valid := spiCheck(d); ok && valid {
 			// an SPI has no shape beyond its 13 digits: only a right checksum counts
 			return Match{Kind: PIISPI, Masked: maskSPI(d), Checksum: ChecksumValid}, true
@@ -97,10 +120,13 @@ func classifyNumber(d []byte, starts []int, first int) (Match, bool) {
 	}
 	if len(d) >= 12 && len(d) <= 19 && cardShape(starts, first) {
 		if ok, valid := cardCheck(d); ok {
-			return Match{Kind: PIICard, Masked: maskCard(d), Checksum: checksum(valid)}, true
+			m := Match{Kind: PIICard, Masked: maskCard(d), Checksum: checksum(valid)}
+			if valid || !found {
+				return m, true
+			}
 		}
 	}
-	return Match{}, false
+	return invalid, found
 }
 
 func checksum(valid bool) Checksum {
@@ -183,7 +209,8 @@ func cardShape(starts []int, first int) bool {
 	if n == 1 {
 		return true
 	}
-	lens := make([]int, 0, 8)
+	var buf [16]int
+	lens := buf[:0]
 	for g := 0; g < n; g++ {
 		lens = append(lens, starts[g+1]-starts[g])
 	}
