@@ -304,9 +304,13 @@ func TestBrowserUploadPage(t *testing.T) {
 
 	b.run(t, chromedp.Navigate(b.base+"/demo/upload"), chromedp.WaitReady(chromedp.CSS("#doc")))
 	b.run(t, chromedp.SetUploadFiles(chromedp.CSS("#doc"), []string{plain}))
-	verdict, text := b.waitCode(t, "#doc-warning", reflex.StorePlaintext)
-	assert.NotEqual(t, "ok", verdict)
-	assert.Contains(t, text, fixed(reflex.StorePlaintext, reflex.French))
+	verdict, text := b.waitCode(t, "#doc-warning", reflex.StoreSensitive)
+	assert.Contains(t, []string{"caution", "danger"}, verdict)
+	assert.Contains(t, text, fixed(reflex.StoreSensitive, reflex.French))
+	assert.Contains(t, text, "FR76 **** **** 0189", "the IBAN found is shown masked")
+	assert.NotContains(t, text, "3000 6000")
+	_, codes, _ := b.warningNow("#doc-warning")
+	assert.Contains(t, strings.Fields(codes), string(reflex.StorePlaintext))
 	b.screenshot(t, "upload-plaintext-fr", "#doc-warning")
 
 	b.run(t, chromedp.SetUploadFiles(chromedp.CSS("#doc"), []string{sealed}))

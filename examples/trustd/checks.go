@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/trustreflex/trustreflex/docstore"
 	"github.com/trustreflex/trustreflex/ibancheck"
 	"github.com/trustreflex/trustreflex/ibancheck/sqlitestore"
 	"github.com/trustreflex/trustreflex/messagecheck"
@@ -63,6 +64,7 @@ func buildChecks(o options) (checks, []demoPayee, func(), error) {
 		},
 		procedures: func() []procedure { return procedureList(urls) },
 		iban:       ibancheck.New(),
+		file:       docstore.NewInspector().InspectReader,
 		message:    messagecheck.New(messagecheck.WithURLChecker(urls)),
 		payment: func(ctx context.Context, req paymentRequest) (reflex.Report, error) {
 			return book.Check(ctx, ibancheck.Payment{PayeeID: req.Payee, Name: req.Name, IBAN: req.Subject, BIC: req.BIC})

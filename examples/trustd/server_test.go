@@ -51,7 +51,6 @@ func newTestServer(t testing.TB) *testServer {
 	c, payees, closeChecks, err := buildChecks(options{})
 	require.NoError(t, err)
 	t.Cleanup(closeChecks)
-	c = withFakes(c)
 	log := &syncBuffer{}
 	s := newServer(defaultConfig(), c, slog.New(slog.NewTextHandler(log, nil)))
 	s.demoPayees = payees
