@@ -297,3 +297,5 @@ func TestFlags(t *testing.T) {
 	assert.Equal(t, 0, run([]string{"--help"}, &stderr))
 	assert.Contains(t, stderr.String(), "usage: trustd")
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
