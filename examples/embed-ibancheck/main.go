@@ -42,10 +42,18 @@ func run(w io.Writer) error {
 		if err != nil { // the book could not be read: do not say "unchanged"
 			return err
 		}
-		fmt.Fprintf(w, "%s %s: %s\n", p.PayeeID, report.Subject, report.Verdict())
+		fmt.Fprintf(w, "%s %s: %s\n", p.PayeeID, masked(p.IBAN), report.Verdict())
 		if report.Verdict() >= reflex.Caution {
 			fmt.Fprintf(w, "  %s\n", report.Findings[0].Reflex(reflex.English))
 		}
 	}
 	return nil
+}
+
+// masked is the IBAN as it may be printed or logged: "FR76 **** **** 0189".
+func masked(iban string) string {
+	if ip, err := ibancheck.Parse(iban); err == nil {
+		return ip.Masked()
+	}
+	return "(invalid IBAN)"
 }
