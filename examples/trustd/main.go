@@ -29,8 +29,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -45,6 +47,21 @@ type options struct {
 	book      string
 	seedDemo  bool
 	maxUpload int64
+	origins   originList
+}
+
+// originList is the repeatable --allow-origin flag.
+type originList []string
+
+func (o *originList) String() string { return strings.Join(*o, ",") }
+
+func (o *originList) Set(v string) error {
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Path != "" || u.RawQuery != "" {
+		return fmt.Errorf("want an origin such as https://partner.example, not %q", v)
+	}
+	*o = append(*o, v)
+	return nil
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -54,9 +71,10 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&o.book, "book", "", "payee book of /v1/check/payment: a SQLite file, as the CLI's --book (default: in memory, with the demo payees)")
 	fs.BoolVar(&o.seedDemo, "seed-demo", false, "confirm the demo payees in the --book file when it does not know them")
+	fs.Var(&o.origins, "allow-origin", "let pages of this origin (https://host[:port]) call the API; repeatable")
 	fs.Int64Var(&o.maxUpload, "max-upload", defaultConfig().maxUpload, "largest file accepted by /v1/check/file, in bytes")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: trustd [--addr HOST:PORT] [--book FILE [--seed-demo]] [--max-upload BYTES]")
+		fmt.Fprintln(stderr, "usage: trustd [--addr HOST:PORT] [--book FILE [--seed-demo]] [--allow-origin ORIGIN] [--max-upload BYTES]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -80,6 +98,7 @@ func run(args []string, stderr io.Writer) int {
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	cfg := defaultConfig()
 	cfg.maxUpload = opts.maxUpload
+	cfg.allowOrigins = opts.origins
 
 	c, payees, closeChecks, err := buildChecks(opts)
 	if err != nil {

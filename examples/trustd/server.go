@@ -19,6 +19,7 @@ type config struct {
 	maxUpload    int64         // uploaded files
 	checkTimeout time.Duration // one check
 	maxUploads   int           // files inspected at once (each is spooled to a temporary file)
+	allowOrigins []string      // origins whose pages may call the API (CORS); none by default
 }
 
 func defaultConfig() config {
@@ -136,9 +137,38 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
+	if s.cors(rec, r) {
+		s.logRequest(r, rec, start)
+		return
+	}
 	s.dispatch(rec, r)
+	s.logRequest(r, rec, start)
+}
+
+func (s *server) logRequest(r *http.Request, rec *statusRecorder, start time.Time) {
 	s.logger.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
 		"bytes", rec.bytes, "duration", time.Since(start).Round(time.Microsecond))
+}
+
+// cors lets the pages of the allowed origins call the API from the browser: it adds the
+// CORS headers to their requests and answers their preflight requests (it then returns
+// true). Other origins get no CORS header, so browsers keep their pages out.
+func (s *server) cors(w http.ResponseWriter, r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" || !slices.Contains(s.cfg.allowOrigins, origin) || !strings.HasPrefix(r.URL.Path, "/v1/") {
+		return false
+	}
+	h := w.Header()
+	h.Set("Access-Control-Allow-Origin", origin)
+	h.Add("Vary", "Origin")
+	if r.Method != http.MethodOptions || r.Header.Get("Access-Control-Request-Method") == "" {
+		return false
+	}
+	h.Set("Access-Control-Allow-Methods", "GET, POST")
+	h.Set("Access-Control-Allow-Headers", "Content-Type")
+	h.Set("Access-Control-Max-Age", "600")
+	w.WriteHeader(http.StatusNoContent)
+	return true
 }
 
 func (s *server) dispatch(w http.ResponseWriter, r *http.Request) {

@@ -292,6 +292,11 @@ func TestFlags(t *testing.T) {
 	o, err := parseFlags([]string{"--addr", "127.0.0.1:0", "--book", "b.db", "--seed-demo"}, &stderr)
 	require.NoError(t, err)
 	assert.Equal(t, options{addr: "127.0.0.1:0", book: "b.db", seedDemo: true, maxUpload: 32 << 20}, o)
+	_, err = parseFlags([]string{"--allow-origin", "https://partner.example/path"}, &stderr)
+	assert.Error(t, err)
+	o, err = parseFlags([]string{"--allow-origin", "https://partner.example", "--allow-origin", "http://127.0.0.1:3000"}, &stderr)
+	require.NoError(t, err)
+	assert.Equal(t, originList{"https://partner.example", "http://127.0.0.1:3000"}, o.origins)
 	assert.Equal(t, 2, run([]string{"--nope"}, &stderr))
 	assert.Equal(t, 2, run([]string{"extra"}, &stderr))
 	assert.Equal(t, 0, run([]string{"--help"}, &stderr))
@@ -299,3 +304,31 @@ func TestFlags(t *testing.T) {
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+func TestCORSOnlyForAllowedOrigins(t *testing.T) {
+	s := newTestServer(t)
+	s.cfg.allowOrigins = []string{"https://partner.example"}
+	preflight := func(origin string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("OPTIONS", "/v1/check/url", nil)
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		return rec
+	}
+	ok := preflight("https://partner.example")
+	assert.Equal(t, http.StatusNoContent, ok.Code)
+	assert.Equal(t, "https://partner.example", ok.Header().Get("Access-Control-Allow-Origin"))
+	assert.Contains(t, ok.Header().Get("Access-Control-Allow-Methods"), "POST")
+
+	other := preflight("https://evil.example")
+	assert.Equal(t, http.StatusMethodNotAllowed, other.Code)
+	assert.Empty(t, other.Header().Get("Access-Control-Allow-Origin"))
+
+	req := httptest.NewRequest("POST", "/v1/check/iban", strings.NewReader(`{"subject":"FR7630006000011234567890189"}`))
+	req.Header.Set("Origin", "https://partner.example")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	assert.Equal(t, http.StatusOK, rec.Code)
+	assert.Equal(t, "https://partner.example", rec.Header().Get("Access-Control-Allow-Origin"))
+}
