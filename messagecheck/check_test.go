@@ -245,3 +245,24 @@ func TestPublicBodySitesAreOfficial(t *testing.T) {
 		assert.Equal(t, reflex.OK, r.Verdict(), "%s: %s is not official for urlcheck: %v", b.name, b.site, r.Findings)
 	}
 }
+
+// BenchmarkCheck is the whole check of a typical scam SMS, and of a message at the size
+// cap full of links and IBANs (bounded by MaxLinks and MaxIBANs).
+func BenchmarkCheck(b *testing.B) {
+	c := New()
+	ctx := context.Background()
+	for name, text := range map[string]string{
+		"sms":   scamMessages[0].text,
+		"huge":  strings.Repeat(scamMessages[3].text+" bit.ly/x"+" ", MaxMessageBytes/(len(scamMessages[3].text)+10)),
+		"plain": strings.Repeat("Bonjour, on se voit demain ? ", MaxMessageBytes/30),
+	} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.Check(ctx, text); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -122,20 +122,20 @@ func linkIn(text string, start, end int) (Link, bool) {
 		return schemeLink(text, start+k, end)
 	}
 	// Bare host: "Site:antai-gouv.fr/paiement" -> the part after a colon that is no port.
+	hostPart := run // colons after the path start belong to the path
+	if p := strings.IndexAny(run, "/?#"); p >= 0 {
+		hostPart = run[:p]
+	}
 	for {
-		k := strings.IndexByte(run, ':')
+		k := strings.IndexByte(hostPart, ':')
 		if k < 0 {
 			break
 		}
-		rest := run[k+1:]
-		if p := strings.IndexAny(run, "/?#"); p >= 0 && p < k {
-			break // colon inside the path
-		}
-		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		if rest := run[k+1:]; rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			break // a port
 		}
 		start += k + 1
-		run = rest
+		run, hostPart = run[k+1:], hostPart[k+1:]
 	}
 	s, e := trimRun(text, start, start+len(run))
 	if s >= e {

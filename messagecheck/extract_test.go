@@ -181,3 +181,24 @@ func FuzzExtract(f *testing.F) {
 		checkFound(t, text, extract(text, frLengths))
 	})
 }
+
+// BenchmarkExtractWorstCase feeds texts built to make a scanner go quadratic: long runs
+// of colons, dots, scheme prefixes and IBAN-like groups, at the size cap.
+func BenchmarkExtractWorstCase(b *testing.B) {
+	texts := map[string]string{
+		"colons":  strings.Repeat("a:", MaxMessageBytes/2),
+		"dots":    strings.Repeat("a.", MaxMessageBytes/2),
+		"schemes": strings.Repeat("http://", MaxMessageBytes/7),
+		"ibans":   strings.Repeat("FR76 3000 ", MaxMessageBytes/10),
+		"sms":     strings.Repeat(scamMessages[0].text+" ", MaxMessageBytes/len(scamMessages[0].text)),
+	}
+	for name, text := range texts {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Extract(text)
+			}
+		})
+	}
+}

@@ -130,7 +130,7 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) erro
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || mt != "application/json" {
-			return errorf(http.StatusUnsupportedMediaType, "content type: want application/json")
+			return errorf(http.StatusUnsupportedMediaType, "content type: want application/json (with curl: -H 'Content-Type: application/json')")
 		}
 	}
 	body := http.MaxBytesReader(w, r.Body, limit)

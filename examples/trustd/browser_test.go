@@ -345,6 +345,27 @@ func TestBrowserEnglishAndAccessibility(t *testing.T) {
 	assert.Equal(t, "danger", verdict)
 	assert.Contains(t, text, "What we saw")
 	assert.Contains(t, text, fixed(reflex.URLEmbedding, reflex.English))
+
+	// Contrast: every text of the warning on its background reaches WCAG AA (4.5:1).
+	worst := js[float64](t, b, `(() => {
+		const lum = (c) => {
+			const [r, g, b] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+				v /= 255;
+				return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+			});
+			return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+		};
+		let worst = 21;
+		for (const box of document.querySelectorAll(".trw-box")) {
+			const bg = lum(getComputedStyle(box).backgroundColor);
+			for (const el of [box, ...box.querySelectorAll("*")]) {
+				const fg = lum(getComputedStyle(el).color);
+				worst = Math.min(worst, (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05));
+			}
+		}
+		return worst;
+	})()`)
+	assert.GreaterOrEqual(t, worst, 4.5, "contrast ratio of the warning's text")
 	b.screenshot(t, "procedure-embedding-en", "#link-warning")
 }
 
