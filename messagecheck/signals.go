@@ -136,22 +136,26 @@ func fold(text string) []string {
 	})
 }
 
-// phraseList holds phrases split into words once.
-type phraseList [][]string
+// phraseList holds phrases split into words once, indexed by their first word so that
+// a message is scanned in one pass whatever the number of phrases.
+type phraseList struct {
+	byFirst map[string][][]string
+}
 
 func phrases(list ...string) phraseList {
-	out := make(phraseList, len(list))
-	for i, p := range list {
-		out[i] = strings.Split(p, " ")
+	pl := phraseList{byFirst: make(map[string][][]string, len(list))}
+	for _, p := range list {
+		words := strings.Split(p, " ")
+		pl.byFirst[words[0]] = append(pl.byFirst[words[0]], words)
 	}
-	return out
+	return pl
 }
 
 // findPhrase returns the first phrase of the list found as whole words in words, not
 // negated, with the index of its first word.
 func findPhrase(words []string, list phraseList) (phrase string, at int, ok bool) {
-	for i := range words {
-		for _, p := range list {
+	for i, w := range words {
+		for _, p := range list.byFirst[w] {
 			if matchAt(words, i, p) && !negated(words, i) {
 				return strings.Join(p, " "), i, true
 			}
