@@ -185,7 +185,8 @@ trust-reflex-warning ul { margin: .2em 0 0; padding-left: 1.2em; }
       // Until the answer, the element shows no verdict (the page keeps its state).
       this.removeAttribute("verdict");
       this.removeAttribute("codes");
-      this.setAttribute("aria-busy", "true");
+      // aria-busy: screen readers wait for the answer instead of announcing "checking".
+      this.region.setAttribute("aria-busy", "true");
       this.showText("muted", TEXT[this.lang].checking, false);
       let report;
       try {
@@ -212,12 +213,13 @@ trust-reflex-warning ul { margin: .2em 0 0; padding-left: 1.2em; }
 
     clear() {
       if (this.pending) this.pending.abort();
+      this.region.setAttribute("aria-busy", "false");
       this.region.replaceChildren();
       this.setVerdict(null);
     }
 
     setVerdict(report) {
-      this.removeAttribute("aria-busy");
+      this.region.setAttribute("aria-busy", "false");
       const verdict = report ? report.verdict : "";
       if (verdict) {
         this.setAttribute("verdict", verdict);
