@@ -311,6 +311,7 @@ func TestBrowserUploadPage(t *testing.T) {
 	assert.NotContains(t, text, "3000 6000")
 	_, codes, _ := b.warningNow("#doc-warning")
 	assert.Contains(t, strings.Fields(codes), string(reflex.StorePlaintext))
+	assert.Contains(t, text, fixed(reflex.StorePlaintext, reflex.French), "the page says the file is not encrypted")
 	b.screenshot(t, "upload-plaintext-fr", "#doc-warning")
 
 	b.run(t, chromedp.SetUploadFiles(chromedp.CSS("#doc"), []string{sealed}))

@@ -265,7 +265,9 @@ trust-reflex-warning ul { margin: .2em 0 0; padding-left: 1.2em; }
       } else {
         box.append(el("p", "trw-message", t.seen));
         const list = el("ul", "");
-        for (const f of top.slice(0, 3)) {
+        // The most severe findings, then what else is worth knowing ("not encrypted").
+        const seen = report.findings.filter((f) => RANK[f.severity] >= RANK.info);
+        for (const f of seen.slice(0, 3)) {
           const item = el("li", "", f.message);
           if (f.evidence) item.append(el("p", "trw-evidence", f.evidence));
           list.append(item);
