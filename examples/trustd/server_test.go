@@ -332,3 +332,38 @@ func TestCORSOnlyForAllowedOrigins(t *testing.T) {
 	assert.Equal(t, http.StatusOK, rec.Code)
 	assert.Equal(t, "https://partner.example", rec.Header().Get("Access-Control-Allow-Origin"))
 }
+
+func TestPagesAndAssets(t *testing.T) {
+	s := newTestServer(t)
+	get := func(path string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		return rec
+	}
+	for _, page := range []string{"/", "/demo/procedure", "/demo/transfer", "/demo/upload"} {
+		for lang, want := range map[string]string{"": `<html lang="fr">`, "?lang=en": `<html lang="en">`} {
+			rec := get(page + lang)
+			require.Equal(t, http.StatusOK, rec.Code, page+lang)
+			body := rec.Body.String()
+			assert.Contains(t, body, want)
+			assert.Equal(t, pageCSP, rec.Header().Get("Content-Security-Policy"))
+			assert.NotContains(t, body, "<style", "no inline style (CSP)")
+			assert.NotRegexp(t, `<script>|<script [^>]*>[^<]`, body, "no inline script (CSP)")
+			assert.NotRegexp(t, `(src|href)="(https?:)?//`, body, "no external asset")
+			if page != "/" {
+				assert.Contains(t, body, "<trust-reflex-warning")
+			}
+		}
+	}
+	transfer := get("/demo/transfer?lang=en").Body.String()
+	assert.Contains(t, transfer, `<option value="proprietaire">Jean Martin (landlord)</option>`)
+	procedure := get("/demo/procedure").Body.String()
+	assert.Contains(t, procedure, `<option value="carte-grise">`, "the procedures of the catalogue")
+
+	js := get("/trust-reflex.js")
+	assert.Equal(t, "text/javascript; charset=utf-8", js.Header().Get("Content-Type"))
+	assert.Contains(t, js.Body.String(), `customElements.define("trust-reflex-warning"`)
+	assert.NotContains(t, js.Body.String(), "innerHTML", "answers are shown as text, never as HTML")
+	assert.Equal(t, "text/css; charset=utf-8", get("/demo.css").Header().Get("Content-Type"))
+	assert.Equal(t, http.StatusNoContent, get("/favicon.ico").Code)
+}
