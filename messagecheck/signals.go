@@ -28,7 +28,7 @@ type publicBody struct {
 var publicBodies = []publicBody{
 	{"ANTAI", "https://www.antai.gouv.fr/", phrases("antai", "amende", "amendes", "contravention", "avis de contravention", "proces verbal", "infraction routiere")},
 	{"Assurance Maladie", "https://www.ameli.fr/", phrases("assurance maladie", "ameli", "carte vitale", "cpam")},
-	{"DGFiP (impots.gouv.fr)", "https://www.impots.gouv.fr/", phrases("impots", "impot", "dgfip", "finances publiques", "tresor public", "taxe d habitation", "taxe fonciere")},
+	{"Finances publiques / impôts", "https://www.impots.gouv.fr/", phrases("impots", "impot", "dgfip", "finances publiques", "tresor public", "taxe d habitation", "taxe fonciere")},
 	{"CAF", "https://www.caf.fr/", phrases("caf", "allocations familiales", "caisse d allocations")},
 	{"France Travail", "https://www.francetravail.fr/", phrases("france travail", "pole emploi")},
 	{"ANTS", "https://ants.gouv.fr/", phrases("ants", "carte grise", "certificat d immatriculation", "permis de conduire", "titres securises")},
