@@ -63,7 +63,11 @@ func TestParseErrors(t *testing.T) {
 		{"IBAN", ReasonLength, "ibancheck: empty IBAN", nil},
 		{"FR7", ReasonLength, "ibancheck: IBAN too short (3 characters)", nil},
 		{"FR14 2004 1010 0505 0001 3M02 6", ReasonLength, "ibancheck: FR IBAN has 25 characters, want 27",
-			func(t *testing.T, e *Error) { assert.Equal(t, "FR", e.Country); assert.Equal(t, 25, e.Length); assert.Equal(t, 27, e.Want) }},
+			func(t *testing.T, e *Error) {
+				assert.Equal(t, "FR", e.Country)
+				assert.Equal(t, 25, e.Length)
+				assert.Equal(t, 27, e.Want)
+			}},
 		{"FR14" + strings.Repeat("0", 40), ReasonLength, "ibancheck: FR IBAN has 44 characters, want 27", nil},
 		{"GP1420041010050500013M02606", ReasonCountry, "ibancheck: GP is not an IBAN country code: accounts in GP use FR IBANs",
 			func(t *testing.T, e *Error) { assert.Equal(t, "FR", e.UseCountry) }},
