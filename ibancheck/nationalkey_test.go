@@ -103,7 +103,7 @@ func TestLuhnAndWeighted(t *testing.T) {
 	assert.True(t, luhn([]byte("79927398713")))
 	assert.False(t, luhn([]byte("79927398710")))
 	assert.Equal(t, 3*1+9*2, weighted([]byte("12"), 3, 9))
-	assert.Equal(t, byte('0'), esDigit(11*3))  // 11 -> 0
+	assert.Equal(t, byte('0'), esDigit(11*3))   // 11 -> 0
 	assert.Equal(t, byte('1'), esDigit(11*3+1)) // 10 -> 1
 	assert.True(t, keyNone.valid(nil), "no key: nothing to check")
 }
