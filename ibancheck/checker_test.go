@@ -21,7 +21,7 @@ func TestChecker(t *testing.T) {
 		message  string // French message of the first finding
 	}{
 		{"FR76 3000 6000 0112 3456 7890 189", reflex.OK, []reflex.Code{reflex.IBANValid},
-			"FR76 **** **** 0189 FR France", "L'IBAN est bien formé."},
+			"FR France, mod 97 and clé RIB right", "L'IBAN est bien formé."},
 		{"UA213223130000026007233566001", reflex.Caution, []reflex.Code{reflex.IBANNonSEPA, reflex.IBANValid},
 			"UA Ukraine", "Ce compte (UA) est hors de la zone SEPA : le virement est plus coûteux et plus difficile à récupérer."},
 		{"FR84 2004 1010 0505 0001 3M02 607", reflex.Danger, []reflex.Code{reflex.IBANInvalidNationalKey},
