@@ -2,7 +2,6 @@ package ibancheck
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -107,21 +106,4 @@ func TestFindingsOfOtherErrors(t *testing.T) {
 	assert.Equal(t, reflex.IBANInvalidFormat, f[0].Code)
 	f = Findings(IBAN{}, &Error{})
 	assert.Equal(t, reflex.IBANInvalidFormat, f[0].Code)
-}
-
-func ExampleChecker() {
-	checker := New()
-	report, err := checker.Check(context.Background(), "FR84 2004 1010 0505 0001 3M02 607")
-	if err != nil {
-		panic(err) // only a cancelled context
-	}
-	fmt.Println(report.Verdict())
-	for _, f := range report.Findings {
-		fmt.Println(f.Code, "-", f.Evidence)
-		fmt.Println(f.Reflex(reflex.English))
-	}
-	// Output:
-	// danger
-	// iban.invalid-national-key - FR: mod 97 right, clé RIB wrong
-	// Do not make this transfer. Call the payee on the number you know, not the one in the message.
 }

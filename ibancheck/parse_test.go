@@ -2,7 +2,6 @@ package ibancheck
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -141,37 +140,4 @@ func TestValidateDoesNotAllocate(t *testing.T) {
 		}
 	})
 	assert.Zero(t, allocs)
-}
-
-func ExampleParse() {
-	ip, err := Parse("fr14 2004 1010 0505 0001 3m02 606")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(ip)
-	fmt.Println(ip.Print())
-	fmt.Println(ip.Masked())
-	fmt.Println(ip.Country(), ip.BankCode(), ip.BranchCode(), ip.IsSEPA())
-	// Output:
-	// FR1420041010050500013M02606
-	// FR14 2004 1010 0505 0001 3M02 606
-	// FR14 **** **** 2606
-	// FR 20041 01005 true
-}
-
-func ExampleValidate() {
-	// An IBAN from an online "IBAN calculator": mod 97 is right, the clé RIB is not.
-	err := Validate("FR84 2004 1010 0505 0001 3M02 607")
-	fmt.Println(err)
-	fmt.Println(errors.Is(err, ErrNationalKey))
-
-	var e *Error
-	if errors.As(Validate("FR14 2004 1010 0505 00#1 3M02 606"), &e) {
-		fmt.Println(e.Reason, "at character", e.Pos)
-	}
-	// Output:
-	// ibancheck: FR IBAN passes mod 97 but its national key (clé RIB) is wrong
-	// true
-	// format at character 19
 }
