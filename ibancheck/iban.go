@@ -1,6 +1,9 @@
 package ibancheck
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // maxLen is the longest IBAN of ISO 13616.
 const maxLen = 34
@@ -103,7 +106,32 @@ func (ip IBAN) Masked() string {
 	if ip.n == 0 {
 		return ""
 	}
-	return string(ip.b[:4]) + " **** **** " + string(ip.b[ip.n-4:ip.n])
+	return maskRunes([]rune(string(ip.b[:ip.n])))
+}
+
+// Mask hides the middle of s, given as an IBAN whether valid or not, for display and
+// logs: "fr76 3000 6000 0112 3456 7890 189" gives "FR76 **** **** 0189". Blanks are
+// dropped and letters upper-cased first; a string too short to keep a secret (fewer
+// than 12 characters) is hidden entirely.
+func Mask(s string) string {
+	rs := make([]rune, 0, len(s))
+	for _, r := range trimPrefixIBAN(s) {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		rs = append(rs, unicode.ToUpper(r))
+	}
+	return maskRunes(rs)
+}
+
+func maskRunes(rs []rune) string {
+	switch {
+	case len(rs) == 0:
+		return ""
+	case len(rs) < 12:
+		return strings.Repeat("*", len(rs))
+	}
+	return string(rs[:4]) + " **** **** " + string(rs[len(rs)-4:])
 }
 
 // IsSEPA reports whether the account is in the SEPA area (see SEPACountries), where a
