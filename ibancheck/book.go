@@ -82,11 +82,10 @@ func (b *Book) Check(ctx context.Context, p Payment) (reflex.Report, error) {
 	if p.PayeeID == "" {
 		return report, ErrNoPayee
 	}
-	r, err := b.checker.Check(ctx, p.IBAN)
+	report, err := checkWithoutBook(ctx, b.checker, p)
 	if err != nil {
-		return report, err
+		return reflex.Report{Subject: p.IBAN, Kind: reflex.KindPayment}, err
 	}
-	report.Add(r.Findings...)
 	ip, err := Parse(p.IBAN)
 	if err != nil {
 		return report, nil
@@ -97,9 +96,6 @@ func (b *Book) Check(ctx context.Context, p Payment) (reflex.Report, error) {
 	}
 	st := fold(history)
 	report.Add(st.ibanFindings(ip)...)
-	if f, ok := bicFinding(p.BIC, ip); ok {
-		report.Add(f)
-	}
 	if strings.TrimSpace(p.Name) != "" {
 		report.Add(st.nameFinding(ip, p.Name))
 	}

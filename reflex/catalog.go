@@ -38,9 +38,10 @@ func (e entry) in(lang Lang) text {
 // domainTables lists the per-domain tables (catalog_url.go, catalog_iban.go, ...) by the
 // prefix of their codes. Each code is in exactly one table; the tests check it.
 var domainTables = map[string]map[Code]entry{
-	"url":   urlEntries,
-	"iban":  ibanEntries,
-	"store": storeEntries,
+	"url":     urlEntries,
+	"iban":    ibanEntries,
+	"store":   storeEntries,
+	"payment": paymentEntries,
 }
 
 var catalogue = mergeEntries(domainTables)
