@@ -87,7 +87,7 @@ var ibanEntries = map[Code]entry{
 		en: text{"This IBAN was withdrawn for this payee[ on {date}]: it must not be paid any more.", "Do not pay. Call your creditor on the number you know, not the one in the message."},
 	},
 	IBANNameNotPossible: {
-		fr: text{"Le nom du titulaire n'a pas pu être vérifié[ ({evidence})].", "Comparez vous-même le nom avec celui du RIB que vous avez déjà."},
-		en: text{"The holder's name could not be checked[ ({evidence})].", "Compare the name yourself with the bank details you already have."},
+		fr: text{"Le nom du titulaire n'a pas pu être vérifié : il ne reste rien à comparer (titre ou forme juridique seuls ?).", "Comparez vous-même le nom avec celui du RIB que vous avez déjà."},
+		en: text{"The holder's name could not be checked: nothing is left to compare (only a title or a legal form?).", "Compare the name yourself with the bank details you already have."},
 	},
 }
