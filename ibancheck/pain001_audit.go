@@ -133,4 +133,3 @@ func transferSubject(tx CreditTransfer) string {
 	s := ref + ": " + strings.Join(strings.Fields(tx.Creditor), " ")
 	return strings.TrimSpace(s + " " + tx.Amount + " " + tx.Currency)
 }
-
