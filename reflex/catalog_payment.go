@@ -10,8 +10,8 @@ const (
 
 var paymentEntries = map[Code]entry{
 	PaymentBatchOK: {
-		fr: text{"Les {total} virements du fichier ont été vérifiés, sans alerte.", "Vous pouvez envoyer le fichier à votre banque."},
-		en: text{"The {total} transfers of the file were checked, with no warning.", "You can send the file to your bank."},
+		fr: text{"Les virements du fichier ({total}) ont été vérifiés, sans alerte.", "Vous pouvez envoyer le fichier à votre banque."},
+		en: text{"The transfers of the file ({total}) were checked, with no warning.", "You can send the file to your bank."},
 	},
 	PaymentBatchFlagged: {
 		fr: text{"{flagged} virement(s) sur {total} sont signalés[, dont {danger} à bloquer].", "N'envoyez pas le fichier tel quel : vérifiez chaque virement signalé en appelant le créancier au numéro que vous connaissez."},
