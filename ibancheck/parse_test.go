@@ -68,6 +68,7 @@ func TestParseErrors(t *testing.T) {
 				assert.Equal(t, 27, e.Want)
 			}},
 		{"FR14" + strings.Repeat("0", 40), ReasonLength, "ibancheck: FR IBAN has 44 characters, want 27", nil},
+		{"XX14" + strings.Repeat("0", 40), ReasonLength, "ibancheck: IBAN too long (44 characters, at most 34)", nil},
 		{"GP1420041010050500013M02606", ReasonCountry, "ibancheck: GP is not an IBAN country code: accounts in GP use FR IBANs",
 			func(t *testing.T, e *Error) { assert.Equal(t, "FR", e.UseCountry) }},
 		{"JE12NWBK60161331926819", ReasonCountry, "ibancheck: JE is not an IBAN country code: accounts in JE use GB IBANs", nil},
