@@ -271,3 +271,14 @@ func countryCases(rng *rand.Rand, c *countrySpec) []tcase {
 	}
 	return out
 }
+
+// fits reports whether ch may stand at a BBAN position of class.
+func fits(ch, class byte) bool {
+	switch class {
+	case 'n':
+		return isDigit(ch)
+	case 'a':
+		return isUpper(ch)
+	}
+	return isDigit(ch) || isUpper(ch)
+}

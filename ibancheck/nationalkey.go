@@ -102,9 +102,9 @@ func (k keyAlgo) valid(bban []byte) bool {
 	case keyIS:
 		return validIS(bban)
 	case keyBBAN97One:
-		return mod97(bban, nil) == 1
+		return mod97(bban) == 1
 	case keyBBAN97Zero:
-		return mod97(bban, nil) == 0
+		return mod97(bban) == 0
 	}
 	return true
 }

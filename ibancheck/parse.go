@@ -229,33 +229,23 @@ func badChar(country string, i int, r rune, class byte) error {
 	return &Error{Reason: ReasonFormat, Country: country, Pos: i + 1, Char: r, Expected: classNames[class]}
 }
 
-func fits(ch, class byte) bool {
-	switch class {
-	case 'n':
-		return isDigit(ch)
-	case 'a':
-		return isUpper(ch)
-	}
-	return isDigit(ch) || isUpper(ch)
-}
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
-// mod97 computes ISO 7064 mod 97-10 of head then tail, letters counting as 10..35.
-// It reduces only when the accumulator nears the uint64 limit, not at every character.
-func mod97(head, tail []byte) uint64 {
+// mod97 computes a number written with digits and letters (A = 10 ... Z = 35, as in
+// ISO 7064 mod 97-10) modulo 97. It reduces only when the accumulator nears the uint64
+// limit, not at every character.
+func mod97(chars []byte) uint64 {
 	var r uint64
-	for _, part := range [2][]byte{head, tail} {
-		for _, ch := range part {
-			if ch <= '9' {
-				r = r*10 + uint64(ch-'0')
-			} else {
-				r = r*100 + uint64(ch-'A'+10)
-			}
-			if r >= 1<<56 {
-				r %= 97
-			}
+	for _, ch := range chars {
+		if ch <= '9' {
+			r = r*10 + uint64(ch-'0')
+		} else {
+			r = r*100 + uint64(ch-'A'+10)
+		}
+		if r >= 1<<56 {
+			r %= 97
 		}
 	}
 	return r % 97
