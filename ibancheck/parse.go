@@ -229,7 +229,6 @@ func badChar(country string, i int, r rune, class byte) error {
 	return &Error{Reason: ReasonFormat, Country: country, Pos: i + 1, Char: r, Expected: classNames[class]}
 }
 
-
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
