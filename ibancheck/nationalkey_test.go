@@ -128,3 +128,13 @@ func TestNationalKeysCoverTheIssueList(t *testing.T) {
 		assert.NotNil(t, lookupCode(code), "%s has a key but is not in the registry", code)
 	}
 }
+
+// TestNationalKeyLengthsMatchRegistry: each algorithm reads the BBAN length the registry gives.
+func TestNationalKeyLengthsMatchRegistry(t *testing.T) {
+	for code, k := range nationalKeys {
+		if n := keyBBANLen[k]; n != 0 {
+			assert.Equal(t, n, lookupCode(code).length-4, "%s: %s", code, k.name())
+		}
+	}
+	assert.True(t, keyRIB.valid([]byte("123")), "a BBAN of another length is not read")
+}
