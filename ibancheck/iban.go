@@ -1,6 +1,7 @@
 package ibancheck
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 )
@@ -75,6 +76,12 @@ func (ip IBAN) BranchCode() string { return ip.part(func(c *countrySpec) span { 
 // branch codes and without a separate national key ("00012345678" in France).
 func (ip IBAN) AccountNumber() string {
 	return ip.part(func(c *countrySpec) span { return c.account })
+}
+
+// Compare returns an integer comparing two IBANs by their electronic form (-1, 0, +1),
+// for slices.SortFunc and ordered indexes.
+func (ip IBAN) Compare(other IBAN) int {
+	return bytes.Compare(ip.b[:ip.n], other.b[:other.n])
 }
 
 // String returns the electronic form: "FR7630006000011234567890189".

@@ -50,6 +50,9 @@ func TestIBANIsASmallComparableValue(t *testing.T) {
 	seen := map[IBAN]string{a: "Alice"}
 	assert.Equal(t, "Alice", seen[b])
 	assert.NotEqual(t, a, MustParse("GB82WEST12345698765432"))
+	assert.Equal(t, 0, a.Compare(b))
+	assert.Equal(t, -1, a.Compare(MustParse("GB82WEST12345698765432")))
+	assert.Equal(t, 1, a.Compare(IBAN{}))
 }
 
 func TestMustParsePanics(t *testing.T) {

@@ -73,7 +73,7 @@ func TestNationalKeyVectors(t *testing.T) {
 		{withCheckDigits("TN", "04018104004942712346"), "BBAN mod 97"},
 	} {
 		t.Run(tc.iban, func(t *testing.T) {
-			require.EqualValues(t, 1, bigMod97(tc.iban), "the vector must pass mod 97")
+			require.EqualValues(t, 1, oracleMod97(tc.iban), "the vector must pass mod 97")
 			_, err := Parse(tc.iban)
 			var e *Error
 			require.ErrorAs(t, err, &e)
@@ -127,4 +127,14 @@ func TestNationalKeysCoverTheIssueList(t *testing.T) {
 	for code := range nationalKeys {
 		assert.NotNil(t, lookupCode(code), "%s has a key but is not in the registry", code)
 	}
+}
+
+// TestNationalKeyLengthsMatchRegistry: each algorithm reads the BBAN length the registry gives.
+func TestNationalKeyLengthsMatchRegistry(t *testing.T) {
+	for code, k := range nationalKeys {
+		if n := keyBBANLen[k]; n != 0 {
+			assert.Equal(t, n, lookupCode(code).length-4, "%s: %s", code, k.name())
+		}
+	}
+	assert.True(t, keyRIB.valid([]byte("123")), "a BBAN of another length is not read")
 }

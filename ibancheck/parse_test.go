@@ -11,7 +11,7 @@ import (
 
 // TestParseCases runs the generated cases of every country (cases_test.go).
 func TestParseCases(t *testing.T) {
-	cases := buildCases(1)
+	cases := allCases()
 	perClass := map[string]int{}
 	for _, tc := range cases {
 		perClass[tc.class]++
@@ -68,6 +68,7 @@ func TestParseErrors(t *testing.T) {
 				assert.Equal(t, 27, e.Want)
 			}},
 		{"FR14" + strings.Repeat("0", 40), ReasonLength, "ibancheck: FR IBAN has 44 characters, want 27", nil},
+		{"XX14" + strings.Repeat("0", 40), ReasonLength, "ibancheck: IBAN too long (44 characters, at most 34)", nil},
 		{"GP1420041010050500013M02606", ReasonCountry, "ibancheck: GP is not an IBAN country code: accounts in GP use FR IBANs",
 			func(t *testing.T, e *Error) { assert.Equal(t, "FR", e.UseCountry) }},
 		{"JE12NWBK60161331926819", ReasonCountry, "ibancheck: JE is not an IBAN country code: accounts in JE use GB IBANs", nil},
@@ -107,7 +108,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestErrorNeverHoldsTheIBAN(t *testing.T) {
-	for _, tc := range buildCases(2) {
+	for _, tc := range allCases() {
 		if tc.reason == 0 {
 			continue
 		}
