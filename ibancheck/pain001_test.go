@@ -17,7 +17,16 @@ import (
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files of the pain.001 audit")
+// -update rewrites the golden files. The package's internal tests may define the flag
+// too (they are initialised first): define it only when they did not.
+var _ = func() bool {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files of testdata")
+	}
+	return true
+}()
+
+func updating() bool { return flag.Lookup("update").Value.String() == "true" }
 
 func parseFile(t *testing.T, name string) *ibancheck.Pain001 {
 	t.Helper()
@@ -225,7 +234,7 @@ func TestAuditPain001Golden(t *testing.T) {
 				require.NoError(t, enc.Encode(r))
 			}
 			golden := filepath.Join("testdata", "audit."+strings.TrimSuffix(name, ".xml")+".golden.jsonl")
-			if *update {
+			if updating() {
 				require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
 			}
 			want, err := os.ReadFile(golden)
