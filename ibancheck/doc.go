@@ -27,6 +27,9 @@
 //
 // To check a BIC (code SWIFT), call ParseBIC.
 //
+// To answer "is this IBAN unchanged for this payee?" before a transfer, keep a Book
+// (see Payee book below); to audit a bank transfer file, AuditPain001.
+//
 // # What Parse accepts and checks
 //
 // Parse takes what people paste: the electronic form, the printed form in groups of
@@ -97,4 +100,55 @@
 //
 // An IBAN is personal data. Errors never contain it. IBAN.Masked and Mask give a form
 // safe to show and log: "FR76 **** **** 0189". Findings' evidence never holds it either.
+//
+// # Payee book
+//
+// The fake bank details fraud ("our bank details have changed", about half of the
+// transfer fraud in France) has one reflex: compare with the RIB you already verified,
+// and if it changed, call the creditor on the number you know. A Book makes it a call:
+//
+//	store, err := sqlitestore.Open(ctx, "payees.db") // or pgstore.Open, NewMemoryStore
+//	book := ibancheck.NewBook(store)
+//	report, err := book.Check(ctx, ibancheck.Payment{PayeeID: "F-0042", Name: name, IBAN: iban, BIC: bic})
+//	// err: the book could not be read, never "unchanged"
+//	// report: iban.unchanged, iban.new-payee, iban.changed (Suggest: the known IBAN,
+//	// masked), iban.country-changed, iban.revoked, iban.bic-mismatch, name findings,
+//	// plus the validator's findings
+//
+// Check never records anything: a fraudster's IBAN must not become "unchanged" because
+// it was paid once. An IBAN becomes known only through Book.Confirm, called after the
+// person verified it with the payee; it becomes the payee's current IBAN (a payee has
+// one account to pay; the previous one then reads as changed). Book.Revoke withdraws an
+// IBAN. The history (Book.History) is append-only: every IBAN a payee ever had, when
+// and by whom it was confirmed or revoked.
+//
+// # Stores
+//
+// A Store keeps the history. MemoryStore is for tests and short-lived tools. Package
+// sqlitestore keeps it in a SQLite file (pure Go, WAL, schema migrations; a damaged or
+// foreign file is reported as sqlitestore.ErrCorrupt and never written to); package
+// pgstore in PostgreSQL, for a server shared by many application instances. They are
+// separate packages so that an application links only the database it uses. All pass
+// the conformance suite of package storetest, concurrent confirmations included: none
+// is lost, the sequence has no gap, times never go back. A store that is down gives an
+// error. BatchAppender imports an existing book in one transaction.
+//
+// # Name match
+//
+// With a name, Check compares it with the holder recorded for the IBAN, in the spirit
+// of the EU Verification of Payee: MatchName answers match, close match, no match or
+// not possible, after NormalizeName (case, accents, punctuation, titles such as M.,
+// Mme, Dr, Me, legal forms such as SARL, SAS, EURL, SCI, GmbH, word order). A close
+// match (a typo per word, an initial, a missing word) gives the recorded name, so that
+// the person can compare: "Jaen Dupont" and "Jean Dupond" are close to "Jean Dupont",
+// "Maxime Dupont" is not.
+//
+// # Bank transfer files (pain.001)
+//
+// ParsePain001 streams an ISO 20022 credit transfer initiation, versions
+// pain.001.001.03 and .09 (BIC or BICFI, execution date plain or in Dt, any namespace
+// prefix), with a size limit and errors that give the line and element path.
+// Pain001.ControlErrors checks NbOfTxs and CtrlSum in exact decimals. AuditPain001 runs
+// every transfer through the book and sums the file up: business payers may opt out of
+// the bank's name check for bulk files, which is where this offline check matters.
 package ibancheck
