@@ -8,6 +8,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Pain001 is an ISO 20022 customer credit transfer initiation (pain.001), the file an
@@ -111,10 +113,25 @@ func ParsePain001(r io.Reader, opts ...Pain001Option) (*Pain001, error) {
 	}
 	p.lr = &io.LimitedReader{R: r, N: p.max + 1}
 	p.dec = xml.NewDecoder(p.lr)
+	p.dec.CharsetReader = charsetReader
 	if err := p.run(); err != nil {
 		return nil, err
 	}
 	return p.doc, nil
+}
+
+// charsetReader decodes the 8-bit encodings some accounting software still declares
+// (the EPC asks for UTF-8, which needs no decoding).
+func charsetReader(label string, input io.Reader) (io.Reader, error) {
+	switch strings.ToLower(label) {
+	case "iso-8859-1", "iso8859-1", "latin1", "latin-1":
+		return charmap.ISO8859_1.NewDecoder().Reader(input), nil
+	case "iso-8859-15", "iso8859-15", "latin9", "latin-9":
+		return charmap.ISO8859_15.NewDecoder().Reader(input), nil
+	case "windows-1252", "cp1252":
+		return charmap.Windows1252.NewDecoder().Reader(input), nil
+	}
+	return nil, fmt.Errorf("encoding %q not supported (use UTF-8)", label)
 }
 
 type pain001Parser struct {

@@ -170,6 +170,18 @@ func TestParsePain001IsNamespaceAgnostic(t *testing.T) {
 	}
 }
 
+func TestParsePain001Encodings(t *testing.T) {
+	latin1 := strings.Replace(doc("", "1", "", pmtInf("", tx("10.00", ibanFR))), "<Nm>C</Nm>", "<Nm>Lef\xe8vre</Nm>", 1)
+	for _, enc := range []string{"ISO-8859-1", "iso-8859-15", "windows-1252"} {
+		d, err := ibancheck.ParsePain001(strings.NewReader(strings.Replace(latin1, `<?xml version="1.0"?>`, `<?xml version="1.0" encoding="`+enc+`"?>`, 1)))
+		require.NoError(t, err, enc)
+		assert.Equal(t, "Lefèvre", d.Payments[0].Transfers[0].Creditor, enc)
+	}
+	_, err := ibancheck.ParsePain001(strings.NewReader(strings.Replace(latin1, `<?xml version="1.0"?>`, `<?xml version="1.0" encoding="EBCDIC"?>`, 1)))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "use UTF-8")
+}
+
 func TestParsePain001SizeLimit(t *testing.T) {
 	big := doc(ns03, "1", "", pmtInf("", tx("10.00", ibanFR)))
 	_, err := ibancheck.ParsePain001(strings.NewReader(big), ibancheck.MaxPain001Size(int64(len(big))))
