@@ -141,6 +141,8 @@ type pain001Parser struct {
 	doc   *Pain001
 	stack []string // local names from the root
 	shown []string // the same with indices: "PmtInf[2]"
+	rel   string   // the path below CstmrCdtTrfInitn: "PmtInf/CdtTrfTxInf/Amt"
+	cuts  []int    // len(rel) before each open element
 	text  strings.Builder
 	attrs map[string]string // of the innermost open element
 	pi    *PaymentInfo
@@ -202,7 +204,14 @@ func (p *pain001Parser) start(t xml.StartElement) error {
 		return p.invalid("elements nested deeper than %d", maxPain001Depth)
 	}
 	shown := name
-	switch key := strings.Join(append(p.stack[min(len(p.stack), 2):], name), "/"); {
+	p.cuts = append(p.cuts, len(p.rel))
+	switch {
+	case len(p.stack) == 2:
+		p.rel = name
+	case len(p.stack) > 2:
+		p.rel = p.rel + "/" + name
+	}
+	switch key := p.rel; {
 	case len(p.stack) == 0:
 		if name != "Document" {
 			return p.fail(fmt.Errorf("%w: root element is %s, not Document", ErrNotPain001, name))
@@ -250,7 +259,7 @@ func (p *pain001Parser) end() error {
 	p.text.Reset()
 	var err error
 	if len(p.stack) > 2 {
-		err = p.store(strings.Join(p.stack[2:], "/"), v)
+		err = p.store(p.rel, v)
 	}
 	if err == nil && len(p.stack) == 3 && p.stack[2] == "PmtInf" {
 		err = p.endPaymentInfo()
@@ -262,6 +271,7 @@ func (p *pain001Parser) end() error {
 		return err
 	}
 	p.stack, p.shown = p.stack[:len(p.stack)-1], p.shown[:len(p.shown)-1]
+	p.rel, p.cuts = p.rel[:p.cuts[len(p.cuts)-1]], p.cuts[:len(p.cuts)-1]
 	return nil
 }
 
