@@ -79,21 +79,21 @@ var ErrNotConfirmed = errors.New("ibancheck: this IBAN is not confirmed for this
 // The error means only "could not check": the store is down or ctx is done. It is
 // never reported as a known or unchanged IBAN.
 func (b *Book) Check(ctx context.Context, p Payment) (reflex.Report, error) {
-	report := reflex.Report{Subject: p.IBAN, Kind: reflex.KindPayment}
+	none := reflex.Report{Subject: p.IBAN, Kind: reflex.KindPayment}
 	if p.PayeeID == "" {
-		return report, ErrNoPayee
+		return none, ErrNoPayee
 	}
 	report, err := checkWithoutBook(ctx, b.checker, p)
 	if err != nil {
-		return reflex.Report{Subject: p.IBAN, Kind: reflex.KindPayment}, err
+		return none, err
 	}
 	ip, err := Parse(p.IBAN)
 	if err != nil {
-		return report, nil
+		return report, nil // the validator's findings say it all
 	}
 	history, err := b.store.Events(ctx, p.PayeeID)
 	if err != nil {
-		return reflex.Report{Subject: p.IBAN, Kind: reflex.KindPayment}, fmt.Errorf("ibancheck: payee book: %w", err)
+		return none, fmt.Errorf("ibancheck: payee book: %w", err)
 	}
 	st := fold(history)
 	report.Add(st.ibanFindings(ip)...)
