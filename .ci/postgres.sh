@@ -17,10 +17,11 @@ _pg_as_owner() {
 	fi
 }
 
-_pg_bindir() {
-	local initdb
-	initdb=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)
-	[ -n "$initdb" ] && dirname "$initdb"
+_pg_bindir() { # the bin directory of the newest installed PostgreSQL, or nothing
+	local newest
+	newest=$(printf '%s\n' /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)
+	if [ -x "$newest" ]; then dirname "$newest"; fi
+	return 0
 }
 
 _pg_free_port() {
@@ -52,7 +53,7 @@ pg_start() {
 	fi
 	PG_TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/trustreflex-pg.XXXXXX") || return 1
 	export PG_TMPDIR PG_BINDIR=$bindir
-	[ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_TMPDIR"
+	if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PG_TMPDIR"; fi
 	chmod 700 "$PG_TMPDIR"
 	port=$(_pg_free_port) || { echo "postgres.sh: no free port" >&2; return 1; }
 	if ! _pg_as_owner "$bindir/initdb" -D "$PG_TMPDIR/data" -U postgres -A trust --no-locale -E UTF8 --no-sync >"$PG_TMPDIR/initdb.log" 2>&1; then
@@ -79,4 +80,5 @@ pg_stop() {
 	fi
 	rm -rf "$PG_TMPDIR"
 	unset PG_TMPDIR TRUSTREFLEX_POSTGRES_URL
+	return 0
 }

@@ -71,37 +71,36 @@ var ErrNotConfirmed = errors.New("ibancheck: this IBAN is not confirmed for this
 //     iban.country-changed (danger) when its country differs, and iban.revoked
 //     (danger) when it is an IBAN the book revoked;
 //   - a BIC of another country than the IBAN's: iban.bic-mismatch (caution);
-//   - a name: compared with the holder recorded for this IBAN (MatchName):
-//     iban.name-match (ok), iban.name-close-match (caution, with the recorded name),
-//     iban.name-mismatch (danger), iban.name-not-possible (info).
+//   - a name, for an IBAN the book knows for this payee: compared with the holder
+//     recorded for it (MatchName): iban.name-match (ok), iban.name-close-match
+//     (caution, with the recorded name), iban.name-mismatch (danger),
+//     iban.name-not-possible (info: nothing left to compare).
 //
 // The error means only "could not check": the store is down or ctx is done. It is
 // never reported as a known or unchanged IBAN.
 func (b *Book) Check(ctx context.Context, p Payment) (reflex.Report, error) {
-	report := reflex.Report{Subject: p.IBAN, Kind: reflex.KindPayment}
+	none := reflex.Report{Subject: p.IBAN, Kind: reflex.KindPayment}
 	if p.PayeeID == "" {
-		return report, ErrNoPayee
+		return none, ErrNoPayee
 	}
-	r, err := b.checker.Check(ctx, p.IBAN)
+	report, err := checkWithoutBook(ctx, b.checker, p)
 	if err != nil {
-		return report, err
+		return none, err
 	}
-	report.Add(r.Findings...)
 	ip, err := Parse(p.IBAN)
 	if err != nil {
-		return report, nil
+		return report, nil // the validator's findings say it all
 	}
 	history, err := b.store.Events(ctx, p.PayeeID)
 	if err != nil {
-		return reflex.Report{Subject: p.IBAN, Kind: reflex.KindPayment}, fmt.Errorf("ibancheck: payee book: %w", err)
+		return none, fmt.Errorf("ibancheck: payee book: %w", err)
 	}
 	st := fold(history)
 	report.Add(st.ibanFindings(ip)...)
-	if f, ok := bicFinding(p.BIC, ip); ok {
-		report.Add(f)
-	}
 	if strings.TrimSpace(p.Name) != "" {
-		report.Add(st.nameFinding(ip, p.Name))
+		if f, ok := st.nameFinding(ip, p.Name); ok {
+			report.Add(f)
+		}
 	}
 	return report, nil
 }
@@ -216,7 +215,7 @@ func (st payeeState) ibanFindings(ip IBAN) []reflex.Finding {
 	if r, ok := st.revoked[iban]; ok {
 		out = append(out, reflex.Finding{
 			Code: reflex.IBANRevoked, Severity: reflex.Danger,
-			Evidence: ip.Masked() + " revoked " + day(r.At) + " by " + r.By,
+			Evidence: "revoked " + day(r.At) + ", " + r.By,
 			Params:   map[string]string{"date": day(r.At)},
 		})
 	}
@@ -231,14 +230,14 @@ func (st payeeState) ibanFindings(ip IBAN) []reflex.Finding {
 	case st.current.IBAN == iban:
 		out = append(out, reflex.Finding{
 			Code: reflex.IBANUnchanged, Severity: reflex.OK,
-			Evidence: "confirmed " + day(st.current.At) + " by " + st.current.By,
+			Evidence: "confirmed " + day(st.current.At) + ", " + st.current.By,
 			Params:   map[string]string{"date": day(st.current.At)},
 		})
 	default:
 		known := maskStored(st.current.IBAN)
 		out = append(out, reflex.Finding{
 			Code: reflex.IBANChanged, Severity: reflex.Danger,
-			Evidence: ip.Masked() + " is not " + known + ", confirmed " + day(st.current.At),
+			Evidence: ip.Masked() + " ≠ " + known + " (confirmed " + day(st.current.At) + ")",
 			Suggest:  known,
 		})
 		if was := st.current.IBAN[:2]; was != ip.Country() {
@@ -263,21 +262,23 @@ func maskStored(iban string) string {
 	return iban[:4] + " **** **** " + iban[len(iban)-4:]
 }
 
-// nameFinding compares the given name with the holder recorded for ip.
-func (st payeeState) nameFinding(ip IBAN, given string) reflex.Finding {
+// nameFinding compares the given name with the holder recorded for ip. For an IBAN
+// the book does not know for this payee there is no holder to compare with, and
+// iban.new-payee or iban.changed already asks to call the payee: no name finding.
+func (st payeeState) nameFinding(ip IBAN, given string) (reflex.Finding, bool) {
 	h, ok := st.holder[ip.String()]
 	if !ok {
-		return reflex.Finding{Code: reflex.IBANNameNotPossible, Severity: reflex.Info, Evidence: "no confirmed holder for this IBAN"}
+		return reflex.Finding{}, false
 	}
 	switch MatchName(h.Name, given) {
 	case NameMatch:
-		return reflex.Finding{Code: reflex.IBANNameMatch, Severity: reflex.OK}
+		return reflex.Finding{Code: reflex.IBANNameMatch, Severity: reflex.OK}, true
 	case NameCloseMatch:
-		return reflex.Finding{Code: reflex.IBANNameCloseMatch, Severity: reflex.Caution, Params: map[string]string{"name": h.Name}}
+		return reflex.Finding{Code: reflex.IBANNameCloseMatch, Severity: reflex.Caution, Params: map[string]string{"name": h.Name}}, true
 	case NameNoMatch:
-		return reflex.Finding{Code: reflex.IBANNameMismatch, Severity: reflex.Danger}
+		return reflex.Finding{Code: reflex.IBANNameMismatch, Severity: reflex.Danger}, true
 	}
-	return reflex.Finding{Code: reflex.IBANNameNotPossible, Severity: reflex.Info, Evidence: "nothing left to compare in the name"}
+	return reflex.Finding{Code: reflex.IBANNameNotPossible, Severity: reflex.Info, Evidence: "nothing left to compare in the name"}, true
 }
 
 // bicFinding checks that a BIC, when given, is well formed and of the IBAN's country.
@@ -294,6 +295,6 @@ func bicFinding(s string, ip IBAN) (reflex.Finding, bool) {
 	}
 	return reflex.Finding{
 		Code: reflex.IBANBICMismatch, Severity: reflex.Caution,
-		Evidence: "BIC " + bic.String() + " (" + bic.Country() + ") for an IBAN of " + ip.Country(),
+		Evidence: "BIC " + bic.String() + ": " + bic.Country() + " ≠ " + ip.Country(),
 	}, true
 }

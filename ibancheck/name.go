@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	unicodenorm "golang.org/x/text/unicode/norm"
 )
 
 // NameResult is the outcome of comparing the name a payer gives with the recorded name
@@ -61,7 +61,7 @@ func nameTokens(s string) []string {
 	var b strings.Builder
 	// Lower case before the decomposition, so that its output is final: NFKD of a
 	// lower-case letter is lower case.
-	s = norm.NFKD.String(strings.ToLower(strings.ToValidUTF8(s, " ")))
+	s = unicodenorm.NFKD.String(strings.ToLower(strings.ToValidUTF8(s, " ")))
 	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r): // the accents NFKD split off

@@ -69,6 +69,13 @@ func TestMatchName(t *testing.T) {
 		{"M. et Mme Bernard", "Bernard", NameMatch},
 		{"Müller GmbH", "MULLER", NameMatch},
 		{"Straße Bau AG", "Strasse Bau", NameMatch},
+		{"Sté Dupont & Cie", "Dupont", NameMatch},
+		{"Ets Martin Frères", "ETABLISSEMENTS MARTIN FRERES", NameMatch},
+		{"Jean-Claude Van Damme", "Jean Claude Vandamme", NameMatch},
+		{"Marie-Hélène de La Tour", "Marie Helene Delatour", NameMatch},
+		{"Dupont Jean-Pierre", "Jean Pierre DUPONT", NameMatch},
+		{"Mme Nguyễn Thị Lan", "NGUYEN THI LAN", NameMatch},
+		{"SAS L'Atelier du Pain", "L ATELIER DU PAIN", NameMatch},
 
 		// Close: typos, initials, a missing or extra word.
 		{"Jean Dupont", "Jaen Dupond", NameCloseMatch},
@@ -81,6 +88,10 @@ func TestMatchName(t *testing.T) {
 		{"Electricité Générale du Sud", "Electricite Generale du Sud Est", NameCloseMatch},
 		{"ACME", "ACME Services", NameCloseMatch},
 		{"Dupont", "Dupond", NameCloseMatch},
+		{"Paul Girard", "Paul Girad", NameCloseMatch},
+		{"Lucia Fernández", "Lucia Fernandes", NameCloseMatch},
+		{"Minoterie du Rhône SAS", "Minoterie du Rone", NameCloseMatch},
+		{"Claire Durand", "C. Durand", NameCloseMatch},
 
 		// No match: another person, another company, too many differences.
 		{"Jean Dupont", "Marie Dupont", NameNoMatch},
@@ -95,6 +106,9 @@ func TestMatchName(t *testing.T) {
 		{"Boulangerie Martin", "Boucherie Martin", NameNoMatch},
 		{"EDF", "GDF", NameNoMatch},
 		{"Orange", "Free Mobile", NameNoMatch},
+		{"EDF SA", "Electricité de France", NameNoMatch}, // acronyms are not expanded
+		{"Claire Durand", "Claude Durand", NameNoMatch},
+		{"SCI Les Tilleuls", "SCI Les Tilleuls Investissements Paris", NameNoMatch},
 		{"Plomberie Durand", "Plomberie Durand Fils Paris Nord", NameNoMatch},
 
 		// Not possible: nothing to compare.

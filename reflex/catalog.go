@@ -42,6 +42,7 @@ var domainTables = map[string]map[Code]entry{
 	"iban":    ibanEntries,
 	"store":   storeEntries,
 	"message": messageEntries,
+	"payment": paymentEntries,
 }
 
 var catalogue = mergeEntries(domainTables)

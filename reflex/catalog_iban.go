@@ -59,8 +59,8 @@ var ibanEntries = map[Code]entry{
 		en: text{"The IBAN has changed for this payee[ (known: {suggest})]. This is the fake bank details trick.", "Do not pay. Call your creditor on the number you know, not the one in the message."},
 	},
 	IBANCountryChanged: {
-		fr: text{"Le compte de ce bénéficiaire est maintenant dans un autre pays[ ({evidence})].", "Ne payez pas. Appelez votre créancier au numéro que vous connaissez, pas celui du message."},
-		en: text{"This payee's account is now in another country[ ({evidence})].", "Do not pay. Call your creditor on the number you know, not the one in the message."},
+		fr: text{"Le compte de ce bénéficiaire est maintenant dans un autre pays : un fournisseur habituel ne change pas de pays du jour au lendemain.", "Ne payez pas. Appelez votre créancier au numéro que vous connaissez, pas celui du message."},
+		en: text{"This payee's account is now in another country: a regular supplier does not move abroad overnight.", "Do not pay. Call your creditor on the number you know, not the one in the message."},
 	},
 	IBANNonSEPA: {
 		fr: text{"Ce compte[ ({country})] est hors de la zone SEPA : le virement est plus coûteux et plus difficile à récupérer.", "Vérifiez auprès du bénéficiaire, au numéro que vous connaissez, qu'il a bien un compte dans ce pays."},
@@ -79,15 +79,15 @@ var ibanEntries = map[Code]entry{
 		en: text{"The name does not match the known holder of this account.", "Do not pay before calling the payee on the number you know."},
 	},
 	IBANBICMismatch: {
-		fr: text{"Le code BIC de la banque ne correspond pas à l'IBAN[ ({evidence})].", "Demandez au bénéficiaire, au numéro que vous connaissez, de confirmer ses coordonnées bancaires."},
-		en: text{"The bank's BIC does not match the IBAN[ ({evidence})].", "Ask the payee, on the number you know, to confirm their bank details."},
+		fr: text{"Le code BIC de la banque ne correspond pas au pays de l'IBAN.", "Demandez au bénéficiaire, au numéro que vous connaissez, de confirmer ses coordonnées bancaires."},
+		en: text{"The bank's BIC does not match the IBAN's country.", "Ask the payee, on the number you know, to confirm their bank details."},
 	},
 	IBANRevoked: {
 		fr: text{"Cet IBAN a été retiré pour ce bénéficiaire[ le {date}] : il ne doit plus être payé.", "Ne payez pas. Appelez votre créancier au numéro que vous connaissez, pas celui du message."},
 		en: text{"This IBAN was withdrawn for this payee[ on {date}]: it must not be paid any more.", "Do not pay. Call your creditor on the number you know, not the one in the message."},
 	},
 	IBANNameNotPossible: {
-		fr: text{"Le nom du titulaire n'a pas pu être vérifié[ ({evidence})].", "Comparez vous-même le nom avec celui du RIB que vous avez déjà."},
-		en: text{"The holder's name could not be checked[ ({evidence})].", "Compare the name yourself with the bank details you already have."},
+		fr: text{"Le nom du titulaire n'a pas pu être vérifié : il ne reste rien à comparer (titre ou forme juridique seuls ?).", "Comparez vous-même le nom avec celui du RIB que vous avez déjà."},
+		en: text{"The holder's name could not be checked: nothing is left to compare (only a title or a legal form?).", "Compare the name yourself with the bank details you already have."},
 	},
 }

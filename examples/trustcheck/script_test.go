@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,7 +34,15 @@ func TestScripts(t *testing.T) {
 			env.Setenv("PATH", bin+string(os.PathListSeparator)+env.Getenv("PATH"))
 			env.Setenv("SHARED", shared)
 			env.Setenv("NO_COLOR", "")
+			env.Setenv("TRUSTREFLEX_POSTGRES_URL", os.Getenv("TRUSTREFLEX_POSTGRES_URL"))
 			return nil
+		},
+		// [postgres]: a PostgreSQL server is there for the scripts (.ci/postgres.sh).
+		Condition: func(cond string) (bool, error) {
+			if cond == "postgres" {
+				return os.Getenv("TRUSTREFLEX_POSTGRES_URL") != "", nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits": cmdExits,

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"strings"
+	"time"
+
+	"github.com/trustreflex/trustreflex/ibancheck"
+	"github.com/trustreflex/trustreflex/ibancheck/pgstore"
+	"github.com/trustreflex/trustreflex/ibancheck/sqlitestore"
+)
+
+// bookFlags are the payee book flags of the iban and pain001 subcommands.
+type bookFlags struct {
+	book    string
+	payee   string
+	name    string
+	bic     string
+	by      string
+	confirm bool
+	revoke  bool
+}
+
+// register defines the book flags on f; withPayee adds those of one payee (iban).
+func (b *bookFlags) register(f *flags, withPayee bool) {
+	f.StringVar(&b.book, "book", "", "payee book: a SQLite file, or a postgres:// URL")
+	if !withPayee {
+		return
+	}
+	f.StringVar(&b.payee, "payee", "", "payee identifier in the book")
+	f.StringVar(&b.name, "name", "", "account holder's name, to compare (or to record with --confirm)")
+	f.StringVar(&b.bic, "bic", "", "BIC given with the IBAN, to compare with its country")
+	f.BoolVar(&b.confirm, "confirm", false, "record the IBAN as verified for the payee")
+	f.BoolVar(&b.revoke, "revoke", false, "record that the IBAN must no longer be paid to the payee")
+	f.StringVar(&b.by, "by", "", "who verified it, for --confirm and --revoke (default: the OS user)")
+}
+
+// validate reports the misuse of the iban book flags, for a usage error.
+func (b *bookFlags) validate(subjects []string) error {
+	switch {
+	case b.book == "" && (b.payee != "" || b.name != "" || b.bic != "" || b.confirm || b.revoke || b.by != ""):
+		return errors.New("--payee, --name, --bic, --confirm, --revoke and --by need --book")
+	case b.book != "" && b.payee == "":
+		return errors.New("--book needs --payee: the payee the IBAN is for")
+	case b.confirm && b.revoke:
+		return errors.New("--confirm or --revoke, not both")
+	case b.confirm && strings.TrimSpace(b.name) == "":
+		return errors.New("--confirm needs --name: the account holder's name")
+	case (b.confirm || b.revoke) && (len(subjects) != 1 || subjects[0] == "-"):
+		return errors.New("--confirm and --revoke record exactly one IBAN, given as an argument")
+	}
+	return nil
+}
+
+// isPostgres reports whether a --book value names a PostgreSQL database.
+func isPostgres(book string) bool {
+	return strings.HasPrefix(book, "postgres://") || strings.HasPrefix(book, "postgresql://")
+}
+
+// errNoBook is returned when a check names a SQLite book that does not exist: a typo
+// must not read as "every payee is new".
+var errNoBook = errors.New("no payee book there yet (record a payee with --confirm to create it)")
+
+// openStore opens the book. A SQLite file is created only when create is set.
+func openStore(ctx context.Context, book string, create bool) (ibancheck.Store, io.Closer, error) {
+	if isPostgres(book) {
+		s, err := pgstore.Open(ctx, book)
+		if err != nil {
+			return nil, nil, err
+		}
+		return s, s, nil
+	}
+	if !create {
+		if _, err := os.Stat(book); errors.Is(err, os.ErrNotExist) {
+			return nil, nil, fmt.Errorf("%s: %w", book, errNoBook)
+		}
+	}
+	s, err := sqlitestore.Open(ctx, book)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, s, nil
+}
+
+// whoAmI is the default author of a confirmation: the OS user.
+func whoAmI(getenv func(string) string) string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USER", "LOGNAME", "USERNAME"} {
+		if v := getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// runRecord confirms or revokes one IBAN for a payee and prints the recorded event.
+func runRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban string) int {
+	by := b.by
+	if by == "" {
+		by = whoAmI(a.io.getenv)
+	}
+	if by == "" {
+		a.usageError(f.cmd.name + ": cannot tell who you are: give --by NAME")
+		return exitUsage
+	}
+	if _, err := ibancheck.Parse(iban); err != nil {
+		fmt.Fprintf(a.io.err, "%s: %s: %s is not a valid IBAN (%v): nothing recorded\n", programName, f.cmd.name, ibancheck.Mask(iban), err)
+		return exitUsage
+	}
+	store, closer, err := openStore(ctx, b.book, b.confirm)
+	if err != nil {
+		fmt.Fprintf(a.io.err, "%s: %s: %v\n", programName, f.cmd.name, err)
+		return exitUnchecked
+	}
+	defer closer.Close()
+	book := ibancheck.NewBook(store)
+	var e ibancheck.Event
+	if b.confirm {
+		e, err = book.Confirm(ctx, b.payee, iban, b.name, by)
+	} else {
+		e, err = book.Revoke(ctx, b.payee, iban, by)
+	}
+	if err != nil {
+		fmt.Fprintf(a.io.err, "%s: %s: %v\n", programName, f.cmd.name, err)
+		return exitUnchecked
+	}
+	masked := ibancheck.Mask(e.IBAN)
+	if f.json {
+		line, _ := json.Marshal(struct {
+			Payee string    `json:"payee"`
+			Seq   int64     `json:"seq"`
+			Kind  string    `json:"kind"`
+			IBAN  string    `json:"iban"`
+			Name  string    `json:"name,omitempty"`
+			By    string    `json:"by"`
+			At    time.Time `json:"at"`
+		}{e.Payee, e.Seq, string(e.Kind), masked, e.Name, e.By, e.At})
+		fmt.Fprintf(a.io.out, "%s\n", line)
+		return exitOK
+	}
+	what := map[bool]string{true: "confirmed", false: "revoked"}[b.confirm]
+	fmt.Fprintf(a.io.out, "%s %s for payee %q", masked, what, e.Payee)
+	if e.Name != "" {
+		fmt.Fprintf(a.io.out, " (%s)", e.Name)
+	}
+	fmt.Fprintf(a.io.out, " by %s, entry %d of its history\n", e.By, e.Seq)
+	return exitOK
+}
