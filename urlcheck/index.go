@@ -94,8 +94,12 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 			tld := name[strings.LastIndexByte(name, '.')+1:]
 			addStem(strings.TrimSuffix(name, "."+tld), name, i)
 			addStem(strings.TrimSuffix(name, "."+suffix), name, i)
+			// the registrable label alone ("ants" of ants.gouv.fr) only when it is a
+			// curated brand: "justice" of casier-judiciaire.justice.gouv.fr is a word
 			if rd, err := publicsuffix.EffectiveTLDPlusOne(name); err == nil {
-				addStem(strings.TrimSuffix(rd, "."+suffix), rd, i)
+				if label := strings.TrimSuffix(rd, "."+suffix); brandOf(p, label) {
+					addStem(label, rd, i)
+				}
 			}
 			addDashed(strings.ReplaceAll(name, ".", "-"), name, i)
 			if suffix == "gouv.fr" || strings.HasSuffix(suffix, ".gouv.fr") {
@@ -148,6 +152,17 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		}
 	}
 	return x, nil
+}
+
+// brandOf reports whether label, hyphens ignored, is one of p's brands.
+func brandOf(p Procedure, label string) bool {
+	glued := strings.ReplaceAll(label, "-", "")
+	for _, b := range p.Brands {
+		if strings.ReplaceAll(strings.TrimSuffix(b, "*"), "-", "") == glued {
+			return true
+		}
+	}
+	return false
 }
 
 // addWords reads words.txt: [section] headers, then words.

@@ -62,6 +62,8 @@ func (x *index) otherProcedure(u hostname.URL, target int, what string) reflex.F
 func (x *index) state(u hostname.URL, target int) []reflex.Finding {
 	var fs []reflex.Finding
 	if strings.Contains(u.Host, "xn--") {
+		// Latin letters with accents (impôts.gouv.fr) are the State's own
+		// defensive names; other scripts under gouv.fr imitate
 		fs = x.unicodeLabels(fs, u, true)
 	}
 	if len(fs) == 0 {
@@ -102,6 +104,9 @@ func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) [
 		case state && len(scripts) == 1 && scripts[0] != "Latin":
 			imitates = true
 		}
+	}
+	if state && !imitates && len(fs) == 0 {
+		return fs
 	}
 	// does the skeleton read as an official name?
 	for i := range skel {
@@ -219,14 +224,19 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	strong := len(w.bait) > 0 || w.gouv || w.nkeys > 1
 	if w.brand >= 0 {
 		imitation = append(imitation, x.brandFinding(u, w, len(labels), strong || freeHosting))
+	} else if w.weak >= 0 && x.keys[w.weak].brand {
+		k := x.keys[w.weak]
+		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: weakSeverity(strong || freeHosting),
+			Evidence: k.word + " glued in " + u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.params(k.proc)})
 	} else if w.fuzzy >= 0 {
 		k := x.keys[w.fuzzy]
-		sev := reflex.Caution
-		if strong || freeHosting {
-			sev = reflex.Danger
-		}
-		imitation = append(imitation, reflex.Finding{Code: reflex.URLLookalike, Severity: sev,
-			Evidence: fmt.Sprintf("%s ~ %s (%s)", w.fuzzS, k.glued, w.fuzzE),
+		imitation = append(imitation, reflex.Finding{Code: reflex.URLLookalike, Severity: weakSeverity(strong || freeHosting),
+			Evidence: fmt.Sprintf("%s ~ %s (%s)", w.fuzzS, k.word, w.fuzzE),
+			Suggest:  x.procs[k.proc].URL, Params: x.params(k.proc)})
+	} else if w.topic < 0 && w.weak >= 0 && len(w.bait) > 0 {
+		k := x.keys[w.weak]
+		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
+			Evidence: k.word + " + " + strings.Join(w.bait, " + "),
 			Suggest:  x.procs[k.proc].URL, Params: x.params(k.proc)})
 	} else if w.topic >= 0 && len(w.bait) > 0 {
 		k := x.keys[w.topic]
@@ -238,7 +248,7 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	if ok && !hasDanger(fs) { // a homoglyph already reported says it all
 		fs = append(fs, f)
 	}
-	if w.gouv {
+	if w.gouv && !foreignGovernment(u.Host, suffix) {
 		g := reflex.Finding{Code: reflex.URLGouvToken, Severity: reflex.Danger, Evidence: "gouv: " + u.Unicode}
 		if ok && f.Suggest != "" {
 			g.Suggest, g.Params = f.Suggest, f.Params
@@ -261,7 +271,7 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 		}
 		fs = append(fs, f)
 	}
-	if len(imitation) > 0 || w.gouv {
+	if len(imitation) > 0 || w.gouv && !foreignGovernment(u.Host, suffix) {
 		return fs
 	}
 	if x.isPublic(u.Host) {
@@ -272,6 +282,24 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 		topic = x.keys[w.topic].proc
 	}
 	return x.notOfficial(fs, target, topic)
+}
+
+// foreignGovernment: gouv.<country> is how many French-speaking governments name
+// their sites (gouv.nc, gouv.sn); its "gouv" is not an imitation of gouv.fr.
+func foreignGovernment(host, suffix string) bool {
+	if len(suffix) != 2 || suffix == "fr" {
+		return false
+	}
+	return host == "gouv."+suffix || strings.HasSuffix(host, ".gouv."+suffix)
+}
+
+// weakSeverity: a brand seen only through a typo or glued to unknown letters is a
+// caution alone, and a danger with bait, gouv, another brand or free hosting.
+func weakSeverity(strong bool) reflex.Severity {
+	if strong {
+		return reflex.Danger
+	}
+	return reflex.Caution
 }
 
 func hasDanger(fs []reflex.Finding) bool {

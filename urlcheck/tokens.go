@@ -22,6 +22,7 @@ type token struct {
 type words struct {
 	toks       []token
 	runs       []string // letter runs, in order; token.run indexes them
+	runLabel   []int    // the label of each run
 	brand      int      // first brand keyword found (at a word boundary), -1 if none
 	brandLabel int      // the label it was found in
 	topic      int      // first topic keyword found, -1 if none
@@ -31,12 +32,13 @@ type words struct {
 	fuzzE      lookalike.Edit
 	fuzzS      string // the word that imitates it
 	gouv       bool   // a "gouv" (or "gov" + "fr") word
+	weak       int    // keyword glued after unknown letters, -1 if none
 	bait       []string
 }
 
 // read tokenises the labels (lower-case ASCII) and finds brands, topics, gouv and bait.
 func (x *index) read(labels []string) words {
-	w := words{brand: -1, topic: -1, fuzzy: -1, toks: make([]token, 0, 16), runs: make([]string, 0, 8)}
+	w := words{brand: -1, topic: -1, fuzzy: -1, weak: -1, toks: make([]token, 0, 16), runs: make([]string, 0, 8)}
 	var segs [24]lookalike.Segment
 	for li, label := range labels {
 		for i := 0; i < len(label); {
@@ -51,6 +53,7 @@ func (x *index) read(labels []string) words {
 			run := label[i:j]
 			ri := len(w.runs)
 			w.runs = append(w.runs, run)
+			w.runLabel = append(w.runLabel, li)
 			first := len(w.toks)
 			for _, s := range x.dict.Segment(run, segs[:0]) {
 				w.toks = append(w.toks, token{s: run[s.Start:s.End], kind: s.Kind, id: s.ID, label: li, run: ri, start: s.Start, end: s.End})
@@ -69,6 +72,16 @@ func (x *index) read(labels []string) words {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// leftClean: token i starts its run or follows a known word.
+func leftClean(toks []token, i int) bool {
+	return i == 0 || toks[i-1].run != toks[i].run || toks[i-1].kind != 0
+}
+
+// rightClean: token i ends its run or is followed by a known word.
+func rightClean(toks []token, i int) bool {
+	return i+1 == len(toks) || toks[i+1].run != toks[i].run || toks[i+1].kind != 0
+}
 
 func (w *words) found(x *index, id, label int) {
 	for _, seen := range w.keyIDs {
@@ -93,14 +106,17 @@ func (w *words) findKeywords(x *index) {
 		case t.kind&(lookalike.Brand|lookalike.Topic) != 0 && t.id >= 0 && (t.clean || x.keys[t.id].inside):
 			w.found(x, t.id, t.label)
 			continue
+		case t.kind&(lookalike.Brand|lookalike.Topic) != 0 && t.id >= 0 && len(t.s) >= 5 && rightClean(w.toks, i):
+			// glued after unknown letters (cpameli, espaceabonneameli): a weaker
+			// sign, since ordinary words may end like a brand (santai, plantai)
+			if w.weak < 0 {
+				w.weak = t.id
+			}
 		case t.kind&lookalike.Gouv != 0:
 			last := i+1 == len(w.toks) || w.toks[i+1].run != t.run
 			nextFR := i+1 < len(w.toks) && w.toks[i+1].label == t.label && w.toks[i+1].s == "fr"
-			if t.clean || last || nextFR {
-				w.gouv = true
-			}
-		case t.s == "gov" || strings.HasSuffix(t.s, "gov") && t.kind == 0:
-			if i+1 < len(w.toks) && w.toks[i+1].label == t.label && w.toks[i+1].s == "fr" {
+			// "gouv" ends a word or is followed by fr; "gov" must stand alone
+			if t.clean && (t.s == "gouv" || last || nextFR) || t.s == "gouv" && (last || nextFR) || nextFR {
 				w.gouv = true
 			}
 		}
@@ -127,7 +143,9 @@ func (w *words) findKeywords(x *index) {
 		}
 	}
 	for i, t := range w.toks {
-		if !used[i] && t.kind&lookalike.Bait != 0 && t.kind&(lookalike.Brand|lookalike.Topic) == 0 && len(w.bait) < 4 {
+		// bait counts at word boundaries; a long bait word glued on one side counts too
+		bounded := t.clean || len(t.s) >= 5 && (leftClean(w.toks, i) || rightClean(w.toks, i))
+		if !used[i] && bounded && t.kind&lookalike.Bait != 0 && t.kind&(lookalike.Brand|lookalike.Topic) == 0 && len(w.bait) < 4 {
 			w.bait = append(w.bait, t.s)
 		}
 	}
@@ -171,9 +189,17 @@ func (w *words) findFuzzy(x *index) {
 		}
 		return false
 	}
-	for _, run := range w.runs {
+	for i, run := range w.runs {
 		if try(run) {
 			return
+		}
+		// two runs of one label glued: carte-vital is cartevital
+		if i+1 < len(w.runs) && w.runLabel[i] == w.runLabel[i+1] && len(run)+len(w.runs[i+1]) <= 64 {
+			var buf [64]byte
+			if try(string(append(append(buf[:0], run...), w.runs[i+1]...))) {
+				w.fuzzS = run + "-" + w.runs[i+1]
+				return
+			}
 		}
 	}
 	for i, t := range w.toks {

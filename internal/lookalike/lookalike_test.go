@@ -79,7 +79,7 @@ func TestSegment(t *testing.T) {
 	for _, w := range []string{"ameli", "caf", "ants", "msa", "antai", "impots"} {
 		d.Add(w, Brand, 1)
 	}
-	for _, w := range []string{"client", "remboursement", "mon", "en", "fr"} {
+	for _, w := range []string{"client", "remboursement", "mon", "en", "fr", "ta", "vi"} {
 		d.Add(w, Bait, 2)
 	}
 	d.Add("enfants", Filler, 3)
@@ -104,6 +104,8 @@ func TestSegment(t *testing.T) {
 	assert.Equal(t, []string{"?s", "antai"}, words("santai"))
 	assert.Equal(t, []string{"impots", "gouv", "fr"}, words("impotsgouvfr"))
 	assert.Equal(t, []string{"?xyz"}, words("xyz"))
+	assert.Equal(t, []string{"mon", "?vital"}, words("monvital"), "two-letter words do not cut unknown words")
+	assert.Equal(t, []string{"en", "caf"}, words("encaf"))
 	assert.Empty(t, words(""))
 	k, id := d.Lookup("gouv")
 	assert.Equal(t, Gouv, k)
