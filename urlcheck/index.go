@@ -115,6 +115,9 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		}{{p.Brands, true}, {p.Topics, false}} {
 			for _, w := range list.words {
 				k := keyword{word: strings.TrimSuffix(w, "*"), inside: strings.HasSuffix(w, "*"), brand: list.brand, proc: i}
+				if strings.ContainsAny(k.word, "0123456789") {
+					k.inside = true // digits and letters together are no ordinary word: 17cyber
+				}
 				if seen[k.word] {
 					continue // the first procedure naming a word is the one suggested
 				}

@@ -116,7 +116,7 @@ func (w *words) findKeywords(x *index) {
 			last := i+1 == len(w.toks) || w.toks[i+1].run != t.run
 			nextFR := i+1 < len(w.toks) && w.toks[i+1].label == t.label && w.toks[i+1].s == "fr"
 			// "gouv" ends a word or is followed by fr; "gov" must stand alone
-			if t.clean && (t.s == "gouv" || last || nextFR) || t.s == "gouv" && (last || nextFR) || nextFR {
+			if t.clean && (t.s != "gov" || last || nextFR) || t.s != "gov" && (last || nextFR) || nextFR {
 				w.gouv = true
 			}
 		}
