@@ -161,9 +161,16 @@ func (w *words) findInside(x *index, labels []string) {
 				b = append(b, label[i])
 			}
 		}
-		glued := string(b) // no allocation: the compiler keeps short conversions on the stack
+		glued := string(b)
 		for _, id := range x.inside {
-			if strings.Contains(glued, x.keys[id].glued) {
+			k := x.keys[id]
+			// a name of several parts matches with or without its hyphens; a name of
+			// one part only as written (permisdeconduire, not permis-de-conduire)
+			in := label
+			if len(k.parts) > 1 {
+				in = glued
+			}
+			if strings.Contains(in, k.glued) {
 				w.found(x, id, li)
 			}
 		}
@@ -190,7 +197,7 @@ func (w *words) findFuzzy(x *index) {
 		return false
 	}
 	for i, run := range w.runs {
-		if try(run) {
+		if kind, _ := x.dict.Lookup(run); kind == 0 && try(run) {
 			return
 		}
 		// two runs of one label glued: carte-vital is cartevital
