@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"testing"
+	"time"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -55,6 +56,31 @@ func BenchmarkBaseline(b *testing.B) {
 			_, _ = publicsuffix.EffectiveTLDPlusOne(u.Hostname())
 		}
 	}
+}
+
+// BenchmarkCheckVsBaseline runs both on the same inputs, interleaved, and reports how
+// many times slower Check is (the goal: within 10x). Interleaving keeps the ratio
+// meaningful on a busy machine, where two separate benchmarks drift apart.
+func BenchmarkCheckVsBaseline(b *testing.B) {
+	c := New()
+	ctx := context.Background()
+	var check, base time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		for _, raw := range benchURLs {
+			u, _ := url.Parse(raw)
+			_, _ = publicsuffix.EffectiveTLDPlusOne(u.Hostname())
+		}
+		t1 := time.Now()
+		for _, raw := range benchURLs {
+			_, _ = c.Check(ctx, raw)
+		}
+		t2 := time.Now()
+		base += t1.Sub(t0)
+		check += t2.Sub(t1)
+	}
+	b.ReportMetric(float64(check)/float64(base), "x-baseline")
+	b.ReportMetric(float64(check)/float64(b.N*len(benchURLs)), "ns/url")
 }
 
 func BenchmarkNew(b *testing.B) {

@@ -21,14 +21,15 @@ type index struct {
 	hosts   map[string][]hostRef // host name of a rule -> procedures
 	stems   []stem               // official names to compare candidates with
 	folded  map[string]int       // homoglyph-folded stem -> index in stems
-	dashed  []dashed             // official hosts as dash-joined labels, for embedding
+	dashed  map[string][]dashed  // official hosts as dash-joined labels, by first label, for embedding
 	keys    []keyword            // brands and topics
-	inside  []int                // keys that may match inside a word
+	inside  lookalike.Dictionary // keys that may match inside a word, glued
 	multi   []int                // keys of several parts
 	fuzzy   []int                // brand keys long enough for one-edit matching
 	dict    lookalike.Dictionary // brands, topics, bait and filler words
 	shorten map[string]bool
-	public  map[string]bool // extra public-sector hosts (Info at best)
+	public  map[string]bool     // extra public-sector hosts (Info at best)
+	texts   []map[string]string // text parameters of each procedure
 }
 
 type hostRef struct {
@@ -67,6 +68,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		byID:    map[string]int{},
 		hosts:   map[string][]hostRef{},
 		folded:  map[string]int{},
+		dashed:  map[string][]dashed{},
 		shorten: map[string]bool{},
 	}
 	stems := map[string]bool{}
@@ -82,11 +84,13 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 	addDashed := func(s, host string, p int) {
 		if !dashes[s] {
 			dashes[s] = true
-			x.dashed = append(x.dashed, dashed{s, host, p})
+			first, _, _ := strings.Cut(s, "-")
+			x.dashed[first] = append(x.dashed[first], dashed{s, host, p})
 		}
 	}
 	for i, p := range procs {
 		x.byID[p.ID] = i
+		x.texts = append(x.texts, textParams(p))
 		for _, h := range p.Hosts {
 			x.hosts[h.Name] = append(x.hosts[h.Name], hostRef{i, h})
 			name := strings.TrimPrefix(h.Name, "www.")
@@ -132,7 +136,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 				}
 				x.dict.Add(k.glued, kind, id)
 				if k.inside {
-					x.inside = append(x.inside, id)
+					x.inside.Add(k.glued, kind, id)
 				}
 				if len(k.parts) > 1 {
 					x.multi = append(x.multi, id)

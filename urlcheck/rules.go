@@ -2,6 +2,7 @@ package urlcheck
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"golang.org/x/net/publicsuffix"
@@ -156,9 +157,13 @@ func (x *index) notOfficial(fs []reflex.Finding, target, topic int) []reflex.Fin
 	return append(fs, f)
 }
 
-// params fills the texts' placeholders for procedure p.
+// params fills the texts' placeholders for procedure p. Each finding gets its own map:
+// reports are values that callers may change.
 func (x *index) params(p int) map[string]string {
-	proc := x.procs[p]
+	return maps.Clone(x.texts[p])
+}
+
+func textParams(proc Procedure) map[string]string {
 	m := map[string]string{"org": proc.Organisation, "procedure": proc.Name}
 	if proc.Free() {
 		m["free"] = proc.display()
@@ -191,13 +196,14 @@ func (x *index) lookalikeFinding(u hostname.URL, s stem, sev reflex.Severity, e 
 
 // foreign: neither in the catalogue nor under gouv.fr. Every lookalike signal applies.
 func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
-	var fs []reflex.Finding
+	fs := make([]reflex.Finding, 0, 4)
 	suffix, icann := publicsuffix.PublicSuffix(u.Host)
 	rest := strings.TrimSuffix(strings.TrimSuffix(u.Host, suffix), ".")
 	if rest == u.Host { // the host is a public suffix itself
 		rest = ""
 	}
-	labels := splitLabels(rest)
+	var labelBuf [maxLabels]string
+	labels := splitLabels(rest, labelBuf[:0])
 	if strings.Contains(u.Host, "xn--") {
 		fs = x.unicodeLabels(fs, u, false)
 	}
@@ -210,7 +216,8 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	} else if f, ok := x.embeddedInPathOrUser(u); ok {
 		imitation = append(imitation, f)
 	}
-	read := make([]string, len(labels))
+	var readBuf [maxLabels]string
+	read := readBuf[:len(labels)]
 	for i, l := range labels {
 		read[i] = l
 		if strings.HasPrefix(l, "xn--") {
@@ -219,11 +226,12 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 			}
 		}
 	}
-	w := x.read(read)
+	var w words
+	x.read(&w, read)
 	freeHosting := !icann && strings.IndexByte(suffix, '.') >= 0
-	strong := len(w.bait) > 0 || w.gouv || w.nkeys > 1
+	strong := w.strongBait() || w.gouv || w.manyKeywords()
 	if w.brand >= 0 {
-		imitation = append(imitation, x.brandFinding(u, w, len(labels), strong || freeHosting))
+		imitation = append(imitation, x.brandFinding(u, &w, len(labels), strong || freeHosting))
 	} else if w.weak >= 0 && x.keys[w.weak].brand {
 		k := x.keys[w.weak]
 		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: weakSeverity(strong || freeHosting),
@@ -233,15 +241,15 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 		imitation = append(imitation, reflex.Finding{Code: reflex.URLLookalike, Severity: weakSeverity(strong || freeHosting),
 			Evidence: fmt.Sprintf("%s ~ %s (%s)", w.fuzzS, k.word, w.fuzzE),
 			Suggest:  x.procs[k.proc].URL, Params: x.params(k.proc)})
-	} else if w.topic < 0 && w.weak >= 0 && len(w.bait) > 0 {
+	} else if w.topic < 0 && w.weak >= 0 && w.strongBait() {
 		k := x.keys[w.weak]
 		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
-			Evidence: k.word + " + " + strings.Join(w.bait, " + "),
+			Evidence: k.word + " + " + w.baitText(),
 			Suggest:  x.procs[k.proc].URL, Params: x.params(k.proc)})
-	} else if w.topic >= 0 && len(w.bait) > 0 {
+	} else if w.topic >= 0 && w.strongBait() {
 		k := x.keys[w.topic]
 		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
-			Evidence: k.word + " + " + strings.Join(w.bait, " + "),
+			Evidence: k.word + " + " + w.baitText(),
 			Suggest:  x.procs[k.proc].URL, Params: x.params(k.proc)})
 	}
 	f, ok := strongest(imitation)
@@ -252,7 +260,7 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 		g := reflex.Finding{Code: reflex.URLGouvToken, Severity: reflex.Danger, Evidence: "gouv: " + u.Unicode}
 		if ok && f.Suggest != "" {
 			g.Suggest, g.Params = f.Suggest, f.Params
-		} else if p := x.suggestedProc(w); p >= 0 {
+		} else if p := x.suggestedProc(&w); p >= 0 {
 			g.Suggest, g.Params = x.procs[p].URL, x.params(p)
 		}
 		fs = append(fs, g)
@@ -260,11 +268,16 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	if freeHosting {
 		fs = append(fs, reflex.Finding{Code: reflex.URLFreeHosting, Severity: reflex.Caution, Evidence: suffix})
 	}
-	if rd, err := publicsuffix.EffectiveTLDPlusOne(u.Host); err == nil && (x.shorten[rd] || x.shorten[u.Host]) {
+	rd := ""
+	if len(labels) > 0 {
+		rd = u.Host[len(u.Host)-len(suffix)-1-len(labels[len(labels)-1]):]
+	}
+	if x.shorten[rd] || x.shorten[u.Host] {
 		fs = append(fs, reflex.Finding{Code: reflex.URLShortener, Severity: reflex.Caution, Evidence: u.Host})
 	}
 	fs = x.transport(fs, u, reflex.Caution)
-	if x.isPublic(u.Host) {
+	public := x.isPublic(u.Host, rd)
+	if public {
 		f := reflex.Finding{Code: reflex.URLPublicSector, Severity: reflex.Info, Evidence: u.Unicode}
 		if target >= 0 {
 			f.Suggest = x.procs[target].URL
@@ -274,7 +287,7 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	if len(imitation) > 0 || w.gouv && !foreignGovernment(u.Host, suffix) {
 		return fs
 	}
-	if x.isPublic(u.Host) {
+	if public {
 		return fs
 	}
 	topic := -1
@@ -333,7 +346,7 @@ func strongest(fs []reflex.Finding) (reflex.Finding, bool) {
 	return best, true
 }
 
-func (x *index) suggestedProc(w words) int {
+func (x *index) suggestedProc(w *words) int {
 	switch {
 	case w.brand >= 0:
 		return x.keys[w.brand].proc
@@ -349,7 +362,7 @@ func (x *index) suggestedProc(w words) int {
 // registrable label it is a combo (ameli-remboursement.com); only in the subdomains it
 // is an embedding (ameli.secure-login.com). Short brands (caf, msa, ants) alone are a
 // caution: ordinary names can hold them; long ones, or any with bait, are a danger.
-func (x *index) brandFinding(u hostname.URL, w words, nlabels int, strong bool) reflex.Finding {
+func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool) reflex.Finding {
 	k := x.keys[w.brand]
 	distinctive := len(k.glued) >= 5 || len(k.parts) > 1
 	sev := reflex.Caution
@@ -361,21 +374,24 @@ func (x *index) brandFinding(u hostname.URL, w words, nlabels int, strong bool) 
 		code = reflex.URLEmbedding
 	}
 	ev := k.word + " in " + u.Unicode
-	if len(w.bait) > 0 {
-		ev = k.word + " + " + strings.Join(w.bait, " + ")
+	if w.strongBait() {
+		ev = k.word + " + " + w.baitText()
 	}
 	return reflex.Finding{Code: code, Severity: sev, Evidence: ev, Suggest: x.procs[k.proc].URL, Params: x.params(k.proc)}
 }
 
-func splitLabels(rest string) []string {
+// splitLabels appends the labels of rest to out, the last maxLabels of them.
+func splitLabels(rest string, out []string) []string {
 	if rest == "" {
-		return nil
+		return out
 	}
-	labels := strings.Split(rest, ".")
-	if len(labels) > maxLabels {
-		labels = labels[len(labels)-maxLabels:]
+	for i := strings.Count(rest, "."); i >= maxLabels; i-- {
+		rest = rest[strings.IndexByte(rest, '.')+1:]
 	}
-	return labels
+	for l := range strings.SplitSeq(rest, ".") {
+		out = append(out, l)
+	}
+	return out
 }
 
 // stemLookalike compares the host without its public suffix (and without "www."), and
@@ -439,9 +455,18 @@ func (x *index) embeddedInHost(u hostname.URL, rest string) (reflex.Finding, boo
 	if rest == "" {
 		return reflex.Finding{}, false
 	}
-	dash := strings.ReplaceAll(rest, ".", "-")
-	for _, d := range x.dashed {
-		if containsWord(dash, d.s) {
+	for i := 0; i < len(rest); i++ {
+		if i > 0 && rest[i-1] != '.' && rest[i-1] != '-' {
+			continue
+		}
+		end := i
+		for end < len(rest) && rest[end] != '.' && rest[end] != '-' {
+			end++
+		}
+		for _, d := range x.dashed[rest[i:end]] {
+			if !hasWordAt(rest, i, d.s) {
+				continue
+			}
 			s := stem{s: d.s, host: d.host, proc: d.proc}
 			return reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
 				Evidence: d.host + " in " + u.Unicode, Suggest: x.suggestion(s), Params: x.params(d.proc)}, true
@@ -450,21 +475,19 @@ func (x *index) embeddedInHost(u hostname.URL, rest string) (reflex.Finding, boo
 	return reflex.Finding{}, false
 }
 
-// containsWord reports whether sub occurs in s between hyphens or at its ends.
-func containsWord(s, sub string) bool {
-	for from := 0; from+len(sub) <= len(s); {
-		i := strings.Index(s[from:], sub)
-		if i < 0 {
+// hasWordAt reports whether sub (labels joined by hyphens) is written in s at i, up to
+// a dot, a hyphen or the end, a dot in s matching a hyphen in sub.
+func hasWordAt(s string, i int, sub string) bool {
+	j := i + len(sub)
+	if j > len(s) || j < len(s) && s[j] != '-' && s[j] != '.' {
+		return false
+	}
+	for k := 0; k < len(sub); k++ {
+		if s[i+k] != sub[k] && !(s[i+k] == '.' && sub[k] == '-') {
 			return false
 		}
-		i += from
-		j := i + len(sub)
-		if (i == 0 || s[i-1] == '-') && (j == len(s) || s[j] == '-') {
-			return true
-		}
-		from = i + 1
 	}
-	return false
+	return true
 }
 
 // embeddedInPathOrUser finds an official host in the path (evil.example/ants.gouv.fr/)
@@ -503,13 +526,10 @@ func (x *index) embeddedInPathOrUser(u hostname.URL) (reflex.Finding, bool) {
 }
 
 // isPublic: the host, or its registrable domain, is on the extra public-sector list.
-func (x *index) isPublic(host string) bool {
+func (x *index) isPublic(host, rd string) bool {
 	if len(x.public) == 0 {
 		return false
 	}
-	if x.public[host] || x.public[strings.TrimPrefix(host, "www.")] || x.public["www."+host] {
-		return true
-	}
-	rd, err := publicsuffix.EffectiveTLDPlusOne(host)
-	return err == nil && (x.public[rd] || x.public["www."+rd])
+	return x.public[host] || x.public[strings.TrimPrefix(host, "www.")] || x.public["www."+host] ||
+		rd != "" && (x.public[rd] || x.public["www."+rd])
 }

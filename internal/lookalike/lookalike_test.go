@@ -107,6 +107,9 @@ func TestSegment(t *testing.T) {
 	assert.Equal(t, []string{"mon", "?vital"}, words("monvital"), "two-letter words do not cut unknown words")
 	assert.Equal(t, []string{"en", "caf"}, words("encaf"))
 	assert.Empty(t, words(""))
+	var found []string
+	d.Scan("xcafgouv-ants", func(start, end int, kind Kind, id int) { found = append(found, "xcafgouv-ants"[start:end]) })
+	assert.Equal(t, []string{"caf", "gouv", "ants"}, found)
 	k, id := d.Lookup("gouv")
 	assert.Equal(t, Gouv, k)
 	assert.Equal(t, 4, id)

@@ -181,3 +181,26 @@ func better(dst *cell, c cell) {
 		*dst = c
 	}
 }
+
+// Scan calls fn for every dictionary word found anywhere in s (lower-case a to z; any
+// other byte ends the words that cross it), in order of start then end.
+func (d *Dictionary) Scan(s string, fn func(start, end int, kind Kind, id int)) {
+	if len(d.nodes) == 0 {
+		return
+	}
+	for i := 0; i < len(s); i++ {
+		nd := int32(0)
+		for j := i; j < len(s); j++ {
+			c := s[j]
+			if c < 'a' || c > 'z' {
+				break
+			}
+			if nd = d.nodes[nd].next[c-'a']; nd == 0 {
+				break
+			}
+			if n := d.nodes[nd]; n.kind != 0 && j+1-i >= 2 {
+				fn(i, j+1, n.kind, int(n.id))
+			}
+		}
+	}
+}
