@@ -19,8 +19,6 @@ import (
 // pendingCodes are catalogue codes that no check produces yet, with the issue that will.
 // The list must shrink as checks land: the test fails when a listed code becomes used.
 var pendingCodes = map[Code]int{
-	IBANValid: 5, IBANInvalidLength: 5, IBANInvalidCountry: 5, IBANInvalidFormat: 5,
-	IBANInvalidChecksum: 5, IBANInvalidNationalKey: 5, IBANNonSEPA: 5,
 	IBANNewPayee: 6, IBANUnchanged: 6, IBANChanged: 6, IBANCountryChanged: 6,
 	IBANNameMatch: 6, IBANNameCloseMatch: 6, IBANNameMismatch: 6, IBANBICMismatch: 6,
 
@@ -151,9 +149,12 @@ func TestEveryCodeHasAnEntryAndIsUsed(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		f, err := parser.ParseFile(fset, path, src, 0)
+		f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
 		if err != nil {
 			return err
+		}
+		if testOnlyBuild(f) {
+			return nil // a test fixture built into a binary only for tests
 		}
 		rel, _ := filepath.Rel(root, path)
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -215,6 +216,18 @@ func TestEveryCodeHasAnEntryAndIsUsed(t *testing.T) {
 	for c := range pendingCodes {
 		assert.True(t, Known(c), "pending code %s is not in the catalogue", c)
 	}
+}
+
+// testOnlyBuild reports whether f is built only with the trustchecktest tag.
+func testOnlyBuild(f *ast.File) bool {
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if strings.HasPrefix(c.Text, "//go:build") && strings.Contains(c.Text, "trustchecktest") && !strings.Contains(c.Text, "!trustchecktest") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func codeConsts(f *ast.File) map[string]Code {
