@@ -21,7 +21,7 @@ type index struct {
 	hosts   map[string][]hostRef // host name of a rule -> procedures
 	stems   []stem               // official names to compare candidates with
 	folded  map[string]int       // homoglyph-folded stem -> index in stems
-	dashed  map[string][]dashed  // official hosts as dash-joined labels, by first label, for embedding
+	dashed  map[string][]stem    // official hosts as dash-joined labels (ants-gouv-fr, ants-gouv), by first label, for embedding
 	keys    []keyword            // brands and topics
 	inside  lookalike.Dictionary // keys that may match inside a word, glued
 	multi   []int                // keys of several parts
@@ -45,14 +45,6 @@ type stem struct {
 	proc int
 }
 
-// dashed is an official host with dots turned to dashes ("ants-gouv-fr"), or without
-// its top-level domain for hosts under gouv.fr ("ants-gouv").
-type dashed struct {
-	s    string
-	host string
-	proc int
-}
-
 type keyword struct {
 	word   string   // as in the catalogue, without "*"
 	glued  string   // without hyphens
@@ -68,7 +60,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		byID:    map[string]int{},
 		hosts:   map[string][]hostRef{},
 		folded:  map[string]int{},
-		dashed:  map[string][]dashed{},
+		dashed:  map[string][]stem{},
 		shorten: map[string]bool{},
 	}
 	stems := map[string]bool{}
@@ -85,7 +77,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		if !dashes[s] {
 			dashes[s] = true
 			first, _, _ := strings.Cut(s, "-")
-			x.dashed[first] = append(x.dashed[first], dashed{s, host, p})
+			x.dashed[first] = append(x.dashed[first], stem{s, host, p})
 		}
 	}
 	for i, p := range procs {

@@ -467,9 +467,8 @@ func (x *index) embeddedInHost(u hostname.URL, rest string) (reflex.Finding, boo
 			if !hasWordAt(rest, i, d.s) {
 				continue
 			}
-			s := stem{s: d.s, host: d.host, proc: d.proc}
 			return reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
-				Evidence: d.host + " in " + u.Unicode, Suggest: x.suggestion(s), Params: x.params(d.proc)}, true
+				Evidence: d.host + " in " + u.Unicode, Suggest: x.suggestion(d), Params: x.params(d.proc)}, true
 		}
 	}
 	return reflex.Finding{}, false
