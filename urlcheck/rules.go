@@ -229,7 +229,7 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	var w words
 	x.read(&w, read)
 	freeHosting := !icann && strings.IndexByte(suffix, '.') >= 0
-	strong := w.strongBait() || w.gouv || w.manyKeywords()
+	strong := w.strongBait() || w.gouv || w.manyKeywords() || w.hostGlued
 	if w.brand >= 0 {
 		imitation = append(imitation, x.brandFinding(u, &w, len(labels), strong || freeHosting))
 	} else if w.weak >= 0 && x.keys[w.weak].brand {

@@ -46,6 +46,7 @@ type words struct {
 	fuzzE      lookalike.Edit
 	fuzzS      string // the word that imitates it
 	gouv       bool   // a "gouv" word (or "gov" standing alone)
+	hostGlued  bool   // a brand glued to "www" or "fr"
 }
 
 func (w *words) toks() []token      { return w.tok[:w.ntok] }
@@ -132,6 +133,11 @@ func (w *words) findKeywords(x *index) {
 		switch {
 		case keyword && (t.clean || x.keys[t.id].inside):
 			w.found(x, t.id, t.label)
+			// glued to "www" before or "fr" after: an official host with its dots
+			// removed (wwwcaf.fr, caffr.com)
+			if i > 0 && toks[i-1].s == "www" && toks[i-1].run == t.run || i+1 < len(toks) && toks[i+1].s == "fr" && toks[i+1].label == t.label {
+				w.hostGlued = true
+			}
 		case keyword && len(t.s) >= 5 && rightClean(toks, i):
 			// glued after unknown letters (cpameli, espaceabonneameli): a weaker
 			// sign, since ordinary words may end like a brand (santai, plantai)

@@ -110,7 +110,11 @@ func TestSegment(t *testing.T) {
 	var found []string
 	d.Scan("xcafgouv-ants", func(start, end int, kind Kind, id int) { found = append(found, "xcafgouv-ants"[start:end]) })
 	assert.Equal(t, []string{"caf", "gouv", "ants"}, found)
-	k, id := d.Lookup("gouv")
+	d.Add("17cyber", Brand, 9)
+	k, id := d.Lookup("17cyber")
+	assert.Equal(t, Brand, k, "digits are part of the alphabet")
+	assert.Equal(t, 9, id)
+	k, id = d.Lookup("gouv")
 	assert.Equal(t, Gouv, k)
 	assert.Equal(t, 4, id)
 	k, id = d.Lookup("gou")

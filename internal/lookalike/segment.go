@@ -11,26 +11,27 @@ const (
 	Gouv                    // "gouv"
 )
 
-// Dictionary is a trie of lower-case ASCII words (a to z). Build it once with Add; it
-// is then read-only and safe for concurrent use.
+// Dictionary is a trie of lower-case ASCII words (a to z, 0 to 9). Build it once with
+// Add; it is then read-only and safe for concurrent use.
 type Dictionary struct {
 	nodes []node
 }
 
 type node struct {
-	next [26]int32 // child index, 0 = none (the root is never a child)
+	next [36]int32 // child index by keyIndex, 0 = none (the root is never a child)
 	kind Kind
 	id   int32 // caller's id for the word ending here, -1 if none
 }
 
 // Add puts word in the dictionary with kind and id (the id of the last Add wins; kinds
-// accumulate). Words with characters outside a to z, or shorter than 2, are ignored.
+// accumulate). Words with characters outside a to z and 0 to 9, or shorter than 2, are
+// ignored.
 func (d *Dictionary) Add(word string, kind Kind, id int) {
 	if len(word) < 2 {
 		return
 	}
 	for i := 0; i < len(word); i++ {
-		if word[i] < 'a' || word[i] > 'z' {
+		if keyIndex(word[i]) < 0 {
 			return
 		}
 	}
@@ -39,7 +40,7 @@ func (d *Dictionary) Add(word string, kind Kind, id int) {
 	}
 	n := int32(0)
 	for i := 0; i < len(word); i++ {
-		c := word[i] - 'a'
+		c := keyIndex(word[i])
 		if d.nodes[n].next[c] == 0 {
 			d.nodes = append(d.nodes, node{id: -1})
 			d.nodes[n].next[c] = int32(len(d.nodes) - 1)
@@ -59,11 +60,11 @@ func (d *Dictionary) Lookup(word string) (Kind, int) {
 	}
 	n := int32(0)
 	for i := 0; i < len(word); i++ {
-		c := word[i]
-		if c < 'a' || c > 'z' {
+		c := keyIndex(word[i])
+		if c < 0 {
 			return 0, -1
 		}
-		if n = d.nodes[n].next[c-'a']; n == 0 {
+		if n = d.nodes[n].next[c]; n == 0 {
 			return 0, -1
 		}
 	}
@@ -182,7 +183,7 @@ func better(dst *cell, c cell) {
 	}
 }
 
-// Scan calls fn for every dictionary word found anywhere in s (lower-case a to z; any
+// Scan calls fn for every dictionary word found anywhere in s (a to z and 0 to 9; any
 // other byte ends the words that cross it), in order of start then end.
 func (d *Dictionary) Scan(s string, fn func(start, end int, kind Kind, id int)) {
 	if len(d.nodes) == 0 {
@@ -191,11 +192,11 @@ func (d *Dictionary) Scan(s string, fn func(start, end int, kind Kind, id int)) 
 	for i := 0; i < len(s); i++ {
 		nd := int32(0)
 		for j := i; j < len(s); j++ {
-			c := s[j]
-			if c < 'a' || c > 'z' {
+			c := keyIndex(s[j])
+			if c < 0 {
 				break
 			}
-			if nd = d.nodes[nd].next[c-'a']; nd == 0 {
+			if nd = d.nodes[nd].next[c]; nd == 0 {
 				break
 			}
 			if n := d.nodes[nd]; n.kind != 0 && j+1-i >= 2 {
