@@ -234,3 +234,13 @@ func TestErrorsAreDistinct(t *testing.T) {
 	assert.False(t, errors.Is(ErrInvalidURL, ErrCatalogue))
 	assert.False(t, errors.Is(ErrUnknownProcedure, ErrInvalidURL))
 }
+
+func TestReportsAreIndependentValues(t *testing.T) {
+	c := New()
+	a, err := c.Check(context.Background(), "https://www.ameli.fr/")
+	require.NoError(t, err)
+	a.Findings[0].Params["org"] = "changed by the caller"
+	b, err := c.Check(context.Background(), "https://www.ameli.fr/")
+	require.NoError(t, err)
+	assert.Equal(t, "Caisse nationale de l'Assurance maladie (CPAM)", b.Findings[0].Params["org"])
+}

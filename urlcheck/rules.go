@@ -18,6 +18,16 @@ const maxLabels = 16
 
 // assess turns the facts about u into findings. target is the procedure of CheckFor, or -1.
 func (x *index) assess(u hostname.URL, target int) []reflex.Finding {
+	fs := x.findings(u, target)
+	for i := range fs {
+		if fs[i].Params != nil {
+			fs[i].Params = maps.Clone(fs[i].Params)
+		}
+	}
+	return fs
+}
+
+func (x *index) findings(u hostname.URL, target int) []reflex.Finding {
 	if u.IP.IsValid() {
 		fs := []reflex.Finding{{Code: reflex.URLIPHost, Severity: reflex.Caution, Evidence: u.Host}}
 		fs = x.transport(fs, u, reflex.Caution)
@@ -157,10 +167,11 @@ func (x *index) notOfficial(fs []reflex.Finding, target, topic int) []reflex.Fin
 	return append(fs, f)
 }
 
-// params fills the texts' placeholders for procedure p. Each finding gets its own map:
-// reports are values that callers may change.
+// params fills the texts' placeholders for procedure p. The map is shared until assess
+// gives each finding it returns its own copy (reports are values callers may change):
+// candidates that are dropped cost nothing.
 func (x *index) params(p int) map[string]string {
-	return maps.Clone(x.texts[p])
+	return x.texts[p]
 }
 
 func textParams(proc Procedure) map[string]string {
