@@ -3,6 +3,7 @@ package urlcheck_test
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/trustreflex/trustreflex/reflex"
 	"github.com/trustreflex/trustreflex/urlcheck"
@@ -47,4 +48,35 @@ func ExampleChecker_CheckFor() {
 	// Output:
 	// caution url.other-procedure
 	// Type the procedure's address yourself: https://permisdeconduire.ants.gouv.fr/ It is free there (permisdeconduire.ants.gouv.fr).
+}
+
+// A partner app adds its own procedure (a town hall's site) to the catalogue, and loads
+// a list of public bodies' sites, which can only ever be "public sector", not "official".
+func ExampleWithExtraCatalogue() {
+	const townHall = `[mairie-exemple]
+name: Démarches de la mairie d'Exemple
+org: Mairie d'Exemple
+url: https://www.exemple-ville.fr/
+hosts: exemple-ville.fr
+cost: gratuit
+note: État civil et inscriptions scolaires.
+brands: exemple-ville
+source: https://www.exemple-ville.fr/
+checked: 2026-11-23
+`
+	checker := urlcheck.New(
+		urlcheck.WithExtraCatalogue(strings.NewReader(townHall)),
+		urlcheck.WithPublicSectorHosts(strings.NewReader("www.caudan.fr\n")),
+	)
+	if err := checker.Err(); err != nil {
+		panic(err) // a bad catalogue: errors.Is(err, urlcheck.ErrCatalogue)
+	}
+	for _, link := range []string{"https://www.exemple-ville.fr/etat-civil", "https://exemple-ville-paiement.com/", "https://www.caudan.fr/"} {
+		report, _ := checker.Check(context.Background(), link)
+		fmt.Println(report.Verdict(), report.Findings[0].Code)
+	}
+	// Output:
+	// ok url.official
+	// danger url.combo
+	// info url.public-sector
 }
