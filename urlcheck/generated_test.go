@@ -279,7 +279,7 @@ var benign = []string{
 	"www.google.com", "www.amazon.fr", "www.gouvernement.fr", "www.orange.fr",
 	"www.laposte.fr", "www.credit-agricole.fr", "www.doctolib.fr", "www.sncf-connect.com", "www.free.fr",
 	"www.legifrance.gouv.fr", "www.vitalis.fr", "www.caf-conc.fr", "www.antaimmo.fr", "www.messages.fr",
-	"www.francebleu.fr", "www.ouest-france.fr", "www.carrefour.fr", "www.mutuelle-generale.fr", "www.pages-jaunes.fr",
+	"www.francebleu.fr", "www.education.gouv.qc.ca", "www.gouv.sn", "www.msasafety.com", "www.cafpi.fr", "www.ouest-france.fr", "www.carrefour.fr", "www.mutuelle-generale.fr", "www.pages-jaunes.fr",
 }
 
 func TestBenignHostsAreNeverDanger(t *testing.T) {

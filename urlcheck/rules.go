@@ -308,10 +308,11 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	return x.notOfficial(fs, target, topic)
 }
 
-// foreignGovernment: gouv.<country> is how many French-speaking governments name
-// their sites (gouv.nc, gouv.sn); its "gouv" is not an imitation of gouv.fr.
+// foreignGovernment: gouv.<country suffix> is how many French-speaking governments
+// name their sites (gouv.sn, gouv.nc, gouv.qc.ca); its "gouv" imitates nothing.
 func foreignGovernment(host, suffix string) bool {
-	if len(suffix) != 2 || suffix == "fr" {
+	tld := suffix[strings.LastIndexByte(suffix, '.')+1:]
+	if len(tld) != 2 || tld == "fr" {
 		return false
 	}
 	return host == "gouv."+suffix || strings.HasSuffix(host, ".gouv."+suffix)
