@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/publicsuffix"
 
 	"github.com/trustreflex/trustreflex/reflex"
 )
@@ -191,6 +192,21 @@ func generate(host string) map[string][]string {
 	}
 	add("embedding-dashed", strings.ReplaceAll(host, ".", "-")+".vercel.app")
 	add("embedding-dashed", strings.ReplaceAll(host, ".", "-")+".com")
+	// the registrable label alone, typed wrong or under another suffix (justlce.fr, ants.com)
+	if rd, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		label := strings.SplitN(rd, ".", 2)[0]
+		for i := range len(label) {
+			add("label-typo", label[:i]+label[i+1:]+".fr")
+			if i+1 < len(label) {
+				add("label-typo", label[:i]+label[i+1:i+2]+label[i:i+1]+label[i+2:]+".com")
+			}
+		}
+		for _, t := range []string{"fr", "com", "net", "info"} {
+			if label+"."+t != host {
+				add("label-tld-swap", label+"."+t)
+			}
+		}
+	}
 	add("embedding-path", "https://evil.example/"+host+"/login")
 	add("embedding-userinfo", "https://"+host+"@evil.example/")
 	add("subdomain-brand", brand+".secure-client.com")

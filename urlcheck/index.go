@@ -43,6 +43,7 @@ type stem struct {
 	s    string
 	host string // the official host it comes from
 	proc int
+	weak bool // an ordinary word, not a curated brand: a caution at most
 }
 
 type keyword struct {
@@ -63,13 +64,17 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		dashed:  map[string][]stem{},
 		shorten: map[string]bool{},
 	}
-	stems := map[string]bool{}
-	addStem := func(s, host string, p int) {
-		if s == "" || stems[s] {
+	stems := map[string]int{}
+	addStem := func(s, host string, p int, weak bool) {
+		if s == "" {
 			return
 		}
-		stems[s] = true
-		x.stems = append(x.stems, stem{s, host, p})
+		if i, ok := stems[s]; ok {
+			x.stems[i].weak = x.stems[i].weak && weak
+			return
+		}
+		stems[s] = len(x.stems)
+		x.stems = append(x.stems, stem{s: s, host: host, proc: p, weak: weak})
 		x.folded[string(lookalike.Fold(nil, s))] = len(x.stems) - 1
 	}
 	dashes := map[string]bool{}
@@ -77,7 +82,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		if !dashes[s] {
 			dashes[s] = true
 			first, _, _ := strings.Cut(s, "-")
-			x.dashed[first] = append(x.dashed[first], stem{s, host, p})
+			x.dashed[first] = append(x.dashed[first], stem{s: s, host: host, proc: p})
 		}
 	}
 	for i, p := range procs {
@@ -88,14 +93,16 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 			name := strings.TrimPrefix(h.Name, "www.")
 			suffix, _ := publicsuffix.PublicSuffix(name)
 			tld := name[strings.LastIndexByte(name, '.')+1:]
-			addStem(strings.TrimSuffix(name, "."+tld), name, i)
-			addStem(strings.TrimSuffix(name, "."+suffix), name, i)
-			// the registrable label alone ("ants" of ants.gouv.fr) only when it is a
-			// curated brand: "justice" of casier-judiciaire.justice.gouv.fr is a word
+			addStem(strings.TrimSuffix(name, "."+tld), name, i, false)
+			// without the public suffix ("cfspart.impots"), and the registrable label
+			// alone ("ants" of ants.gouv.fr). A label that is an ordinary word and no
+			// curated brand ("justice", "stationnement") is a weak stem: imitating it
+			// is a caution, since many honest sites bear such a word.
+			st := strings.TrimSuffix(name, "."+suffix)
+			addStem(st, name, i, !strings.Contains(st, ".") && !brandOf(p, st))
 			if rd, err := publicsuffix.EffectiveTLDPlusOne(name); err == nil {
-				if label := strings.TrimSuffix(rd, "."+suffix); brandOf(p, label) {
-					addStem(label, rd, i)
-				}
+				label := strings.TrimSuffix(rd, "."+suffix)
+				addStem(label, rd, i, !brandOf(p, label))
 			}
 			addDashed(strings.ReplaceAll(name, ".", "-"), name, i)
 			if suffix == "gouv.fr" || strings.HasSuffix(suffix, ".gouv.fr") {

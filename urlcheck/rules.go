@@ -423,7 +423,7 @@ func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (ref
 	)
 	consider := func(cand string, s stem, e lookalike.Edit) {
 		sev := reflex.Caution
-		if e == lookalike.Same || len(s.s) >= 6 || e.Deliberate() {
+		if !s.weak && (e == lookalike.Same || len(s.s) >= 6 || e.Deliberate()) {
 			sev = reflex.Danger
 		}
 		if !found || sev > bestSev {
