@@ -86,55 +86,6 @@ func (x *index) state(u hostname.URL, target int) []reflex.Finding {
 	return x.transport(fs, u, reflex.Info)
 }
 
-// unicodeLabels reports mixed scripts, and labels that imitate an official name with
-// other letters (Cyrillic "а" for "a", "impôts" for "impots"). Under gouv.fr
-// (state) any non-Latin label is a lookalike, since the State writes its names in Latin.
-func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) []reflex.Finding {
-	ascii := strings.Split(u.Host, ".")
-	uni := strings.Split(u.Unicode, ".")
-	if len(ascii) != len(uni) {
-		return fs
-	}
-	skel := make([]string, len(uni))
-	imitates := false
-	for i, label := range uni {
-		skel[i] = ascii[i]
-		if !strings.HasPrefix(ascii[i], "xn--") {
-			skel[i] = string(lookalike.Fold(nil, ascii[i]))
-			continue
-		}
-		s := lookalike.Skeleton(label)
-		if s != "" {
-			skel[i] = s
-		}
-		scripts := lookalike.Scripts(label)
-		switch {
-		case len(scripts) > 1:
-			fs = append(fs, reflex.Finding{Code: reflex.URLMixedScript, Severity: reflex.Danger,
-				Evidence: fmt.Sprintf("%s (%s): %s", u.Unicode, u.Host, strings.Join(scripts, "+"))})
-		case state && len(scripts) == 1 && scripts[0] != "Latin":
-			imitates = true
-		}
-	}
-	if state && !imitates && len(fs) == 0 {
-		return fs
-	}
-	// does the skeleton read as an official name?
-	for i := range skel {
-		cand := strings.Join(skel[i:], ".")
-		for _, c := range []string{cand, strings.TrimSuffix(cand, ".fr"), strings.TrimSuffix(cand, ".gouv.fr")} {
-			if si, ok := x.folded[c]; ok {
-				return append(fs, x.lookalikeFinding(u, x.stems[si], reflex.Danger, lookalike.Homoglyph))
-			}
-		}
-	}
-	if imitates {
-		fs = append(fs, reflex.Finding{Code: reflex.URLLookalike, Severity: reflex.Danger,
-			Evidence: fmt.Sprintf("%s (%s): non-Latin letters under gouv.fr", u.Unicode, u.Host)})
-	}
-	return fs
-}
-
 // transport adds the findings about scheme and userinfo, at sev for a foreign site
 // and Info for an official one (its own server redirects to https).
 func (x *index) transport(fs []reflex.Finding, u hostname.URL, sev reflex.Severity) []reflex.Finding {
@@ -182,27 +133,6 @@ func textParams(proc Procedure) map[string]string {
 		m["cost"] = proc.Cost
 	}
 	return m
-}
-
-// suggestion is the address to type instead of an imitation of s.
-func (x *index) suggestion(s stem) string {
-	p := x.procs[s.proc]
-	if strings.TrimPrefix(p.display(), "www.") == s.host {
-		return p.URL
-	}
-	return "https://" + s.host + "/"
-}
-
-func (x *index) lookalikeFinding(u hostname.URL, s stem, sev reflex.Severity, e lookalike.Edit) reflex.Finding {
-	how := e.String()
-	if e == lookalike.Same {
-		how = "other suffix"
-	}
-	ev := fmt.Sprintf("%s ~ %s (%s)", u.Unicode, s.host, how)
-	if u.Unicode != u.Host {
-		ev = fmt.Sprintf("%s (%s) ~ %s (%s)", u.Unicode, u.Host, s.host, how)
-	}
-	return reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Evidence: ev, Suggest: x.suggestion(s), Params: x.params(s.proc)}
 }
 
 // foreign: neither in the catalogue nor under gouv.fr. Every lookalike signal applies.
@@ -308,42 +238,6 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	return x.notOfficial(fs, target, topic)
 }
 
-// foreignGovernment: gouv.<country suffix> is how many French-speaking governments
-// name their sites (gouv.sn, gouv.nc, gouv.qc.ca); its "gouv" imitates nothing.
-func foreignGovernment(host, suffix string) bool {
-	tld := suffix[strings.LastIndexByte(suffix, '.')+1:]
-	if len(tld) != 2 || tld == "fr" {
-		return false
-	}
-	return host == "gouv."+suffix || strings.HasSuffix(host, ".gouv."+suffix)
-}
-
-// weakSeverity: a brand seen only through a typo or glued to unknown letters is a
-// caution alone, and a danger with bait, gouv, another brand or free hosting.
-func weakSeverity(strong bool) reflex.Severity {
-	if strong {
-		return reflex.Danger
-	}
-	return reflex.Caution
-}
-
-func hasDanger(fs []reflex.Finding) bool {
-	for _, f := range fs {
-		if f.Severity == reflex.Danger {
-			return true
-		}
-	}
-	return false
-}
-
-func lenientUnicode(label string) (string, error) {
-	u, err := hostname.Parse(label)
-	if err != nil {
-		return "", err
-	}
-	return u.Unicode, nil
-}
-
 // strongest picks the most severe finding; the earliest wins a tie.
 func strongest(fs []reflex.Finding) (reflex.Finding, bool) {
 	if len(fs) == 0 {
@@ -358,38 +252,41 @@ func strongest(fs []reflex.Finding) (reflex.Finding, bool) {
 	return best, true
 }
 
-func (x *index) suggestedProc(w *words) int {
-	switch {
-	case w.brand >= 0:
-		return x.keys[w.brand].proc
-	case w.fuzzy >= 0:
-		return x.keys[w.fuzzy].proc
-	case w.topic >= 0:
-		return x.keys[w.topic].proc
+func hasDanger(fs []reflex.Finding) bool {
+	for _, f := range fs {
+		if f.Severity == reflex.Danger {
+			return true
+		}
 	}
-	return -1
+	return false
 }
 
-// brandFinding: an official brand at a word boundary in a foreign host. In the
-// registrable label it is a combo (ameli-remboursement.com); only in the subdomains it
-// is an embedding (ameli.secure-login.com). Short brands (caf, msa, ants) alone are a
-// caution: ordinary names can hold them; long ones, or any with bait, are a danger.
-func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool) reflex.Finding {
-	k := x.keys[w.brand]
-	distinctive := len(k.glued) >= 5 || len(k.parts) > 1
-	sev := reflex.Caution
-	if distinctive || strong {
-		sev = reflex.Danger
+// weakSeverity: a brand seen only through a typo or glued to unknown letters is a
+// caution alone, and a danger with bait, gouv, another brand or free hosting.
+func weakSeverity(strong bool) reflex.Severity {
+	if strong {
+		return reflex.Danger
 	}
-	code := reflex.URLCombo
-	if w.brandLabel < nlabels-1 {
-		code = reflex.URLEmbedding
+	return reflex.Caution
+}
+
+// foreignGovernment: gouv.<country suffix> is how many French-speaking governments
+// name their sites (gouv.sn, gouv.nc, gouv.qc.ca); its "gouv" imitates nothing.
+func foreignGovernment(host, suffix string) bool {
+	tld := suffix[strings.LastIndexByte(suffix, '.')+1:]
+	if len(tld) != 2 || tld == "fr" {
+		return false
 	}
-	ev := k.word + " in " + u.Unicode
-	if w.strongBait() {
-		ev = k.word + " + " + w.baitText()
+	return host == "gouv."+suffix || strings.HasSuffix(host, ".gouv."+suffix)
+}
+
+// isPublic: the host, or its registrable domain, is on the extra public-sector list.
+func (x *index) isPublic(host, rd string) bool {
+	if len(x.public) == 0 {
+		return false
 	}
-	return reflex.Finding{Code: code, Severity: sev, Evidence: ev, Suggest: x.procs[k.proc].URL, Params: x.params(k.proc)}
+	return x.public[host] || x.public[strings.TrimPrefix(host, "www.")] || x.public["www."+host] ||
+		rd != "" && (x.public[rd] || x.public["www."+rd])
 }
 
 // splitLabels appends the labels of rest to out, the last maxLabels of them.
@@ -406,141 +303,10 @@ func splitLabels(rest string, out []string) []string {
 	return out
 }
 
-// stemLookalike compares the host without its public suffix (and without "www."), and
-// its registrable label, with the official names: the same name under another suffix
-// (ameli.com, ants.gouv.com), one edit away (amelli.fr, ants-gouv.fr), or the same
-// once look-alike characters are folded (arneli.fr).
-func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (reflex.Finding, bool) {
-	if rest == "" {
-		return reflex.Finding{}, false
+func lenientUnicode(label string) (string, error) {
+	u, err := hostname.Parse(label)
+	if err != nil {
+		return "", err
 	}
-	st := strings.TrimPrefix(rest, "www.")
-	rd := labels[len(labels)-1]
-	var (
-		found   bool
-		bestSev reflex.Severity
-		best    reflex.Finding
-	)
-	consider := func(cand string, s stem, e lookalike.Edit) {
-		sev := reflex.Caution
-		if !s.weak && (e == lookalike.Same || len(s.s) >= 6 || e.Deliberate()) {
-			sev = reflex.Danger
-		}
-		if !found || sev > bestSev {
-			found, bestSev = true, sev
-			best = x.lookalikeFinding(u, s, sev, e)
-		}
-	}
-	for _, s := range x.stems {
-		for _, cand := range [2]string{st, rd} {
-			if d := len(cand) - len(s.s); d < -1 || d > 1 {
-				continue
-			}
-			if e := lookalike.Classify(cand, s.s); e != lookalike.None {
-				consider(cand, s, e)
-			}
-			if cand == rd {
-				break
-			}
-		}
-		if found && bestSev == reflex.Danger {
-			break
-		}
-	}
-	if !found {
-		var buf [64]byte
-		for _, cand := range [2]string{st, rd} {
-			if len(cand) <= len(buf) {
-				if si, ok := x.folded[string(lookalike.Fold(buf[:0], cand))]; ok {
-					consider(cand, x.stems[si], lookalike.Homoglyph)
-					break
-				}
-			}
-		}
-	}
-	return best, found
-}
-
-// embeddedInHost finds an official host written inside a foreign one, labels joined by
-// dots or hyphens: ants.gouv.fr.secure-verif.com, impots-gouv-fr.vercel.app, ameli-fr.com.
-func (x *index) embeddedInHost(u hostname.URL, rest string) (reflex.Finding, bool) {
-	if rest == "" {
-		return reflex.Finding{}, false
-	}
-	for i := 0; i < len(rest); i++ {
-		if i > 0 && rest[i-1] != '.' && rest[i-1] != '-' {
-			continue
-		}
-		end := i
-		for end < len(rest) && rest[end] != '.' && rest[end] != '-' {
-			end++
-		}
-		for _, d := range x.dashed[rest[i:end]] {
-			if !hasWordAt(rest, i, d.s) {
-				continue
-			}
-			return reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
-				Evidence: d.host + " in " + u.Unicode, Suggest: x.suggestion(d), Params: x.params(d.proc)}, true
-		}
-	}
-	return reflex.Finding{}, false
-}
-
-// hasWordAt reports whether sub (labels joined by hyphens) is written in s at i, up to
-// a dot, a hyphen or the end, a dot in s matching a hyphen in sub.
-func hasWordAt(s string, i int, sub string) bool {
-	j := i + len(sub)
-	if j > len(s) || j < len(s) && s[j] != '-' && s[j] != '.' {
-		return false
-	}
-	for k := 0; k < len(sub); k++ {
-		if s[i+k] != sub[k] && !(s[i+k] == '.' && sub[k] == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// embeddedInPathOrUser finds an official host in the path (evil.example/ants.gouv.fr/)
-// or before an "@" (ameli.fr@evil.example). The query and fragment are not read: links
-// carry official addresses there for good reasons (redirects, sharing).
-func (x *index) embeddedInPathOrUser(u hostname.URL) (reflex.Finding, bool) {
-	check := func(s, where string) (reflex.Finding, bool) {
-		s = strings.TrimPrefix(strings.ToLower(s), "www.")
-		if len(s) > 253 || strings.IndexByte(s, '.') < 0 {
-			return reflex.Finding{}, false
-		}
-		if ref, ok := x.isOfficialHost(s); ok {
-			st := stem{host: ref.rule.Name, proc: ref.proc}
-			return reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
-				Evidence: s + " in the " + where + " of " + u.Unicode, Suggest: x.suggestion(st), Params: x.params(ref.proc)}, true
-		}
-		return reflex.Finding{}, false
-	}
-	if u.Userinfo {
-		user, _, _ := strings.Cut(u.User, ":")
-		if f, ok := check(user, "user name"); ok {
-			f.Evidence = "official name before @ in " + u.Unicode // never print the userinfo itself
-			return f, true
-		}
-	}
-	n := 0
-	for seg := range strings.SplitSeq(u.Path, "/") {
-		if n++; n > 32 {
-			break
-		}
-		if f, ok := check(seg, "path"); ok {
-			return f, true
-		}
-	}
-	return reflex.Finding{}, false
-}
-
-// isPublic: the host, or its registrable domain, is on the extra public-sector list.
-func (x *index) isPublic(host, rd string) bool {
-	if len(x.public) == 0 {
-		return false
-	}
-	return x.public[host] || x.public[strings.TrimPrefix(host, "www.")] || x.public["www."+host] ||
-		rd != "" && (x.public[rd] || x.public["www."+rd])
+	return u.Unicode, nil
 }
