@@ -244,3 +244,12 @@ func TestReportsAreIndependentValues(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Caisse nationale de l'Assurance maladie (CPAM)", b.Findings[0].Params["org"])
 }
+
+func TestZeroCheckerDoesNotPanic(t *testing.T) {
+	var c Checker
+	_, err := c.Check(context.Background(), "https://www.ameli.fr/")
+	assert.Error(t, err)
+	assert.Nil(t, c.Procedures())
+	_, err = c.CheckFor(context.Background(), "https://www.ameli.fr/", "ameli")
+	assert.Error(t, err)
+}
