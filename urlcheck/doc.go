@@ -58,7 +58,8 @@
 //
 // Short brands (caf, msa, ants, cpf) are read at word boundaries: labels are split on
 // hyphens and digits, then cut into known words, so that mon-caf-paiement.fr is caught
-// and enfants.fr or cafe.fr are not taken for a brand.
+// and enfants.fr or pantalon.fr are not taken for a brand; cafe.fr, one ordinary letter
+// away from caf.fr, is only a caution.
 //
 // # Options
 //
