@@ -60,6 +60,7 @@ func runURL(ctx context.Context, a *app, cmd *command, args []string) int {
 	}
 	checker := urlcheck.New()
 	var c reflex.Checker = checker
+	f.forID = strings.ToLower(strings.TrimSpace(f.forID)) // ids are lower-case; "Carte-Grise" means carte-grise
 	if f.forID != "" {
 		if !knownProcedure(checker, f.forID) {
 			a.usageError(fmt.Sprintf("url: unknown procedure %q for --for (procedures: %s)", f.forID, strings.Join(procedureIDs(checker), ", ")))
