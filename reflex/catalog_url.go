@@ -33,8 +33,8 @@ var urlEntries = map[Code]entry{
 		en: text{"This site belongs to the French State (a gouv.fr address).", "You can go on; check that it is the service you need."},
 	},
 	URLOtherProcedure: {
-		fr: text{"Ce site est officiel, mais ce n'est pas celui de cette démarche[ ({procedure})].", "Tapez vous-même l'adresse de la démarche : {suggest}[ Elle y est gratuite ({free}).][ Prix officiel : {cost}.]"},
-		en: text{"This site is official, but it is not the one for this procedure[ ({procedure})].", "Type the procedure's address yourself: {suggest}[ It is free there ({free}).][ Official price: {cost}.]"},
+		fr: text{"Ce site est officiel, mais ce n'est pas celui de cette démarche[ : {procedure}].", "Tapez vous-même l'adresse de la démarche : {suggest}[ Elle y est gratuite ({free}).][ Prix officiel : {cost}.]"},
+		en: text{"This site is official, but it is not the one for this procedure[: {procedure}].", "Type the procedure's address yourself: {suggest}[ It is free there ({free}).][ Official price: {cost}.]"},
 	},
 	URLNotOfficial: {
 		fr: text{"Ce site n'est pas un site officiel connu. Un site privé peut vous faire payer une démarche gratuite.", "Passez par le site officiel de l'administration.[ Tapez vous-même : {suggest}][ Cette démarche est gratuite sur {free}.][ Prix officiel : {cost}.]"},

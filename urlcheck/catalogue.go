@@ -164,7 +164,7 @@ func set(p *Procedure, seen map[string]bool, key, value string) error {
 			p.Topics = words
 		}
 	case "source":
-		if !strings.HasPrefix(value, "https://") || strings.ContainsAny(value, " \t") {
+		if u, err := hostname.Parse(value); err != nil || !strings.HasPrefix(value, "https://") || strings.ContainsAny(value, " \t") || u.IP.IsValid() {
 			return fmt.Errorf("source %.60q is not an https URL", value)
 		}
 		p.Sources = append(p.Sources, value)
@@ -201,8 +201,8 @@ func validate(p *Procedure, seen map[string]bool) error {
 		}
 	}
 	u, err := hostname.Parse(p.URL)
-	if err != nil || u.Scheme != "https" {
-		return fmt.Errorf("url %.60q is not an https URL", p.URL)
+	if err != nil || u.Scheme != "https" || u.String() != p.URL || u.Path == "" {
+		return fmt.Errorf("url %.60q is not a canonical https URL (https://host/path, lower-case host)", p.URL)
 	}
 	if !p.covers(u.Host) {
 		return fmt.Errorf("url host %s is not among the official hosts", u.Host)

@@ -105,12 +105,20 @@ func build(cfg config) (*index, error) {
 	return x, nil
 }
 
+// errZero is what a Checker that did not come from New answers.
+var errZero = errors.New("urlcheck: Checker not made with New")
+
 // Err reports a bad option given to New (errors.Is(err, ErrCatalogue)), or nil.
-func (c *Checker) Err() error { return c.err }
+func (c *Checker) Err() error {
+	if c.idx == nil && c.err == nil {
+		return errZero
+	}
+	return c.err
+}
 
 // Procedures returns the catalogue, in its order. The slice is a copy.
 func (c *Checker) Procedures() []Procedure {
-	if c.err != nil {
+	if c.Err() != nil {
 		return nil
 	}
 	out := make([]Procedure, len(c.idx.procs))
@@ -132,8 +140,8 @@ func (c *Checker) Check(ctx context.Context, rawURL string) (reflex.Report, erro
 // procedure is reported as url.other-procedure, and the suggestion is this procedure's
 // address. An unknown id is ErrUnknownProcedure.
 func (c *Checker) CheckFor(ctx context.Context, rawURL, procedureID string) (reflex.Report, error) {
-	if c.err != nil {
-		return reflex.Report{Subject: rawURL, Kind: reflex.KindURL}, c.err
+	if err := c.Err(); err != nil {
+		return reflex.Report{Subject: rawURL, Kind: reflex.KindURL}, err
 	}
 	i, ok := c.idx.byID[procedureID]
 	if !ok {
@@ -152,8 +160,8 @@ func (c *Checker) ids() []string {
 
 func (c *Checker) check(ctx context.Context, raw string, target int) (reflex.Report, error) {
 	r := reflex.Report{Subject: raw, Kind: reflex.KindURL}
-	if c.err != nil {
-		return r, c.err
+	if err := c.Err(); err != nil {
+		return r, err
 	}
 	if err := ctx.Err(); err != nil {
 		return r, err

@@ -21,14 +21,15 @@ type index struct {
 	hosts   map[string][]hostRef // host name of a rule -> procedures
 	stems   []stem               // official names to compare candidates with
 	folded  map[string]int       // homoglyph-folded stem -> index in stems
-	dashed  []dashed             // official hosts as dash-joined labels, for embedding
+	dashed  map[string][]stem    // official hosts as dash-joined labels (ants-gouv-fr, ants-gouv), by first label, for embedding
 	keys    []keyword            // brands and topics
-	inside  []int                // keys that may match inside a word
+	inside  lookalike.Dictionary // keys that may match inside a word, glued
 	multi   []int                // keys of several parts
 	fuzzy   []int                // brand keys long enough for one-edit matching
 	dict    lookalike.Dictionary // brands, topics, bait and filler words
 	shorten map[string]bool
-	public  map[string]bool // extra public-sector hosts (Info at best)
+	public  map[string]bool     // extra public-sector hosts (Info at best)
+	texts   []map[string]string // text parameters of each procedure
 }
 
 type hostRef struct {
@@ -42,14 +43,7 @@ type stem struct {
 	s    string
 	host string // the official host it comes from
 	proc int
-}
-
-// dashed is an official host with dots turned to dashes ("ants-gouv-fr"), or without
-// its top-level domain for hosts under gouv.fr ("ants-gouv").
-type dashed struct {
-	s    string
-	host string
-	proc int
+	weak bool // an ordinary word, not a curated brand: a caution at most
 }
 
 type keyword struct {
@@ -67,35 +61,48 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		byID:    map[string]int{},
 		hosts:   map[string][]hostRef{},
 		folded:  map[string]int{},
+		dashed:  map[string][]stem{},
 		shorten: map[string]bool{},
 	}
-	stems := map[string]bool{}
-	addStem := func(s, host string, p int) {
-		if s == "" || stems[s] {
+	stems := map[string]int{}
+	addStem := func(s, host string, p int, weak bool) {
+		if s == "" {
 			return
 		}
-		stems[s] = true
-		x.stems = append(x.stems, stem{s, host, p})
+		if i, ok := stems[s]; ok {
+			x.stems[i].weak = x.stems[i].weak && weak
+			return
+		}
+		stems[s] = len(x.stems)
+		x.stems = append(x.stems, stem{s: s, host: host, proc: p, weak: weak})
 		x.folded[string(lookalike.Fold(nil, s))] = len(x.stems) - 1
 	}
 	dashes := map[string]bool{}
 	addDashed := func(s, host string, p int) {
 		if !dashes[s] {
 			dashes[s] = true
-			x.dashed = append(x.dashed, dashed{s, host, p})
+			first, _, _ := strings.Cut(s, "-")
+			x.dashed[first] = append(x.dashed[first], stem{s: s, host: host, proc: p})
 		}
 	}
 	for i, p := range procs {
 		x.byID[p.ID] = i
+		x.texts = append(x.texts, textParams(p))
 		for _, h := range p.Hosts {
 			x.hosts[h.Name] = append(x.hosts[h.Name], hostRef{i, h})
 			name := strings.TrimPrefix(h.Name, "www.")
 			suffix, _ := publicsuffix.PublicSuffix(name)
 			tld := name[strings.LastIndexByte(name, '.')+1:]
-			addStem(strings.TrimSuffix(name, "."+tld), name, i)
-			addStem(strings.TrimSuffix(name, "."+suffix), name, i)
+			addStem(strings.TrimSuffix(name, "."+tld), name, i, false)
+			// without the public suffix ("cfspart.impots"), and the registrable label
+			// alone ("ants" of ants.gouv.fr). A label that is an ordinary word and no
+			// curated brand ("justice", "stationnement") is a weak stem: imitating it
+			// is a caution, since many honest sites bear such a word.
+			st := strings.TrimSuffix(name, "."+suffix)
+			addStem(st, name, i, !strings.Contains(st, ".") && !brandOf(p, st))
 			if rd, err := publicsuffix.EffectiveTLDPlusOne(name); err == nil {
-				addStem(strings.TrimSuffix(rd, "."+suffix), rd, i)
+				label := strings.TrimSuffix(rd, "."+suffix)
+				addStem(label, rd, i, !brandOf(p, label))
 			}
 			addDashed(strings.ReplaceAll(name, ".", "-"), name, i)
 			if suffix == "gouv.fr" || strings.HasSuffix(suffix, ".gouv.fr") {
@@ -111,6 +118,9 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		}{{p.Brands, true}, {p.Topics, false}} {
 			for _, w := range list.words {
 				k := keyword{word: strings.TrimSuffix(w, "*"), inside: strings.HasSuffix(w, "*"), brand: list.brand, proc: i}
+				if strings.ContainsAny(k.word, "0123456789") {
+					k.inside = true // digits and letters together are no ordinary word: 17cyber
+				}
 				if seen[k.word] {
 					continue // the first procedure naming a word is the one suggested
 				}
@@ -125,7 +135,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 				}
 				x.dict.Add(k.glued, kind, id)
 				if k.inside {
-					x.inside = append(x.inside, id)
+					x.inside.Add(k.glued, kind, id)
 				}
 				if len(k.parts) > 1 {
 					x.multi = append(x.multi, id)
@@ -148,6 +158,17 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		}
 	}
 	return x, nil
+}
+
+// brandOf reports whether label, hyphens ignored, is one of p's brands.
+func brandOf(p Procedure, label string) bool {
+	glued := strings.ReplaceAll(label, "-", "")
+	for _, b := range p.Brands {
+		if strings.ReplaceAll(strings.TrimSuffix(b, "*"), "-", "") == glued {
+			return true
+		}
+	}
+	return false
 }
 
 // addWords reads words.txt: [section] headers, then words.

@@ -3,7 +3,6 @@ package hostname
 import (
 	"fmt"
 	"net/netip"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -164,8 +163,17 @@ func ipv4Number(s string) (uint64, bool) {
 	case len(s) >= 2 && s[0] == '0':
 		s, base = s[1:], 8
 	}
-	n, err := strconv.ParseUint(s, base, 32)
-	return n, err == nil
+	var n uint64
+	for i := 0; i < len(s); i++ { // by hand: strconv would allocate an error for every name
+		d, ok := unhex(s[i])
+		if !ok || int(d) >= base {
+			return 0, false
+		}
+		if n = n*uint64(base) + uint64(d); n > 1<<32-1 {
+			return 0, false
+		}
+	}
+	return n, true
 }
 
 // unescape decodes %XX sequences.

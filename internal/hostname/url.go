@@ -73,6 +73,7 @@ func Parse(raw string) (URL, error) {
 	if s == "" {
 		return u, ErrEmpty
 	}
+	s = refang(s)
 	rest, scheme, err := splitScheme(s)
 	if err != nil {
 		return u, err
@@ -204,3 +205,17 @@ func path(tail string) string {
 	}
 	return tail
 }
+
+// refang undoes the usual defanging of links in security warnings, which people copy
+// too: hxxps://ants-gouv[.]fr is https://ants-gouv.fr.
+func refang(s string) string {
+	if len(s) >= 4 && strings.EqualFold(s[:4], "hxxp") {
+		s = "http" + s[4:]
+	}
+	if strings.ContainsAny(s, "[(") {
+		s = defang.Replace(s)
+	}
+	return s
+}
+
+var defang = strings.NewReplacer("[.]", ".", "(.)", ".", "[dot]", ".", "[:]", ":", "[://]", "://")

@@ -38,6 +38,8 @@ func TestParse(t *testing.T) {
 		{in: "http://[2001:DB8::1]:8080/", scheme: "http", host: "2001:db8::1", port: "8080", path: "/"},
 		{in: "https://under_score.example.com", scheme: "https", host: "under_score.example.com"},
 		{in: "https://ameli--remboursement.com", scheme: "https", host: "ameli--remboursement.com"},
+		{in: "hxxps://ants-gouv[.]fr/carte-grise", scheme: "https", host: "ants-gouv.fr", path: "/carte-grise"},
+		{in: "hXXp://impots(.)gouv[.]fr", scheme: "http", host: "impots.gouv.fr"},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			u, err := Parse(tc.in)

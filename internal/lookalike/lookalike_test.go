@@ -79,7 +79,7 @@ func TestSegment(t *testing.T) {
 	for _, w := range []string{"ameli", "caf", "ants", "msa", "antai", "impots"} {
 		d.Add(w, Brand, 1)
 	}
-	for _, w := range []string{"client", "remboursement", "mon", "en", "fr"} {
+	for _, w := range []string{"client", "remboursement", "mon", "en", "fr", "ta", "vi"} {
 		d.Add(w, Bait, 2)
 	}
 	d.Add("enfants", Filler, 3)
@@ -104,8 +104,17 @@ func TestSegment(t *testing.T) {
 	assert.Equal(t, []string{"?s", "antai"}, words("santai"))
 	assert.Equal(t, []string{"impots", "gouv", "fr"}, words("impotsgouvfr"))
 	assert.Equal(t, []string{"?xyz"}, words("xyz"))
+	assert.Equal(t, []string{"mon", "?vital"}, words("monvital"), "two-letter words do not cut unknown words")
+	assert.Equal(t, []string{"en", "caf"}, words("encaf"))
 	assert.Empty(t, words(""))
-	k, id := d.Lookup("gouv")
+	var found []string
+	d.Scan("xcafgouv-ants", func(start, end int, kind Kind, id int) { found = append(found, "xcafgouv-ants"[start:end]) })
+	assert.Equal(t, []string{"caf", "gouv", "ants"}, found)
+	d.Add("17cyber", Brand, 9)
+	k, id := d.Lookup("17cyber")
+	assert.Equal(t, Brand, k, "digits are part of the alphabet")
+	assert.Equal(t, 9, id)
+	k, id = d.Lookup("gouv")
 	assert.Equal(t, Gouv, k)
 	assert.Equal(t, 4, id)
 	k, id = d.Lookup("gou")

@@ -11,26 +11,27 @@ const (
 	Gouv                    // "gouv"
 )
 
-// Dictionary is a trie of lower-case ASCII words (a to z). Build it once with Add; it
-// is then read-only and safe for concurrent use.
+// Dictionary is a trie of lower-case ASCII words (a to z, 0 to 9). Build it once with
+// Add; it is then read-only and safe for concurrent use.
 type Dictionary struct {
 	nodes []node
 }
 
 type node struct {
-	next [26]int32 // child index, 0 = none (the root is never a child)
+	next [36]int32 // child index by keyIndex, 0 = none (the root is never a child)
 	kind Kind
 	id   int32 // caller's id for the word ending here, -1 if none
 }
 
 // Add puts word in the dictionary with kind and id (the id of the last Add wins; kinds
-// accumulate). Words with characters outside a to z, or shorter than 2, are ignored.
+// accumulate). Words with characters outside a to z and 0 to 9, or shorter than 2, are
+// ignored.
 func (d *Dictionary) Add(word string, kind Kind, id int) {
 	if len(word) < 2 {
 		return
 	}
 	for i := 0; i < len(word); i++ {
-		if word[i] < 'a' || word[i] > 'z' {
+		if keyIndex(word[i]) < 0 {
 			return
 		}
 	}
@@ -39,7 +40,7 @@ func (d *Dictionary) Add(word string, kind Kind, id int) {
 	}
 	n := int32(0)
 	for i := 0; i < len(word); i++ {
-		c := word[i] - 'a'
+		c := keyIndex(word[i])
 		if d.nodes[n].next[c] == 0 {
 			d.nodes = append(d.nodes, node{id: -1})
 			d.nodes[n].next[c] = int32(len(d.nodes) - 1)
@@ -59,11 +60,11 @@ func (d *Dictionary) Lookup(word string) (Kind, int) {
 	}
 	n := int32(0)
 	for i := 0; i < len(word); i++ {
-		c := word[i]
-		if c < 'a' || c > 'z' {
+		c := keyIndex(word[i])
+		if c < 0 {
 			return 0, -1
 		}
-		if n = d.nodes[n].next[c-'a']; n == 0 {
+		if n = d.nodes[n].next[c]; n == 0 {
 			return 0, -1
 		}
 	}
@@ -83,8 +84,8 @@ type Segment struct {
 const MaxRun = 63
 
 // Segment splits run (lower-case letters a to z) into dictionary words and unknown
-// chunks, appending to out. It picks the split with the fewest unknown letters, then
-// the fewest pieces: "clientameli" is client + ameli, "enfants" is one known word,
+// chunks, appending to out. It picks the split with the fewest unknown letters (a
+// two-letter word counting as unknown), then the fewest pieces: "clientameli" is client + ameli, "enfants" is one known word,
 // "cafe" is caf + unknown "e". It does not allocate when out has room.
 func (d *Dictionary) Segment(run string, out []Segment) []Segment {
 	n := len(run)
@@ -94,18 +95,29 @@ func (d *Dictionary) Segment(run string, out []Segment) []Segment {
 	if n > MaxRun || len(d.nodes) == 0 {
 		return append(out, Segment{0, n, 0, -1})
 	}
-	var best [MaxRun + 1]cell
-	for i := 1; i <= n; i++ {
-		best[i] = cell{unknown: 1 << 14}
+	// best[i][u] is the best split of run[:i] whose last piece is a word (u = 0) or
+	// unknown letters (u = 1).
+	var best [MaxRun + 1][2]cell
+	for i := 0; i <= n; i++ {
+		best[i] = [2]cell{{unknown: 1 << 14}, {unknown: 1 << 14}}
 	}
+	best[0][0] = cell{}
 	for i := 0; i < n; i++ {
-		b := best[i]
-		// an unknown letter: it extends the unknown chunk before it for free (one piece)
-		step := b.pieces + 1
-		if b.node == -1 && i > 0 {
-			step = b.pieces
+		for u, b := range best[i] {
+			if b.unknown < 1<<14 {
+				pieces := b.pieces + 1
+				if u == 1 {
+					pieces = b.pieces // the unknown chunk goes on
+				}
+				better(&best[i+1][1], cell{b.unknown + 1, pieces, int8(i), int8(u), -1})
+			}
 		}
-		better(&best[i+1], cell{b.unknown + 1, step, int8(i), -1})
+		// words start from the better of the two states
+		u := 0
+		if less(best[i][1], best[i][0]) {
+			u = 1
+		}
+		b := best[i][u]
 		nd := int32(0)
 		for j := i; j < n; j++ {
 			c := run[j]
@@ -116,25 +128,36 @@ func (d *Dictionary) Segment(run string, out []Segment) []Segment {
 				break
 			}
 			if d.nodes[nd].kind != 0 && j+1-i >= 2 {
-				better(&best[j+1], cell{b.unknown, b.pieces + 1, int8(i), nd})
+				// a two-letter word costs as much as two unknown letters: it only
+				// breaks ties, so "ta" or "de" never cuts an unknown word in pieces
+				cost := b.unknown
+				if j+1-i == 2 {
+					cost += 2
+				}
+				better(&best[j+1][0], cell{cost, b.pieces + 1, int8(i), int8(u), nd})
 			}
 		}
 	}
 	// walk back, then reverse the pieces appended
 	start := len(out)
+	u := 0
+	if less(best[n][1], best[n][0]) {
+		u = 1
+	}
 	for j := n; j > 0; {
-		c := best[j]
+		c := best[j][u]
 		i := int(c.from)
 		if c.node == -1 {
-			for i > 0 && best[i].node == -1 { // merge the unknown letters into one chunk
-				i = int(best[i].from)
+			for c.prev == 1 && i > 0 { // merge the unknown letters into one chunk
+				c = best[i][1]
+				i = int(c.from)
 			}
 			out = append(out, Segment{i, j, 0, -1})
 		} else {
 			nd := d.nodes[c.node]
 			out = append(out, Segment{i, j, nd.kind, int(nd.id)})
 		}
-		j = i
+		j, u = i, int(c.prev)
 	}
 	for a, b := start, len(out)-1; a < b; a, b = a+1, b-1 {
 		out[a], out[b] = out[b], out[a]
@@ -145,12 +168,40 @@ func (d *Dictionary) Segment(run string, out []Segment) []Segment {
 // cell is one state of Segment's dynamic programme: the best split of a prefix.
 type cell struct {
 	unknown, pieces int16
-	from            int8
+	from            int8  // where the last piece starts
+	prev            int8  // the state before it: 0 word, 1 unknown
 	node            int32 // trie node of the word ending here, -1 for an unknown letter
 }
 
+func less(a, b cell) bool {
+	return a.unknown < b.unknown || a.unknown == b.unknown && a.pieces < b.pieces
+}
+
 func better(dst *cell, c cell) {
-	if c.unknown < dst.unknown || c.unknown == dst.unknown && c.pieces < dst.pieces {
+	if less(c, *dst) {
 		*dst = c
+	}
+}
+
+// Scan calls fn for every dictionary word found anywhere in s (a to z and 0 to 9; any
+// other byte ends the words that cross it), in order of start then end.
+func (d *Dictionary) Scan(s string, fn func(start, end int, kind Kind, id int)) {
+	if len(d.nodes) == 0 {
+		return
+	}
+	for i := 0; i < len(s); i++ {
+		nd := int32(0)
+		for j := i; j < len(s); j++ {
+			c := keyIndex(s[j])
+			if c < 0 {
+				break
+			}
+			if nd = d.nodes[nd].next[c]; nd == 0 {
+				break
+			}
+			if n := d.nodes[nd]; n.kind != 0 && j+1-i >= 2 {
+				fn(i, j+1, n.kind, int(n.id))
+			}
+		}
 	}
 }
