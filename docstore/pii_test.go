@@ -125,8 +125,8 @@ func TestScanPIIMRZ(t *testing.T) {
 // Near misses: nothing in them is personal data.
 func TestScanPIIDecoys(t *testing.T) {
 	for _, text := range []string{
-		"SIRET : 36252187900035",          // Luhn-valid, 14 digits
-		"SIRET 362 521 879 00035",         // and grouped 3-3-3-5
+		"SIRET : 36252187900035",  // Luhn-valid, 14 digits
+		"SIRET 362 521 879 00035", // and grouped 3-3-3-5
 		"IMEI du téléphone : 353918051234561",
 		"Numéro de commande : 4012 8888 8888 1881",
 		"Suivi colis : 6A12345678901",

@@ -129,7 +129,7 @@ func zipLocal(b *Blob) []ZipEntry {
 	off := int64(0)
 	for len(entries) < 1000 {
 		h, err := b.At(off, 30)
-		if err != nil || !hasPrefix(h, "PK\x03\x04") {
+		if err != nil || len(h) < 30 || !hasPrefix(h, "PK\x03\x04") {
 			break
 		}
 		e := ZipEntry{
@@ -142,7 +142,7 @@ func zipLocal(b *Blob) []ZipEntry {
 		nameLen := int(binary.LittleEndian.Uint16(h[26:]))
 		extraLen := int(binary.LittleEndian.Uint16(h[28:]))
 		ne, err := b.At(off+30, nameLen+extraLen)
-		if err != nil {
+		if err != nil || len(ne) < nameLen+extraLen {
 			break
 		}
 		e.Name = string(ne[:nameLen])
@@ -170,7 +170,7 @@ func OpenZipEntry(b *Blob, e ZipEntry, maxOut int64, maxRatio int64) ([]byte, er
 		return nil, ErrEncryptedEntry
 	}
 	h, err := b.At(int64(min(e.HeaderOffset, 1<<62)), 30)
-	if err != nil || !hasPrefix(h, "PK\x03\x04") {
+	if err != nil || len(h) < 30 || !hasPrefix(h, "PK\x03\x04") {
 		return nil, io.ErrUnexpectedEOF
 	}
 	start := int64(e.HeaderOffset) + 30 + int64(binary.LittleEndian.Uint16(h[26:])) + int64(binary.LittleEndian.Uint16(h[28:]))
