@@ -117,7 +117,8 @@ func ScanPII(r io.Reader, opts ...PIIOption) ([]Match, error) {
 		r = io.LimitReader(r, cfg.maxBytes)
 	}
 	var out []Match
-	buf := make([]byte, 0, scanChunk+scanOverlap)
+	// start small: most inputs are short; grow to full chunks for long streams
+	buf := make([]byte, 0, 16<<10)
 	var base int64 // stream offset of buf[0]
 	done := int64(0)
 	for {
@@ -144,7 +145,11 @@ func ScanPII(r io.Reader, opts ...PIIOption) ([]Match, error) {
 		done = limit
 		keep := buf[len(buf)-2*scanOverlap:]
 		base += int64(len(buf) - len(keep))
-		buf = append(buf[:0], keep...)
+		if cap(buf) < scanChunk {
+			buf = append(make([]byte, 0, scanChunk), keep...)
+		} else {
+			buf = append(buf[:0], keep...)
+		}
 	}
 }
 

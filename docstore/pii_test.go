@@ -150,7 +150,7 @@ func TestScanPIIDecoys(t *testing.T) {
 func TestScanPIIStreaming(t *testing.T) {
 	// numbers straddling the chunk boundary are found once, at the right offset
 	nir := "1 85 05 78 006 084 91"
-	for _, at := range []int{scanChunk - 10, scanChunk - scanOverlap - 3, scanChunk, 2*scanChunk - 2*scanOverlap - 5} {
+	for _, at := range []int{16<<10 - 10, 16<<10 - scanOverlap - 3, 16<<10 + scanChunk - 2*scanOverlap - 4, scanChunk - 10, scanChunk - scanOverlap - 3, scanChunk, 2*scanChunk - 2*scanOverlap - 5} {
 		text := strings.Repeat("a", at) + " " + nir + " " + strings.Repeat("b", 3000)
 		for _, r := range []io.Reader{strings.NewReader(text), iotest.HalfReader(strings.NewReader(text)), iotest.OneByteReader(strings.NewReader(text[:min(len(text), at+4000)]))} {
 			ms, err := ScanPII(r)
