@@ -89,8 +89,8 @@ func rar5(b *Blob) Result {
 	r := Result{Verdict: Plain, Format: "RAR5"}
 	off := int64(len(rar5Sig))
 	for range 2000 {
-		h, err := b.At(off, 64)
-		if err != nil && len(h) < 8 {
+		h, _ := b.At(off, 64)
+		if len(h) < 8 {
 			break
 		}
 		p := 4 // CRC32
