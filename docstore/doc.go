@@ -65,10 +65,11 @@
 // docstore to use it.
 //
 //   - NIR (numéro de sécurité sociale): key = 97 - (13 digits mod 97), Corsica 2A/2B
-//     read as 19/18, plausible sex, month and department.
+//     read as 19/18, plausible first digit (1, 2, or 7, 8 for temporary numbers),
+//     month (01-12, or 20-42 and 50-99 when unknown) and department.
 //   - IBAN: through ibancheck, with the national bank key (the French RIB key).
-//   - Payment card: Luhn, issuer prefix and length, the usual grouping; not all the
-//     same digit.
+//   - Payment card: Luhn, issuer prefix and length (the lengths of cards in use),
+//     written in one block or in the usual groups; not all the same digit.
 //   - MRZ: passport (TD3), identity card TD1 (2021 French card) and the 1988-2021
 //     French card (2 x 36), with every 7-3-1 check digit.
 //   - Numéro fiscal (SPI): 13 digits, first 0 to 3, last three = first ten mod 511.

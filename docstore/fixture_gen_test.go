@@ -309,8 +309,10 @@ func makeJWE() []byte {
 		b64u(randomBytes(80)) + "." + b64u(randomBytes(16)) + "\n")
 }
 
-func makeJWS() []byte {
-	return []byte(b64u([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + b64u([]byte(`{"sub":"jean.martin"}`)) + "." + b64u(randomBytes(32)))
+func makeJWS() []byte { return makeJWSWith(`{"sub":"jean.martin"}`) }
+
+func makeJWSWith(payload string) []byte {
+	return []byte(b64u([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + b64u([]byte(payload)) + "." + b64u(randomBytes(32)))
 }
 
 // makeGocryptfsFile builds a gocryptfs content file: version 2, a file id, then one

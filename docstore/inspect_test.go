@@ -94,6 +94,8 @@ var fixtureCases = []fileCase{
 	{"pii-cni-ancienne.txt", plaintext, "text", "mrz"},
 	{"pii-utf16.txt", plaintext, "UTF-16", "nir"},
 	{"pii-releve.txt.gz", plaintext, "gzip", "iban"},
+	{"pii-gpg-signed.gpg", plaintext, "not encrypted", "card"},
+	{"pii-gpg-signed.asc", plaintext, "armored", "card"},
 }
 
 // generatedCases are built from the format specifications (fixture_gen_test.go).
@@ -122,6 +124,8 @@ func generatedCases() map[string]struct {
 		"excel-plain.xls":      {makeLegacyExcel(false), fileCase{state: plaintext, cipher: "Excel"}},
 		"token.jwe":            {makeJWE(), fileCase{state: encrypted, cipher: "A256GCM"}},
 		"token.jws":            {makeJWS(), fileCase{state: plaintext, cipher: "JWS"}},
+		"token-pii.jws":        {makeJWSWith(`{"nir":"185057800608491"}`), fileCase{state: plaintext, cipher: "JWS", kinds: "nir"}},
+		"page.html":            {[]byte("<html><td>NIR</td><td>1&nbsp;85&nbsp;05&nbsp;78&nbsp;006&nbsp;084&nbsp;91</td></html>"), fileCase{state: plaintext, cipher: "text", kinds: "nir"}},
 		"gocryptfs-file":       {makeGocryptfsFile(300), fileCase{state: encrypted, cipher: "gocryptfs"}},
 		"random.bin":           {randomBytes(100 << 10), fileCase{state: random}},
 		"sha256.bin":           {sum[:], fileCase{state: random}},
