@@ -6,6 +6,7 @@ package docstore
 // Excel encryption flags, JOSE tokens. testdata/README.md lists them.
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/rand"
 	"encoding/base64"
@@ -322,4 +323,35 @@ func makeGocryptfsFile(n int) []byte {
 	out := []byte{0, 2}
 	out = append(out, randomBytes(16)...)
 	return append(out, randomBytes(16+n+16)...)
+}
+
+// --- OpenDocument (ODF 1.2 part 3, 3.4: encrypted entries listed in the manifest) ---
+
+func makeODF(encrypted bool, text string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	w.Write([]byte("application/vnd.oasis.opendocument.text"))
+	manifest := `<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="1024">`
+	if encrypted {
+		manifest += `
+  <manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA">
+   <manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="AAAA"/>
+   <manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" manifest:iteration-count="100000" manifest:salt="AAAA"/>
+  </manifest:encryption-data>`
+	}
+	manifest += "\n </manifest:file-entry>\n</manifest:manifest>\n"
+	w, _ = zw.Create("META-INF/manifest.xml")
+	w.Write([]byte(manifest))
+	w, _ = zw.Create("content.xml")
+	if encrypted {
+		w.Write(randomBytes(1024))
+	} else {
+		w.Write([]byte(`<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>` + text + `</text:p></office:text></office:body></office:document-content>`))
+	}
+	zw.Close()
+	return buf.Bytes()
 }

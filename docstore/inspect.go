@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/trustreflex/trustreflex/internal/container"
@@ -114,7 +115,9 @@ func (in *Inspector) inspectPath(ctx context.Context, path string, fi fs.FileInf
 		return fileResult{res: r}, nil
 	}
 	fr, err := in.inspect(ctx, f, fi.Size())
-	fr.worldReadable = fi.Mode().Perm()&0o004 != 0
+	// Windows has no "others" permission bits: os.FileMode reports 0666 for any
+	// writable file there, which says nothing about who may read it
+	fr.worldReadable = runtime.GOOS != "windows" && fi.Mode().Perm()&0o004 != 0
 	fr.mode = fi.Mode().Perm()
 	return fr, err
 }

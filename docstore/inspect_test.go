@@ -123,6 +123,8 @@ func generatedCases() map[string]struct {
 		"excel-rc4.xls":        {makeLegacyExcel(true), fileCase{state: weak, cipher: "RC4"}},
 		"excel-plain.xls":      {makeLegacyExcel(false), fileCase{state: plaintext, cipher: "Excel"}},
 		"token.jwe":            {makeJWE(), fileCase{state: encrypted, cipher: "A256GCM"}},
+		"odt-password.odt":     {makeODF(true, ""), fileCase{state: encrypted, cipher: "AES-256-CBC"}},
+		"odt-plain.odt":        {makeODF(false, "N° fiscal : 0123456789211"), fileCase{state: plaintext, cipher: "OpenDocument", kinds: "spi"}},
 		"token.jws":            {makeJWS(), fileCase{state: plaintext, cipher: "JWS"}},
 		"token-pii.jws":        {makeJWSWith(`{"nir":"185057800608491"}`), fileCase{state: plaintext, cipher: "JWS", kinds: "nir"}},
 		"page.html":            {[]byte("<html><td>NIR</td><td>1&nbsp;85&nbsp;05&nbsp;78&nbsp;006&nbsp;084&nbsp;91</td></html>"), fileCase{state: plaintext, cipher: "text", kinds: "nir"}},

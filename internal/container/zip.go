@@ -274,12 +274,9 @@ func odfEncryption(b *Blob, entries []ZipEntry) (Result, bool) {
 		if err != nil || !bytes.Contains(m, []byte("encryption-data")) {
 			return Result{}, false
 		}
+		// ODF leaves mimetype, manifest and thumbnail in clear by design: the entry
+		// counts would only confuse, the document itself is encrypted
 		r := Result{Verdict: Encrypted, Format: "OpenDocument", Note: "password-protected"}
-		encrypted := bytes.Count(m, []byte("<manifest:encryption-data"))
-		r.Entries = len(entries)
-		r.PlainEntries = max(0, r.Entries-encrypted)
-		// ODF leaves mimetype, manifest and thumbnails in clear by design
-		r.PlainEntries = 0
 		switch {
 		case bytes.Contains(m, []byte("aes256-gcm")):
 			r.Cipher = "AES-256-GCM"
