@@ -106,6 +106,10 @@ func rar5(b *Blob) Result {
 		}
 		q := 0
 		next := func() uint64 {
+			if q >= len(hdr) {
+				q = len(hdr) + 1
+				return 0
+			}
 			v, n := rarVint(hdr[q:])
 			if n == 0 {
 				q = len(hdr) + 1
