@@ -2,8 +2,10 @@ package docstore
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -134,11 +136,13 @@ func ScanPII(r io.Reader, opts ...PIIOption) ([]Match, error) {
 		if !eof {
 			limit -= scanOverlap
 		}
+		from := len(out)
 		scanBuf(buf, base, func(m Match) {
 			if m.Offset >= done && m.Offset < limit && cfg.wants(m) {
 				out = append(out, m)
 			}
 		})
+		out = append(out[:from], tidy(out[from:])...)
 		if eof {
 			return out, nil
 		}
@@ -172,6 +176,25 @@ func scanPIIBytes(b []byte, opts ...PIIOption) []Match {
 			out = append(out, m)
 		}
 	})
+	return tidy(out)
+}
+
+// tidy puts matches in offset order (an MRZ block is found from its "<<", after the
+// numbers of its first line) and drops the numbers inside an MRZ block, which belong
+// to it.
+func tidy(ms []Match) []Match {
+	slices.SortStableFunc(ms, func(a, b Match) int { return cmp.Compare(a.Offset, b.Offset) })
+	out := ms[:0]
+	var mrzEnd int64 = -1
+	for _, m := range ms {
+		if m.Kind != PIIMRZ && m.Offset < mrzEnd {
+			continue
+		}
+		if m.Kind == PIIMRZ {
+			mrzEnd = max(mrzEnd, m.Offset+int64(m.Len))
+		}
+		out = append(out, m)
+	}
 	return out
 }
 
