@@ -305,10 +305,7 @@ func TestBoundedWorkOnHugeFiles(t *testing.T) {
 // A plaintext giant is scanned up to the budget, not to its end.
 func TestScanBudget(t *testing.T) {
 	in := NewInspector(WithMaxScanBytes(1 << 20))
-	r := &countingReaderAt{prefix: bytes.Repeat([]byte("texte ordinaire "), 1<<16), size: 1 << 30}
-	for i := range r.prefix { // keep it text all along
-		r.prefix[i] |= 0
-	}
+	r := &countingReaderAt{size: 1 << 30}
 	rep, err := in.InspectReader(context.Background(), "big.txt", &textFiller{r}, r.size)
 	require.NoError(t, err)
 	assert.True(t, rep.Has(reflex.StorePlaintext))
