@@ -203,9 +203,12 @@ func skipEntry(name string) bool {
 }
 
 // pdf scans the text of a PDF: the strings shown by its content streams (Flate
-// streams inflated within the budget) and the raw bytes for uncompressed text.
+// streams inflated within the budget; hex strings through each ToUnicode CMap) and
+// the raw bytes for uncompressed text.
 func (s *scan) pdf(data []byte) {
 	var text bytes.Buffer
+	var contents [][]byte
+	var cmaps []*toUnicode
 	for off := 0; off < len(data) && s.expand > 0; {
 		i := bytes.Index(data[off:], []byte("stream"))
 		if i < 0 {
@@ -231,23 +234,39 @@ func (s *scan) pdf(data []byte) {
 		off = start + end + 9
 		dictStart := bytes.LastIndex(data[max(0, i-2048):i], []byte("obj"))
 		dict := data[max(0, i-2048)+max(dictStart, 0) : i]
+		if bytes.Contains(dict, []byte("/Image")) || bytes.Contains(dict, []byte("/FontFile")) || bytes.Contains(dict, []byte("/Length1")) {
+			continue
+		}
 		content := body
 		if bytes.Contains(dict, []byte("/FlateDecode")) {
-			if bytes.Contains(dict, []byte("/Image")) || bytes.Contains(dict, []byte("/FontFile")) || bytes.Contains(dict, []byte("/Length1")) {
-				continue
-			}
 			zr := flate.NewReader(bytes.NewReader(trimZlibHeader(body)))
 			content = s.inflate(zr, int64(len(body)))
 			zr.Close()
 		} else if bytes.Contains(dict, []byte("/Filter")) {
 			continue // other filters (images, fonts) hold no text we read
 		}
+		if bytes.Contains(content, []byte("begincmap")) {
+			if cm := parseToUnicode(content); cm != nil && len(cmaps) < 16 {
+				cmaps = append(cmaps, cm)
+			}
+			continue
+		}
 		pdfShownText(&text, content)
+		if bytes.IndexByte(content, '<') >= 0 && len(contents) < 4096 {
+			contents = append(contents, content)
+		}
 		if int64(text.Len()) > s.scanLeft {
 			break
 		}
 	}
 	s.text(text.Bytes())
+	for _, cm := range cmaps {
+		text.Reset()
+		for _, c := range contents {
+			pdfHexText(&text, c, cm)
+		}
+		s.text(text.Bytes())
+	}
 	s.text(data)
 }
 

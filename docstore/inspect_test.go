@@ -123,6 +123,8 @@ func generatedCases() map[string]struct {
 		"excel-rc4.xls":        {makeLegacyExcel(true), fileCase{state: weak, cipher: "RC4"}},
 		"excel-plain.xls":      {makeLegacyExcel(false), fileCase{state: plaintext, cipher: "Excel"}},
 		"token.jwe":            {makeJWE(), fileCase{state: encrypted, cipher: "A256GCM"}},
+		"subset-font.pdf":      {makeSubsetFontPDF("Assuré : 1 85 05 78 006 084 91", false), fileCase{state: plaintext, cipher: "PDF", kinds: "nir"}},
+		"identity-h.pdf":       {makeSubsetFontPDF("IBAN FR76 3000 6000 0112 3456 7890 189", true), fileCase{state: plaintext, cipher: "PDF", kinds: "iban"}},
 		"odt-password.odt":     {makeODF(true, ""), fileCase{state: encrypted, cipher: "AES-256-CBC"}},
 		"odt-plain.odt":        {makeODF(false, "N° fiscal : 0123456789211"), fileCase{state: plaintext, cipher: "OpenDocument", kinds: "spi"}},
 		"token.jws":            {makeJWS(), fileCase{state: plaintext, cipher: "JWS"}},
