@@ -168,15 +168,18 @@ func (in *Inspector) inspect(ctx context.Context, r io.ReaderAt, size int64) (fi
 		}
 		fr.res.Format = "unknown binary format"
 	}
-	if fr.plain() {
-		s := in.newScan(ctx)
+	s := in.newScan(ctx)
+	switch {
+	case fr.plain():
 		s.blob(b, fr.res, 0)
-		fr.matches = s.matches
-		if s.err != nil {
-			return fr, s.err
+	case fr.res.Verdict == container.Weak && fr.res.Format == "PDF":
+		// an empty user password opens it for anyone: read it as they would
+		if decrypt, ok := container.PDFDecrypter(b); ok {
+			s.pdf(s.read(b), decrypt)
 		}
 	}
-	return fr, nil
+	fr.matches = s.matches
+	return fr, s.err
 }
 
 // report turns the result into the file's findings.

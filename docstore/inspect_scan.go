@@ -86,7 +86,7 @@ func (s *scan) blob(b *container.Blob, r container.Result, depth int) {
 		strings.Contains(r.Format, "(xlsx)") || strings.Contains(r.Format, "(pptx)") || r.Format == "OpenDocument":
 		s.zip(b, depth)
 	case r.Format == "PDF":
-		s.pdf(s.read(b))
+		s.pdf(s.read(b), nil)
 	case r.Format == "OpenPGP":
 		// signed or compressed, not encrypted: the literal data is readable
 		lit := container.OpenPGPLiteral(s.read(b), min(s.expand, s.in.maxScan))
@@ -205,7 +205,10 @@ func skipEntry(name string) bool {
 // pdf scans the text of a PDF: the strings shown by its content streams (Flate
 // streams inflated within the budget; hex strings through each ToUnicode CMap) and
 // the raw bytes for uncompressed text.
-func (s *scan) pdf(data []byte) {
+//
+// decrypt, when not nil, decrypts each stream first: a PDF whose user password is
+// empty opens for anyone, so its text counts as readable.
+func (s *scan) pdf(data []byte, decrypt func(num, gen int, data []byte) []byte) {
 	var text bytes.Buffer
 	var contents [][]byte
 	var cmaps []*toUnicode
@@ -238,9 +241,18 @@ func (s *scan) pdf(data []byte) {
 			continue
 		}
 		content := body
+		if decrypt != nil {
+			num, gen, ok := objectNumber(data[:max(0, i-2048)+max(dictStart, 0)])
+			if !ok || bytes.Contains(dict, []byte("/XRef")) {
+				continue // cross-reference streams are not encrypted
+			}
+			if content = decrypt(num, gen, body); content == nil {
+				continue
+			}
+		}
 		if bytes.Contains(dict, []byte("/FlateDecode")) {
-			zr := flate.NewReader(bytes.NewReader(trimZlibHeader(body)))
-			content = s.inflate(zr, int64(len(body)))
+			zr := flate.NewReader(bytes.NewReader(trimZlibHeader(content)))
+			content = s.inflate(zr, int64(len(content)))
 			zr.Close()
 		} else if bytes.Contains(dict, []byte("/Filter")) {
 			continue // other filters (images, fonts) hold no text we read
@@ -267,7 +279,30 @@ func (s *scan) pdf(data []byte) {
 		}
 		s.text(text.Bytes())
 	}
-	s.text(data)
+	if decrypt == nil {
+		s.text(data)
+	}
+}
+
+// objectNumber reads "num gen" just before the "obj" keyword that ends head.
+func objectNumber(head []byte) (num, gen int, ok bool) {
+	f := bytes.Fields(head[max(0, len(head)-32):])
+	if len(f) < 2 {
+		return 0, 0, false
+	}
+	atoi := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' || n > 1<<30 {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, len(b) > 0
+	}
+	num, ok1 := atoi(f[len(f)-2])
+	gen, ok2 := atoi(f[len(f)-1])
+	return num, gen, ok1 && ok2
 }
 
 // trimZlibHeader drops the 2-byte zlib header so that a stream with a bad checksum

@@ -68,8 +68,8 @@ var fixtureCases = []fileCase{
 	{"weak-zipcrypto.zip", weak, "ZipCrypto", ""},
 	{"weak-pdf-rc4-128.pdf", weak, "RC4 128-bit", ""},
 	{"weak-pdf-rc4-40.pdf", weak, "RC4 40-bit", ""},
-	{"weak-pdf-empty-user.pdf", weak, "empty user password", ""},
-	{"weak-pdf-empty-user-aes128.pdf", weak, "empty user password", ""},
+	{"weak-pdf-empty-user.pdf", weak, "empty user password", "nir"},
+	{"weak-pdf-empty-user-aes128.pdf", weak, "empty user password", "nir"},
 	{"mixed.zip", weak, "ZipCrypto", "card"},
 
 	{"plain-note.txt", plaintext, "text", ""},
