@@ -103,7 +103,12 @@ func FuzzRAR(f *testing.F) {
 
 func FuzzPDF(f *testing.F) {
 	fixtures(f, "enc-pdf-aes256.pdf", "enc-pdf-xrefstream.pdf", "weak-pdf-rc4-40.pdf", "weak-pdf-empty-user.pdf", "plain-pdf-flate.pdf")
-	fuzzProbe(f, probePDF)
+	fuzzProbe(f, func(b *Blob) (Result, bool) {
+		if dec, ok := PDFDecrypter(b); ok {
+			dec(1, 0, b.Head[:min(len(b.Head), 64)])
+		}
+		return probePDF(b)
+	})
 }
 
 func FuzzOLE(f *testing.F) {
