@@ -55,6 +55,7 @@ func (in *Inspector) Walk(ctx context.Context, root string, fn func(reflex.Repor
 		}
 		info, err := d.Info()
 		if err != nil {
+			t.unreadable++
 			return fn(reflex.Report{Subject: path, Kind: reflex.KindFile}, fmt.Errorf("docstore: %w", err))
 		}
 		dir := filepath.Dir(path)
@@ -71,6 +72,7 @@ func (in *Inspector) Walk(ctx context.Context, root string, fn func(reflex.Repor
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
+			t.unreadable++
 			return fn(reflex.Report{Subject: path, Kind: reflex.KindFile}, err)
 		}
 		rel, _ := filepath.Rel(root, path)
@@ -93,6 +95,7 @@ func quiet(err error) error {
 // tally counts the files of a folder for its verdict.
 type tally struct {
 	files, encrypted, weak, plain, random, empty int
+	unreadable                                   int            // files that could not be read: not in the verdict
 	formats                                      map[string]int // encrypted formats
 	plainNames, weakNames, sensitiveNames        []string
 	permNames                                    []string
@@ -188,6 +191,10 @@ func (t *tally) report(root string) reflex.Report {
 			Evidence: fmt.Sprintf("mixed: %d of %s in clear: %s", t.plain, files(content), nameList(t.plain, t.plainNames))})
 		rep.Add(reflex.Finding{Code: reflex.StoreEncrypted, Severity: reflex.OK,
 			Evidence: fmt.Sprintf("mixed: %d of %s encrypted: %s", t.encrypted, files(content), t.formatList())})
+	}
+	if t.unreadable > 0 && len(rep.Findings) > 0 {
+		// the verdict covers only what could be read: say so where it is given
+		rep.Findings[0].Evidence += fmt.Sprintf(" (%s could not be read)", files(t.unreadable))
 	}
 	if t.random > 0 {
 		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
