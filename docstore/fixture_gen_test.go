@@ -6,10 +6,13 @@ package docstore
 // Excel encryption flags, JOSE tokens. testdata/README.md lists them.
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/zlib"
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"unicode/utf16"
 )
@@ -309,8 +312,10 @@ func makeJWE() []byte {
 		b64u(randomBytes(80)) + "." + b64u(randomBytes(16)) + "\n")
 }
 
-func makeJWS() []byte {
-	return []byte(b64u([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + b64u([]byte(`{"sub":"jean.martin"}`)) + "." + b64u(randomBytes(32)))
+func makeJWS() []byte { return makeJWSWith(`{"sub":"jean.martin"}`) }
+
+func makeJWSWith(payload string) []byte {
+	return []byte(b64u([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + b64u([]byte(payload)) + "." + b64u(randomBytes(32)))
 }
 
 // makeGocryptfsFile builds a gocryptfs content file: version 2, a file id, then one
@@ -320,4 +325,99 @@ func makeGocryptfsFile(n int) []byte {
 	out := []byte{0, 2}
 	out = append(out, randomBytes(16)...)
 	return append(out, randomBytes(16+n+16)...)
+}
+
+// --- OpenDocument (ODF 1.2 part 3, 3.4: encrypted entries listed in the manifest) ---
+
+func makeODF(encrypted bool, text string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	w.Write([]byte("application/vnd.oasis.opendocument.text"))
+	manifest := `<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="1024">`
+	if encrypted {
+		manifest += `
+  <manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA">
+   <manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="AAAA"/>
+   <manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" manifest:iteration-count="100000" manifest:salt="AAAA"/>
+  </manifest:encryption-data>`
+	}
+	manifest += "\n </manifest:file-entry>\n</manifest:manifest>\n"
+	w, _ = zw.Create("META-INF/manifest.xml")
+	w.Write([]byte(manifest))
+	w, _ = zw.Create("content.xml")
+	if encrypted {
+		w.Write(randomBytes(1024))
+	} else {
+		w.Write([]byte(`<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>` + text + `</text:p></office:text></office:body></office:document-content>`))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// --- PDF with a subset font: text as glyph codes, readable through /ToUnicode ---
+
+// makeSubsetFontPDF writes text the way word processors do: each distinct character
+// gets an arbitrary code (twoByte: 2-byte codes, as Identity-H), the content stream
+// shows hex strings in TJ arrays with kerning, and a ToUnicode CMap maps them back.
+func makeSubsetFontPDF(text string, twoByte bool) []byte {
+	codes := map[rune]int{}
+	var order []rune
+	var hexs []string
+	for _, r := range text {
+		if _, ok := codes[r]; !ok {
+			codes[r] = 7 + 3*len(codes)
+			order = append(order, r)
+		}
+		if twoByte {
+			hexs = append(hexs, fmt.Sprintf("%04x", codes[r]))
+		} else {
+			hexs = append(hexs, fmt.Sprintf("%02x", codes[r]))
+		}
+	}
+	var content bytes.Buffer
+	content.WriteString("BT /F1 11 Tf 72 720 Td [")
+	for i, h := range hexs {
+		content.WriteString("<" + h + ">")
+		if i%3 == 2 {
+			content.WriteString("-12")
+		}
+	}
+	content.WriteString("]TJ ET")
+	var cm bytes.Buffer
+	width := 2
+	if twoByte {
+		width = 4
+	}
+	fmt.Fprintf(&cm, "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange\n<%0*x> <%0*x>\nendcodespacerange\n%d beginbfchar\n", width, 0, width, 1<<(4*width)-1, len(order))
+	for _, r := range order {
+		fmt.Fprintf(&cm, "<%0*x> <%04x>\n", width, codes[r], r)
+	}
+	cm.WriteString("endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n")
+	flateBytes := func(b []byte) []byte {
+		var out bytes.Buffer
+		zw := zlib.NewWriter(&out)
+		zw.Write(b)
+		zw.Close()
+		return out.Bytes()
+	}
+	c, m := flateBytes(content.Bytes()), flateBytes(cm.Bytes())
+	var pdf bytes.Buffer
+	pdf.WriteString("%PDF-1.4\n")
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(c), c),
+		"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+LiberationSans /ToUnicode 6 0 R >>",
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(m), m),
+	}
+	for i, o := range objs {
+		fmt.Fprintf(&pdf, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	pdf.WriteString("trailer\n<< /Size 7 /Root 1 0 R >>\n%%EOF\n")
+	return pdf.Bytes()
 }

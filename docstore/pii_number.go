@@ -139,8 +139,8 @@ func checksum(valid bool) Checksum {
 // nirCheck: shape (sex, plausible month and department) then the key:
 // 97 - (first 13 digits mod 97), with 2A read as 19 and 2B as 18.
 func nirCheck(d []byte) (shape, valid bool) {
-	switch d[0] {
-	case '1', '2', '3', '4', '7', '8':
+	switch d[0] { // 1, 2: born in France or abroad; 7, 8: temporary numbers
+	case '1', '2', '7', '8':
 	default:
 		return false, false
 	}
@@ -255,20 +255,24 @@ func prefixIn(d []byte, n, lo, hi int) bool {
 	return v >= lo && v <= hi
 }
 
-// iinFits checks the issuer identification number against the card length.
+// iinFits checks the issuer identification number against the card length. Only
+// the lengths printed on cards in use are accepted (no 12-digit Maestro, no 13-digit
+// Visa): shorter ones collide with too many order and reference numbers.
 func iinFits(d []byte) bool {
 	l := len(d)
 	switch {
 	case d[0] == '4': // Visa (and CB co-badged)
-		return l == 13 || l == 16 || l == 19
+		return l == 16 || l == 19
 	case prefixIn(d, 2, 51, 55) || prefixIn(d, 4, 2221, 2720): // Mastercard
 		return l == 16
 	case prefixIn(d, 2, 34, 34) || prefixIn(d, 2, 37, 37): // American Express
 		return l == 15
 	case prefixIn(d, 4, 3528, 3589): // JCB
 		return l >= 16 && l <= 19
-	case prefixIn(d, 3, 300, 305) || prefixIn(d, 2, 36, 36) || prefixIn(d, 2, 38, 39): // Diners
-		return l >= 14 && l <= 19
+	case prefixIn(d, 3, 300, 305) || prefixIn(d, 2, 36, 36) || prefixIn(d, 2, 38, 39):
+		// Diners: 16 digits today; the old 14-digit form is left out, it has the
+		// length and the Luhn check of every SIRET
+		return l == 16
 	case prefixIn(d, 4, 6011, 6011) || prefixIn(d, 3, 644, 649) || prefixIn(d, 2, 65, 65): // Discover
 		return l >= 16 && l <= 19
 	case prefixIn(d, 2, 62, 62): // UnionPay
@@ -276,7 +280,7 @@ func iinFits(d []byte) bool {
 	case prefixIn(d, 4, 2200, 2204): // Mir
 		return l >= 16 && l <= 19
 	case prefixIn(d, 2, 50, 50) || prefixIn(d, 2, 56, 69): // Maestro
-		return l >= 12 && l <= 19
+		return l >= 16 && l <= 19
 	}
 	return false
 }

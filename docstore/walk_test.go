@@ -50,7 +50,7 @@ func TestFolderVerdicts(t *testing.T) {
 	assert.Equal(t, vault, store.Subject)
 	assert.Equal(t, reflex.OK, store.Verdict())
 	require.True(t, store.Has(reflex.StoreEncrypted))
-	assert.Contains(t, store.Find(reflex.StoreEncrypted).Evidence, "encrypted: 3 of 3 files")
+	assert.Contains(t, store.Find(reflex.StoreEncrypted).Evidence, "encrypted: 3 of 3 files: age 2, trustreflex vault 1")
 
 	// a stray plaintext copy with personal data: mixed, and danger
 	copyFixture(t, "pii-bulletin-paie.txt", filepath.Join(vault, "copie.txt"))
@@ -93,7 +93,7 @@ func TestPlainFolder(t *testing.T) {
 	copyFixture(t, "decoy-quasi.txt", filepath.Join(dir, "b.txt"))
 	_, store := walkAll(t, dir)
 	assert.Equal(t, reflex.Info, store.Verdict())
-	assert.Contains(t, store.Find(reflex.StorePlaintext).Evidence, "plaintext: 2 of 2 files")
+	assert.Contains(t, store.Find(reflex.StorePlaintext).Evidence, "plaintext: 2 of 2 files in clear")
 
 	copyFixture(t, "pii-carte.txt", filepath.Join(dir, "c.txt"))
 	_, store = walkAll(t, dir)

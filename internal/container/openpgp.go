@@ -195,14 +195,22 @@ func pgpSecretKeyResult(k []byte) Result {
 		p += 1 + int(k[p])
 		return p <= len(k)
 	}
+	mpis := func(n int) bool {
+		for range n {
+			if !mpi() {
+				return false
+			}
+		}
+		return true
+	}
 	ok := true
 	switch k[5] {
 	case 1, 2, 3: // RSA: n, e
-		ok = mpi() && mpi()
+		ok = mpis(2)
 	case 16: // ElGamal: p, g, y
-		ok = mpi() && mpi() && mpi()
+		ok = mpis(3)
 	case 17: // DSA: p, q, g, y
-		ok = mpi() && mpi() && mpi() && mpi()
+		ok = mpis(4)
 	case 19, 22: // ECDSA, EdDSA: curve OID, point
 		ok = oid() && mpi()
 	case 18: // ECDH: curve OID, point, KDF parameters
