@@ -367,3 +367,17 @@ func TestPagesAndAssets(t *testing.T) {
 	assert.Equal(t, "text/css; charset=utf-8", get("/demo.css").Header().Get("Content-Type"))
 	assert.Equal(t, http.StatusNoContent, get("/favicon.ico").Code)
 }
+
+func TestCouldNotCheckAnswersTheWireErrorObject(t *testing.T) {
+	s := newTestServer(t)
+	code, got := s.post(t, "/v1/check/url", `{"subject":"not a url at all ::"}`)
+	assert.Equal(t, http.StatusUnprocessableEntity, code)
+	assert.Equal(t, "url", got["kind"])
+	assert.Equal(t, "not a url at all ::", got["subject"])
+	assert.Contains(t, got["error"], "not a web address")
+	assert.NotContains(t, got, "verdict")
+
+	code, got = s.post(t, "/v1/check/url", `{"subject":"https://ants.gouv.fr","for":"nope"}`)
+	assert.Equal(t, http.StatusBadRequest, code)
+	assert.Contains(t, got["error"], `unknown procedure "nope"`)
+}
