@@ -63,7 +63,27 @@ func extract(text string, ibanLength func(country string) int) Found {
 		}
 		text = text[:cut]
 	}
-	return Found{Links: extractLinks(text), IBANs: extractIBANs(text, ibanLength)}
+	links := extractLinks(text)
+	return Found{Links: links, IBANs: outsideLinks(extractIBANs(text, ibanLength), links)}
+}
+
+// outsideLinks drops the IBAN candidates that are part of a link ("…/FR7630006…"): a
+// path segment is not an account number given to the person.
+func outsideLinks(ibans []IBAN, links []Link) []IBAN {
+	out := ibans[:0]
+	for _, b := range ibans {
+		inside := false
+		for _, l := range links {
+			if b.Start < l.End && l.Start < b.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // isLinkRune reports whether r may be part of a link as printed in a message.

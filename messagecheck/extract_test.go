@@ -82,6 +82,7 @@ func TestExtractIBANs(t *testing.T) {
 		{"Dossier AB12 du 12/05, vol AF12 3456", nil},
 		{"Référence PV12345", nil},
 		{"MOTFR7630006000011234567890189", nil},
+		{"https://pay.example.com/FR7630006000011234567890189/ok", nil}, // part of a link
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			assert.Equal(t, tc.want, ibanTexts(Extract(tc.text)))
