@@ -236,6 +236,20 @@ func TestBrowserProcedurePage(t *testing.T) {
 	assert.Contains(t, text, fixed(reflex.URLOfficial, reflex.French))
 	assert.False(t, js[bool](t, b, `document.querySelector("#link-form button").disabled`))
 
+	// The link is official, but for another procedure than the one chosen.
+	b.run(t, choose("#procedure", "carte-grise"), paste("#link", "https://www.impots.gouv.fr/"))
+	verdict, text = b.waitCode(t, "#link-warning", reflex.URLOtherProcedure)
+	assert.Equal(t, "caution", verdict)
+	assert.Contains(t, text, fixed(reflex.URLOtherProcedure, reflex.French))
+	b.run(t, choose("#procedure", ""))
+
+	// A message with nothing to say gets a calm answer, not a promise.
+	b.run(t, paste("#message", "Bonjour, c'est Paul. On se voit demain à 18h ?"))
+	require.Eventually(t, func() bool {
+		v, _, txt := b.warningNow("#message-warning")
+		return v == "ok" && strings.Contains(txt, "rien repéré")
+	}, 15*time.Second, 50*time.Millisecond)
+
 	// A scam SMS pasted in the message box.
 	b.run(t, paste("#message", "INFO ANTAI : avis de contravention impayé. Réglez 35 € sous 24h sur antai-gouv-amendes.net pour éviter une majoration."))
 	verdict, text = b.waitCode(t, "#message-warning", reflex.MessagePublicBodyPayment)

@@ -30,12 +30,14 @@
       failed: "Vérification impossible pour le moment. En cas de doute, ne continuez pas.",
       danger: "Danger", caution: "Attention", info: "À savoir", ok: "Vérifié",
       seen: "Ce que nous avons vu :",
+      nothing: "Nous n'avons rien repéré d'anormal. En cas de doute, contactez l'organisme par ses moyens habituels.",
     },
     en: {
       checking: "Checking…",
       failed: "Cannot check right now. If in doubt, do not go on.",
       danger: "Danger", caution: "Caution", info: "Good to know", ok: "Checked",
       seen: "What we saw:",
+      nothing: "We found nothing unusual. If in doubt, contact the organisation through its usual channels.",
     },
   };
   const ICON = { danger: "✖", caution: "⚠", info: "ℹ", ok: "✓" };
@@ -254,8 +256,8 @@ trust-reflex-warning ul { margin: .2em 0 0; padding-left: 1.2em; }
       icon.setAttribute("aria-hidden", "true");
       title.append(icon, t[verdict]);
       box.append(title);
-      if (top.length === 0) {
-        this.region.replaceChildren();
+      if (top.length === 0) { // no finding at all: say so, without promising safety
+        this.showText("muted", t.nothing, false);
         return;
       }
       // One safe action: the reflex of the most severe finding (findings come sorted).
