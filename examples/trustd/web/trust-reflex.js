@@ -75,18 +75,20 @@ trust-reflex-warning ul { margin: .2em 0 0; padding-left: 1.2em; }
       adoptStyles();
       this.abort = new AbortController();
       const signal = this.abort.signal;
-      this.region = document.createElement("div");
-      this.region.id = "trw-" + (++counter);
-      this.region.className = "trw-region";
-      this.region.setAttribute("role", "status");
-      this.region.setAttribute("aria-live", "polite");
-      this.region.setAttribute("aria-atomic", "true");
-      this.appendChild(this.region);
+      if (!this.region) { // once, even if the element is moved in the page
+        this.region = document.createElement("div");
+        this.region.id = "trw-" + (++counter);
+        this.region.className = "trw-region";
+        this.region.setAttribute("role", "status");
+        this.region.setAttribute("aria-live", "polite");
+        this.region.setAttribute("aria-atomic", "true");
+        this.appendChild(this.region);
+      }
 
       this.field = document.getElementById(this.getAttribute("for") || "");
       if (!this.field) return;
       const described = (this.field.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
-      described.push(this.region.id);
+      if (!described.includes(this.region.id)) described.push(this.region.id);
       this.field.setAttribute("aria-describedby", described.join(" "));
 
       const kind = this.kind;
