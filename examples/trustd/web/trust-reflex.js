@@ -86,7 +86,10 @@ trust-reflex-warning ul { margin: .2em 0 0; padding-left: 1.2em; }
       }
 
       this.field = document.getElementById(this.getAttribute("for") || "");
-      if (!this.field) return;
+      if (!this.field) {
+        console.warn(`trust-reflex-warning: no field with id "${this.getAttribute("for")}" (attribute for)`);
+        return;
+      }
       const described = (this.field.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
       if (!described.includes(this.region.id)) described.push(this.region.id);
       this.field.setAttribute("aria-describedby", described.join(" "));
