@@ -277,10 +277,11 @@ func plausibleBareHost(host string) bool {
 
 // knownTLD reports whether tld, as written, ends a bare host name. "Merci.Dupont" is two
 // words with a missing space, not a host (.dupont is a brand TLD): a capitalised last
-// label (upper then lower case) is read as a word; "AMELI.FR" and "ameli.fr" are hosts.
+// label (upper then lower case) is read as a word, except the few TLDs people write
+// that way ("Impots.Gouv.Fr"); "AMELI.FR" and "ameli.fr" are hosts.
 func knownTLD(tld string) bool {
 	first, size := utf8.DecodeRuneInString(tld)
-	if unicode.IsUpper(first) && strings.ToUpper(tld[size:]) != tld[size:] {
+	if unicode.IsUpper(first) && strings.ToUpper(tld[size:]) != tld[size:] && !capitalisedTLDs[tld] {
 		return false
 	}
 	tld = strings.ToLower(tld)
@@ -291,6 +292,9 @@ func knownTLD(tld string) bool {
 	suffix, icann := publicsuffix.PublicSuffix(ascii)
 	return icann && suffix == ascii
 }
+
+// capitalisedTLDs are the top-level domains accepted in capitalised form.
+var capitalisedTLDs = map[string]bool{"Fr": true, "Com": true, "Net": true, "Org": true, "Info": true, "Eu": true}
 
 func allDigits(s string) bool {
 	if s == "" || len(s) > 5 {

@@ -40,9 +40,11 @@ func TestExtractLinks(t *testing.T) {
 		{"http://192.168.1.1:8080/amende et http://0x7f.1/x", []string{"http://192.168.1.1:8080/amende", "http://0x7f.1/x"}},
 		{"lien : ameli-rembоursement.fr (o cyrillique)", []string{"ameli-rembоursement.fr"}},
 		{"site.fr:8443/login", []string{"site.fr:8443/login"}},
+		{"Payez sur Antai-Gouv.Fr ou Amendes-Paiement.Com.", []string{"Antai-Gouv.Fr", "Amendes-Paiement.Com"}},
 		{"deux fois : ameli.fr puis AMELI.FR puis ameli.fr", []string{"ameli.fr"}}, // one check per link, whatever its case
 		// not links
 		{"Merci.Cordialement, M.Dupont. Voir facture.pdf et photo.jpg", nil},
+		{"Bonjour.Ma voisine.Tu viens ? Merci.Le colis", nil},
 		{"Écrivez à contact@ameli-remboursement.fr", nil},
 		{"Montant : 1.90 EUR, version 2.3.4, 12.05.2026", nil},
 		{"le fichier notes.txt et la version v1.2", nil},
