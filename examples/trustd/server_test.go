@@ -279,9 +279,13 @@ func TestGracefulShutdown(t *testing.T) {
 	}()
 	<-entered
 	cancel()
-	time.Sleep(50 * time.Millisecond) // let Shutdown close the listener
-	_, err = net.DialTimeout("tcp", ln.Addr().String(), time.Second)
-	assert.Error(t, err, "no new connection once shutting down")
+	assert.Eventually(t, func() bool { // Shutdown closes the listener first
+		c, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second)
+		if err == nil {
+			_ = c.Close()
+		}
+		return err != nil
+	}, 5*time.Second, 10*time.Millisecond, "no new connection once shutting down")
 	close(release)
 	assert.Equal(t, http.StatusOK, <-answer)
 	assert.NoError(t, <-done)
