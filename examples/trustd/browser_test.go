@@ -303,7 +303,10 @@ func TestBrowserTransferPage(t *testing.T) {
 
 	// While the person is still typing, a short IBAN is not called wrong.
 	b.run(t, choose("#payee", ""), fill("#iban", "FR76 3000 6000"))
-	time.Sleep(800 * time.Millisecond)
+	time.Sleep(800 * time.Millisecond) // past the typing pause
+	assert.Eventually(t, func() bool {
+		return js[string](t, b, `document.querySelector("#iban-warning .trw-region").getAttribute("aria-busy")`) != "true"
+	}, 10*time.Second, 50*time.Millisecond)
 	verdict, _, _ = b.warningNow("#iban-warning")
 	assert.Empty(t, verdict, "no warning for an IBAN being typed")
 }
