@@ -113,6 +113,10 @@ func extractLinks(text string) []Link {
 		}
 		j := i
 		for j < len(text) {
+			if strings.HasPrefix(text[j:], defangedDot) {
+				j += len(defangedDot) // "ants-gouv[.]fr", as copied from a warning
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[j:])
 			if !isLinkRune(r) {
 				break
@@ -134,12 +138,12 @@ func extractLinks(text string) []Link {
 // linkIn looks for a link in the run text[start:end] of link characters.
 func linkIn(text string, start, end int) (Link, bool) {
 	run := text[start:end]
-	// A scheme may come after a label glued to it: "ici:https://…", "→https://…".
-	if k := indexFold(run, "https://"); k >= 0 {
-		return schemeLink(text, start+k, end)
-	}
-	if k := indexFold(run, "http://"); k >= 0 {
-		return schemeLink(text, start+k, end)
+	// A scheme may come after a label glued to it: "ici:https://…", "→https://…"; a
+	// defanged one ("hxxps://") too.
+	for _, scheme := range []string{"https://", "http://", "hxxps://", "hxxp://"} {
+		if k := indexFold(run, scheme); k >= 0 {
+			return schemeLink(text, start+k, end)
+		}
 	}
 	// Bare host: "Site:antai-gouv.fr/paiement" -> the part after a colon that is no port.
 	hostPart := run // colons after the path start belong to the path
@@ -177,6 +181,7 @@ func linkIn(text string, start, end int) (Link, bool) {
 		}
 		host = host[:c]
 	}
+	host = refang(host)
 	if !plausibleBareHost(host) {
 		return Link{}, false
 	}
@@ -225,12 +230,18 @@ func schemeHost(link string) (string, bool) {
 	} else if c := strings.LastIndexByte(host, ':'); c >= 0 {
 		host = host[:c]
 	}
-	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	host = strings.TrimSuffix(strings.ToLower(refang(host)), ".")
 	if host == "" || len(host) > maxHostBytes || strings.ContainsAny(host, "%:") && !strings.Contains(authority, "[") {
 		return "", false
 	}
 	return host, true
 }
+
+// defangedDot is how security warnings write a dot in a link so that it is not clickable;
+// people copy such links too. urlcheck reads them (with hxxp:// schemes).
+const defangedDot = "[.]"
+
+func refang(host string) string { return strings.ReplaceAll(host, defangedDot, ".") }
 
 // trimRun drops the punctuation that ends a sentence or wraps a link.
 func trimRun(text string, s, e int) (int, int) {

@@ -41,6 +41,7 @@ func TestExtractLinks(t *testing.T) {
 		{"lien : ameli-rembоursement.fr (o cyrillique)", []string{"ameli-rembоursement.fr"}},
 		{"site.fr:8443/login", []string{"site.fr:8443/login"}},
 		{"Payez sur Antai-Gouv.Fr ou Amendes-Paiement.Com.", []string{"Antai-Gouv.Fr", "Amendes-Paiement.Com"}},
+		{"Alerte : ne cliquez pas sur hxxps://ants-gouv[.]fr/carte ni antai-amende[.]com.", []string{"hxxps://ants-gouv[.]fr/carte", "antai-amende[.]com"}},
 		{"deux fois : ameli.fr puis AMELI.FR puis ameli.fr", []string{"ameli.fr"}}, // one check per link, whatever its case
 		// not links
 		{"Merci.Cordialement, M.Dupont. Voir facture.pdf et photo.jpg", nil},
@@ -55,6 +56,13 @@ func TestExtractLinks(t *testing.T) {
 			assert.Equal(t, tc.want, linkTexts(Extract(tc.text)))
 		})
 	}
+}
+
+func TestExtractDefangedHost(t *testing.T) {
+	f := Extract("voir hxxps://ants-gouv[.]fr/x et antai-amende[.]com")
+	require.Len(t, f.Links, 2)
+	assert.Equal(t, "ants-gouv.fr", f.Links[0].Host)
+	assert.Equal(t, "antai-amende.com", f.Links[1].Host)
 }
 
 func TestExtractLinkHost(t *testing.T) {
@@ -143,7 +151,7 @@ func checkFound(t *testing.T, text string, f Found) {
 		if len(l.Text) > maxLinkBytes || l.Host == "" || len(l.Host) > maxHostBytes {
 			t.Fatalf("link %q: bad sizes (host %q)", l.Text, l.Host)
 		}
-		if !strings.Contains(strings.ToLower(l.Text), l.Host) {
+		if !strings.Contains(refang(strings.ToLower(l.Text)), l.Host) {
 			t.Fatalf("host %q is not in link %q", l.Host, l.Text)
 		}
 		if l.Host != strings.ToLower(l.Host) || strings.HasSuffix(l.Host, ".") || !utf8.ValidString(l.Host) {
