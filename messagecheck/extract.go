@@ -230,7 +230,7 @@ func schemeHost(link string) (string, bool) {
 	} else if c := strings.LastIndexByte(host, ':'); c >= 0 {
 		host = host[:c]
 	}
-	host = strings.TrimSuffix(strings.ToLower(refang(host)), ".")
+	host = strings.TrimRight(strings.ToLower(refang(host)), ".")
 	if host == "" || len(host) > maxHostBytes || strings.ContainsAny(host, "%:") && !strings.Contains(authority, "[") {
 		return "", false
 	}
