@@ -2,6 +2,14 @@ module github.com/trustreflex/trustreflex
 
 go 1.26.0
 
-require github.com/stretchr/testify v1.12.1
+require (
+	filippo.io/age v1.3.2
+	github.com/stretchr/testify v1.12.1
+	golang.org/x/sys v0.49.0
+)
 
-require go.yaml.in/yaml/v3 v3.0.5 // indirect
+require (
+	filippo.io/hpke v0.4.0 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	golang.org/x/crypto v0.55.0 // indirect
+)

@@ -55,11 +55,12 @@ func AppendDocHeader(dst []byte, h *DocHeader) ([]byte, error) {
 }
 
 // ReadDocHeader reads and checks a document header from the decrypted stream, returning it and
-// the number of bytes it took.
+// the number of bytes it took. Read errors are returned wrapped as they are (for age, an
+// authentication failure); a malformed header wraps ErrFormat.
 func ReadDocHeader(r io.Reader) (*DocHeader, int64, error) {
 	var pre [len(DocMagic) + 4]byte
 	if _, err := io.ReadFull(r, pre[:]); err != nil {
-		return nil, 0, fmt.Errorf("%w: document header: %v", ErrFormat, err)
+		return nil, 0, fmt.Errorf("vaultfmt: reading document header: %w", err)
 	}
 	if string(pre[:len(DocMagic)]) != DocMagic {
 		return nil, 0, fmt.Errorf("%w: document marker", ErrFormat)
@@ -70,7 +71,10 @@ func ReadDocHeader(r io.Reader) (*DocHeader, int64, error) {
 	}
 	var b bytes.Buffer
 	if _, err := io.CopyN(&b, r, int64(n)); err != nil {
-		return nil, 0, fmt.Errorf("%w: document header: %v", ErrFormat, err)
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, 0, fmt.Errorf("vaultfmt: reading document header: %w", err)
 	}
 	h, err := ParseDocHeader(b.Bytes())
 	if err != nil {

@@ -12,15 +12,15 @@ import (
 // (repeated so that tampering with it is detected), the generation counter, the head of the
 // operation log, the key slots' labels and every document with its binding.
 type Manifest struct {
-	Format   int       `json:"format"`
-	Vault    string    `json:"vault"`
-	KeyAlg   string    `json:"key"`
-	DocAlg   string    `json:"doc"`
-	Pad      string    `json:"pad"`
-	Gen      uint64    `json:"gen"` // incremented by every committed operation
-	Created  time.Time `json:"created"`
-	LogCount uint64    `json:"log_count"` // records in the log when this manifest was committed
-	LogHead  string    `json:"log_head"`  // hex SHA-256 of the last of them ("" when none)
+	Format   int        `json:"format"`
+	Vault    string     `json:"vault"`
+	KeyAlg   string     `json:"key"`
+	DocAlg   string     `json:"doc"`
+	Pad      string     `json:"pad"`
+	Gen      uint64     `json:"gen"` // incremented by every committed operation
+	Created  time.Time  `json:"created"`
+	LogCount uint64     `json:"log_count"` // records in the log when this manifest was committed
+	LogHead  string     `json:"log_head"`  // hex SHA-256 of the last of them ("" when none)
 	Slots    []SlotInfo `json:"slots"`
 	Docs     []Doc      `json:"docs"`
 }

@@ -3,6 +3,7 @@ package vaultfmt
 import (
 	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -133,6 +134,8 @@ func TestDocHeader(t *testing.T) {
 	assert.Equal(t, h, got)
 	assert.Equal(t, int64(len(b)), n)
 	_, _, err = ReadDocHeader(bytes.NewReader(b[:len(b)-1]))
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	_, _, err = ReadDocHeader(bytes.NewReader(append([]byte("x"), b[1:]...)))
 	assert.ErrorIs(t, err, ErrFormat)
 	_, err = AppendDocHeader(nil, &DocHeader{Vault: id1, ID: id2, Name: "", Version: 1})
 	assert.ErrorIs(t, err, ErrFormat)
