@@ -164,7 +164,7 @@ func TestTamperTruncation(t *testing.T) {
 
 // ageHeaderLen is the size of an X25519 age header plus the STREAM nonce, for the
 // truncation offsets above.
-const ageHeaderLen = 184
+const ageHeaderLen int64 = 184
 
 func TestTamperIndexAndLog(t *testing.T) {
 	setup := func(t *testing.T) *testVault {
