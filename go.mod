@@ -3,6 +3,7 @@ module github.com/trustreflex/trustreflex
 go 1.26.0
 
 require (
+	c2sp.org/CCTV/age v0.0.0-20260829155415-4448f2097b2d
 	filippo.io/age v1.3.2
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/sys v0.49.0

@@ -108,7 +108,9 @@ func (v *Vault) writeDoc(ctx context.Context, d *vaultfmt.Doc, r io.Reader) (err
 			os.Remove(tmp)
 		}
 	}()
-	w, err := age.Encrypt(f, v.key.rcpt)
+	pw := newPipeWriter(f)
+	defer pw.Close() // stops the goroutine on every path
+	w, err := age.Encrypt(pw, v.key.rcpt)
 	if err != nil {
 		return err
 	}
@@ -141,6 +143,9 @@ func (v *Vault) writeDoc(ctx context.Context, d *vaultfmt.Doc, r io.Reader) (err
 	if err := w.Close(); err != nil {
 		return err
 	}
+	if err := pw.Close(); err != nil {
+		return err
+	}
 	if err := v.step("doc-written"); err != nil {
 		return err
 	}
@@ -166,6 +171,81 @@ func (v *Vault) writeDoc(ctx context.Context, d *vaultfmt.Doc, r io.Reader) (err
 		return err
 	}
 	return nil
+}
+
+// pipeWriter hands the encrypted chunks to a goroutine that writes them to f (and starts
+// their writeback every writebackStep bytes), so that on two cores encryption and file I/O
+// overlap. It holds at most pipeDepth chunks.
+type pipeWriter struct {
+	f    *os.File
+	ch   chan []byte
+	free chan []byte
+	done chan error
+	err  error
+}
+
+const (
+	writebackStep = 4 << 20
+	pipeDepth     = 4
+)
+
+func newPipeWriter(f *os.File) *pipeWriter {
+	w := &pipeWriter{f: f, ch: make(chan []byte, pipeDepth), free: make(chan []byte, pipeDepth+1), done: make(chan error, 1)}
+	for range pipeDepth + 1 {
+		w.free <- make([]byte, 0, chunk+16)
+	}
+	go w.run()
+	return w
+}
+
+func (w *pipeWriter) run() {
+	var off, started int64
+	var err error
+	for b := range w.ch {
+		if err == nil {
+			var n int
+			n, err = w.f.Write(b)
+			off += int64(n)
+			if off-started >= writebackStep {
+				startWriteback(w.f, started, off-started)
+				started = off
+			}
+		}
+		w.free <- b[:0]
+	}
+	w.done <- err
+}
+
+func (w *pipeWriter) Write(p []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	select {
+	case err := <-w.done:
+		w.err = err
+		return 0, err
+	default:
+	}
+	for rest := p; len(rest) > 0; {
+		b := <-w.free
+		k := min(len(rest), cap(b))
+		w.ch <- append(b, rest[:k]...)
+		rest = rest[k:]
+	}
+	return len(p), nil
+}
+
+// Close waits for every chunk to be written and returns the first write error.
+func (w *pipeWriter) Close() error {
+	if w.ch == nil {
+		return w.err
+	}
+	close(w.ch)
+	w.ch = nil
+	if w.err == nil {
+		w.err = <-w.done
+	}
+	return w.err
 }
 
 // removeFile deletes a document file that the committed manifest no longer references. A
