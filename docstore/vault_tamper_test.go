@@ -309,4 +309,3 @@ func restoreFiles(t *testing.T, dir string, files map[string][]byte) {
 		require.NoError(t, os.WriteFile(p, b, 0o600))
 	}
 }
-

@@ -112,10 +112,10 @@ func TestVaultRoundTrip(t *testing.T) {
 	v, err := Create(dir, passRecipient(t, "correct horse"))
 	require.NoError(t, err)
 	docs := map[string][]byte{
-		"vide.txt":                   {},
+		"vide.txt":                     {},
 		"bulletin de paie 2026-10.pdf": content(123_456, 1),
-		"avis d'impôt/2025.pdf":      content(4096, 2),
-		"grand.bin":                  content(3*chunk+17, 3),
+		"avis d'impôt/2025.pdf":        content(4096, 2),
+		"grand.bin":                    content(3*chunk+17, 3),
 	}
 	for name, b := range docs {
 		info, err := v.Put(ctx, name, bytes.NewReader(b), Meta{"type": "test"})
