@@ -1,0 +1,53 @@
+//go:build trustchecktest
+
+package main
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/trustreflex/trustreflex/reflex"
+)
+
+// testCommands adds, in a binary built with -tags trustchecktest, the "echo" command
+// that the end-to-end scripts use to test the frame itself (order, stdin, exit codes,
+// output forms) independently of any real check.
+func testCommands() []command {
+	return []command{{
+		name:    "echo",
+		summary: "test command: SEVERITY:TEXT gives a finding of that severity",
+		usage:   "Usage: trustcheck echo [--json] [--lang fr|en] SEVERITY:TEXT...\n",
+		run: func(ctx context.Context, a *app, cmd *command, args []string) int {
+			f := newFlags(cmd)
+			subjects, code, done := f.parse(a, args)
+			if done {
+				return code
+			}
+			return a.check(ctx, f, subjects, checkRun{src: single(reflex.KindURL, echoChecker{})})
+		},
+	}}
+}
+
+// echoChecker answers "ok:x", "info:x", "caution:x", "danger:x" with one finding of that
+// severity, "none:x" with no finding and "error:x" with an error.
+type echoChecker struct{}
+
+var echoFindings = map[string]reflex.Finding{
+	"ok":      {Code: reflex.URLOfficial, Severity: reflex.OK},
+	"info":    {Code: reflex.URLNotOfficial, Severity: reflex.Info},
+	"caution": {Code: reflex.URLInsecure, Severity: reflex.Caution, Evidence: "http"},
+	"danger":  {Code: reflex.URLLookalike, Severity: reflex.Danger, Evidence: "ants-gouv.fr ~ ants.gouv.fr", Suggest: "https://ants.gouv.fr/"},
+}
+
+func (echoChecker) Check(ctx context.Context, subject string) (reflex.Report, error) {
+	word, _, _ := strings.Cut(subject, ":")
+	if word == "error" {
+		return reflex.Report{}, errors.New("test error for " + subject)
+	}
+	r := reflex.NewReport(subject, reflex.KindURL)
+	if f, ok := echoFindings[word]; ok {
+		r.Add(f)
+	}
+	return r, nil
+}
