@@ -90,6 +90,11 @@ func Create(dir string, owner age.Recipient, opts ...Option) (*Vault, error) {
 	ok := false
 	defer func() {
 		if !ok {
+			// Undo a half-made vault (only what Create made, in a directory it found empty)
+			// so that Create can be retried.
+			for _, name := range []string{indexFile, logFile, docsDir, lockFile} {
+				os.RemoveAll(filepath.Join(dir, name))
+			}
 			v.lock.Close()
 		}
 	}()

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -82,8 +84,8 @@ func (v *Vault) saveState() error {
 	_, err = v.writeAtomic(dir, name, "state", func(w io.Writer) error {
 		var b bytes.Buffer
 		b.WriteString(vaultfmt.Magic)
-		for id, gen := range st {
-			fmt.Fprintf(&b, "vault %s gen %d\n", id, gen)
+		for _, id := range slices.Sorted(maps.Keys(st)) {
+			fmt.Fprintf(&b, "vault %s gen %d\n", id, st[id])
 		}
 		_, err := w.Write(b.Bytes())
 		return err

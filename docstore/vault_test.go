@@ -343,3 +343,30 @@ func TestVaultContextCancel(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(tv.dir, docsDir))
 	assert.Empty(t, entries, "a cancelled Put leaves no file")
 }
+
+func TestVaultCreateFailureLeavesNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "v")
+	id := x25519(t)
+	_, err := Create(dir, id.Recipient(), crashAt("index-synced"))
+	require.ErrorIs(t, err, errCrash)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries)
+	v, err := Create(dir, id.Recipient())
+	require.NoError(t, err)
+	v.Close()
+}
+
+func TestVaultStateFile(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "state")
+	a := newTestVault(t, WithStateFile(state))
+	b := newTestVault(t, WithStateFile(state))
+	a.put("x", []byte("1"))
+	b.put("y", []byte("2"))
+	raw, err := os.ReadFile(state)
+	require.NoError(t, err)
+	require.True(t, bytes.HasPrefix(raw, []byte(vaultfmt.Magic)))
+	assert.Equal(t, 3, strings.Count(string(raw), "\n"), "marker line and one line per vault")
+	require.NoError(t, os.WriteFile(state, []byte("garbage"), 0o600))
+	assert.Error(t, a.reopen(WithStateFile(state)))
+}
