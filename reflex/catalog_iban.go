@@ -25,24 +25,24 @@ var ibanEntries = map[Code]entry{
 		en: text{"The IBAN is well formed.", "A well-formed IBAN is not always the right one: check it matches the bank details you know."},
 	},
 	IBANInvalidLength: {
-		fr: text{"L'IBAN n'a pas le bon nombre de caractères.", "Recopiez l'IBAN depuis le RIB d'origine, sans rien ajouter ni oublier."},
-		en: text{"The IBAN does not have the right number of characters.", "Copy the IBAN again from the original bank details, with nothing added or missing."},
+		fr: text{"L'IBAN n'a pas le bon nombre de caractères[ : {length} au lieu de {want}].", "Recopiez l'IBAN depuis le RIB d'origine, sans rien ajouter ni oublier."},
+		en: text{"The IBAN does not have the right number of characters[: {length} instead of {want}].", "Copy the IBAN again from the original bank details, with nothing added or missing."},
 	},
 	IBANInvalidCountry: {
-		fr: text{"L'IBAN commence par un code pays inconnu.", "Recopiez l'IBAN depuis le RIB d'origine."},
-		en: text{"The IBAN starts with an unknown country code.", "Copy the IBAN again from the original bank details."},
+		fr: text{"L'IBAN commence par un code pays qui n'existe pas pour un IBAN[ ({country})].[ Les comptes de ce territoire ont un IBAN qui commence par {use}.]", "Recopiez l'IBAN depuis le RIB d'origine."},
+		en: text{"The IBAN starts with a country code that no IBAN uses[ ({country})].[ Accounts there have IBANs starting with {use}.]", "Copy the IBAN again from the original bank details."},
 	},
 	IBANInvalidFormat: {
-		fr: text{"L'IBAN contient un caractère inattendu.", "Recopiez l'IBAN depuis le RIB d'origine."},
-		en: text{"The IBAN contains an unexpected character.", "Copy the IBAN again from the original bank details."},
+		fr: text{"L'IBAN contient un caractère inattendu[ (position {pos}, sans compter les espaces)].", "Recopiez l'IBAN depuis le RIB d'origine."},
+		en: text{"The IBAN contains an unexpected character[ (position {pos}, not counting spaces)].", "Copy the IBAN again from the original bank details."},
 	},
 	IBANInvalidChecksum: {
 		fr: text{"L'IBAN est faux : sa clé de contrôle ne correspond pas (faute de frappe ?).", "Recopiez l'IBAN depuis le RIB d'origine. Ne faites pas le virement avec ce numéro."},
 		en: text{"The IBAN is wrong: its check digits do not match (a typo?).", "Copy the IBAN again from the original bank details. Do not make the transfer with this number."},
 	},
 	IBANInvalidNationalKey: {
-		fr: text{"L'IBAN passe le contrôle général mais sa clé bancaire est fausse : c'est typique d'un faux RIB fabriqué.", "Ne faites pas ce virement. Appelez le bénéficiaire au numéro que vous connaissez, pas celui du message."},
-		en: text{"The IBAN passes the general check but its bank key is wrong: typical of a forged RIB.", "Do not make this transfer. Call the payee on the number you know, not the one in the message."},
+		fr: text{"L'IBAN passe le contrôle général mais sa clé bancaire[ ({key})] est fausse : c'est typique d'un faux RIB fabriqué.", "Ne faites pas ce virement. Appelez le bénéficiaire au numéro que vous connaissez, pas celui du message."},
+		en: text{"The IBAN passes the general check but its bank key[ ({key})] is wrong: typical of a forged RIB.", "Do not make this transfer. Call the payee on the number you know, not the one in the message."},
 	},
 	IBANNewPayee: {
 		fr: text{"C'est la première fois que vous payez ce bénéficiaire.", "Avant le premier virement, confirmez l'IBAN avec le bénéficiaire, de vive voix, au numéro que vous connaissez."},
@@ -61,8 +61,8 @@ var ibanEntries = map[Code]entry{
 		en: text{"This payee's account is now in another country[ ({evidence})].", "Do not pay. Call your creditor on the number you know, not the one in the message."},
 	},
 	IBANNonSEPA: {
-		fr: text{"Ce compte est hors de la zone SEPA : le virement est plus coûteux et plus difficile à récupérer.", "Vérifiez auprès du bénéficiaire, au numéro que vous connaissez, qu'il a bien un compte dans ce pays."},
-		en: text{"This account is outside the SEPA area: the transfer costs more and is harder to recover.", "Check with the payee, on the number you know, that their account really is in this country."},
+		fr: text{"Ce compte[ ({country})] est hors de la zone SEPA : le virement est plus coûteux et plus difficile à récupérer.", "Vérifiez auprès du bénéficiaire, au numéro que vous connaissez, qu'il a bien un compte dans ce pays."},
+		en: text{"This account[ ({country})] is outside the SEPA area: the transfer costs more and is harder to recover.", "Check with the payee, on the number you know, that their account really is in this country."},
 	},
 	IBANNameMatch: {
 		fr: text{"Le nom correspond au titulaire connu de ce compte.", "Vous pouvez continuer."},

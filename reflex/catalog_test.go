@@ -23,13 +23,8 @@ var pendingCodes = map[Code]int{
 	URLEmbedding: 4, URLGouvToken: 4, URLCombo: 4, URLMixedScript: 4, URLUserinfo: 4,
 	URLIPHost: 4, URLInsecure: 4, URLShortener: 4, URLFreeHosting: 4,
 
-	IBANValid: 5, IBANInvalidLength: 5, IBANInvalidCountry: 5, IBANInvalidFormat: 5,
-	IBANInvalidChecksum: 5, IBANInvalidNationalKey: 5, IBANNonSEPA: 5,
 	IBANNewPayee: 6, IBANUnchanged: 6, IBANChanged: 6, IBANCountryChanged: 6,
 	IBANNameMatch: 6, IBANNameCloseMatch: 6, IBANNameMismatch: 6, IBANBICMismatch: 6,
-
-	StoreEncrypted: 7, StoreWeakEncryption: 7, StorePlaintext: 7, StoreSensitive: 7,
-	StoreUnknownRandom: 7, StorePermissions: 7,
 }
 
 var codeShape = regexp.MustCompile(`^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$`)

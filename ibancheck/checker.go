@@ -1,0 +1,117 @@
+package ibancheck
+
+import (
+	"context"
+	"errors"
+	"strconv"
+
+	"github.com/trustreflex/trustreflex/reflex"
+)
+
+// Checker turns an IBAN, as a person typed or pasted it, into a reflex.Report of kind
+// "iban": iban.valid, or the iban.invalid-* code of the first failed check, and
+// iban.non-sepa for a valid account outside the SEPA area. It is safe for concurrent use.
+type Checker struct {
+	nonSEPA reflex.Severity
+}
+
+// Option configures a Checker.
+type Option func(*Checker)
+
+// WithNonSEPASeverity sets how loudly to warn about a valid IBAN outside the SEPA area
+// (default reflex.Caution). reflex.OK drops the finding.
+func WithNonSEPASeverity(s reflex.Severity) Option {
+	return func(c *Checker) { c.nonSEPA = s }
+}
+
+// New returns a Checker. It needs no configuration: the IBAN registry is compiled in.
+func New(opts ...Option) *Checker {
+	c := &Checker{nonSEPA: reflex.Caution}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+var _ reflex.Checker = (*Checker)(nil)
+
+// Check parses subject and reports on it. A malformed IBAN is an answer (a finding);
+// the error is only a cancelled context.
+func (c *Checker) Check(ctx context.Context, subject string) (reflex.Report, error) {
+	if err := ctx.Err(); err != nil {
+		return reflex.Report{Subject: subject, Kind: reflex.KindIBAN}, err
+	}
+	ip, err := Parse(subject)
+	r := reflex.NewReport(subject, reflex.KindIBAN, Findings(ip, err)...)
+	if err == nil && !ip.IsSEPA() && c.nonSEPA > reflex.OK {
+		r.Add(nonSEPAFinding(ip, c.nonSEPA))
+	}
+	return r, nil
+}
+
+// Findings returns the findings for the result of Parse: iban.valid for a valid IBAN,
+// or the iban.invalid-* finding that err explains. Other checks (a payee book, a
+// payment audit) use it to speak about the IBAN part of what they check. It does not
+// add iban.non-sepa: Checker does.
+func Findings(ip IBAN, err error) []reflex.Finding {
+	if err == nil {
+		return []reflex.Finding{{
+			Code:     reflex.IBANValid,
+			Severity: reflex.OK,
+			Evidence: ip.Masked() + " " + ip.Country() + " " + CountryName(ip.Country()),
+		}}
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		return []reflex.Finding{{Code: reflex.IBANInvalidFormat, Severity: reflex.Caution, Evidence: err.Error()}}
+	}
+	f := reflex.Finding{Severity: reflex.Caution, Params: map[string]string{}}
+	if e.Country != "" {
+		f.Params["country"] = e.Country
+	}
+	switch e.Reason {
+	case ReasonLength:
+		f.Code = reflex.IBANInvalidLength
+		f.Params["length"] = strconv.Itoa(e.Length)
+		f.Evidence = strconv.Itoa(e.Length) + " characters"
+		if e.Want > 0 {
+			f.Params["want"] = strconv.Itoa(e.Want)
+			f.Evidence = e.Country + ": " + f.Evidence + ", " + strconv.Itoa(e.Want) + " expected"
+		}
+	case ReasonCountry:
+		f.Code = reflex.IBANInvalidCountry
+		f.Evidence = e.Country + ": not an IBAN country"
+		if e.UseCountry != "" {
+			f.Params["use"] = e.UseCountry
+			f.Evidence += ", " + e.Country + " accounts use " + e.UseCountry + " IBANs"
+		}
+	case ReasonFormat:
+		f.Code = reflex.IBANInvalidFormat
+		f.Params["pos"] = strconv.Itoa(e.Pos)
+		f.Evidence = "character " + strconv.Itoa(e.Pos) + " " + strconv.QuoteRune(e.Char) + ", " + e.Expected + " expected"
+	case ReasonChecksum:
+		f.Code = reflex.IBANInvalidChecksum
+		f.Evidence = e.Country + ": " + e.Check
+	case ReasonNationalKey:
+		f.Code = reflex.IBANInvalidNationalKey
+		f.Severity = reflex.Danger
+		f.Params["key"] = e.Check
+		f.Evidence = e.Country + ": mod 97 right, " + e.Check + " wrong"
+	default:
+		f.Code = reflex.IBANInvalidFormat
+		f.Evidence = e.Error()
+	}
+	if len(f.Params) == 0 {
+		f.Params = nil
+	}
+	return []reflex.Finding{f}
+}
+
+func nonSEPAFinding(ip IBAN, sev reflex.Severity) reflex.Finding {
+	return reflex.Finding{
+		Code:     reflex.IBANNonSEPA,
+		Severity: sev,
+		Evidence: ip.Country() + " " + CountryName(ip.Country()),
+		Params:   map[string]string{"country": ip.Country()},
+	}
+}

@@ -1,0 +1,141 @@
+package ibancheck
+
+import "strings"
+
+// maxLen is the longest IBAN of ISO 13616.
+const maxLen = 34
+
+// IBAN is a valid International Bank Account Number: its structure, ISO 7064 mod 97-10
+// check digits and, where ibancheck knows it, national bank key have been checked.
+// Get one from Parse. Like netip.Addr it is a small comparable value (use it as a map
+// key, compare with ==); the zero IBAN is not valid (IsZero).
+type IBAN struct {
+	b [maxLen]byte // electronic form: upper-case letters and digits
+	n uint8
+}
+
+// IsZero reports whether ip is the zero IBAN (not from a successful Parse).
+func (ip IBAN) IsZero() bool { return ip.n == 0 }
+
+func (ip IBAN) spec() *countrySpec {
+	if ip.n == 0 {
+		return nil
+	}
+	return lookup(ip.b[0], ip.b[1])
+}
+
+// Country returns the ISO 3166-1 country code ("FR").
+func (ip IBAN) Country() string {
+	if c := ip.spec(); c != nil {
+		return c.code // a static string: no allocation
+	}
+	return ""
+}
+
+// CheckDigits returns the two ISO 7064 check digits ("76").
+func (ip IBAN) CheckDigits() string {
+	if ip.n == 0 {
+		return ""
+	}
+	return string(ip.b[2:4])
+}
+
+// BBAN returns the Basic Bank Account Number: the national part after the check digits.
+func (ip IBAN) BBAN() string {
+	if ip.n == 0 {
+		return ""
+	}
+	return string(ip.b[4:ip.n])
+}
+
+func (ip IBAN) part(pick func(*countrySpec) span) string {
+	c := ip.spec()
+	if c == nil {
+		return ""
+	}
+	s := pick(c)
+	if !s.ok() {
+		return ""
+	}
+	return string(ip.b[4+int(s.from) : 4+int(s.to)])
+}
+
+// BankCode returns the bank identifier at the registry's position ("30006"), or ""
+// when the registry defines none.
+func (ip IBAN) BankCode() string { return ip.part(func(c *countrySpec) span { return c.bank }) }
+
+// BranchCode returns the branch identifier ("00001" for a French code guichet), or ""
+// when the registry defines none for the country.
+func (ip IBAN) BranchCode() string { return ip.part(func(c *countrySpec) span { return c.branch }) }
+
+// AccountNumber returns the domestic account number inside the BBAN, without bank and
+// branch codes and without a separate national key ("00012345678" in France).
+func (ip IBAN) AccountNumber() string {
+	return ip.part(func(c *countrySpec) span { return c.account })
+}
+
+// String returns the electronic form: "FR7630006000011234567890189".
+func (ip IBAN) String() string {
+	return string(ip.b[:ip.n])
+}
+
+// Print returns the paper form, in groups of four: "FR76 3000 6000 0112 3456 7890 189".
+func (ip IBAN) Print() string {
+	if ip.n == 0 {
+		return ""
+	}
+	var buf [maxLen + maxLen/4]byte
+	w := 0
+	for i := 0; i < int(ip.n); i++ {
+		if i > 0 && i%4 == 0 {
+			buf[w] = ' '
+			w++
+		}
+		buf[w] = ip.b[i]
+		w++
+	}
+	return string(buf[:w])
+}
+
+// Masked returns a form safe to show or log: country, check digits and the last four
+// characters, the rest hidden, whatever the length: "FR76 **** **** 0189".
+func (ip IBAN) Masked() string {
+	if ip.n == 0 {
+		return ""
+	}
+	return string(ip.b[:4]) + " **** **** " + string(ip.b[ip.n-4:ip.n])
+}
+
+// IsSEPA reports whether the account is in the SEPA area (see SEPACountries), where a
+// euro transfer is cheap, fast and easier to recall.
+func (ip IBAN) IsSEPA() bool {
+	return ip.n != 0 && isSEPA(ip.b[0], ip.b[1])
+}
+
+// NationalCheck names the national bank key that was verified for this IBAN ("clé RIB",
+// "CIN", "kennitala", ...), or "" when ibancheck knows none for the country (DE, GB, ...).
+func (ip IBAN) NationalCheck() string {
+	if ip.n == 0 {
+		return ""
+	}
+	return nationalKeyOf(ip.b[0], ip.b[1]).name()
+}
+
+// MarshalText implements encoding.TextMarshaler: the electronic form (empty for the zero IBAN).
+func (ip IBAN) MarshalText() ([]byte, error) {
+	return ip.b[:ip.n:ip.n], nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with Parse; empty text gives the zero IBAN.
+func (ip *IBAN) UnmarshalText(text []byte) error {
+	if len(strings.TrimSpace(string(text))) == 0 {
+		*ip = IBAN{}
+		return nil
+	}
+	v, err := Parse(string(text))
+	if err != nil {
+		return err
+	}
+	*ip = v
+	return nil
+}

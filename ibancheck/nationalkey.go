@@ -1,0 +1,119 @@
+package ibancheck
+
+// A forged RIB often carries an IBAN made with an online "IBAN calculator": its mod-97
+// check digits are right, but the national bank key inside the BBAN is not. So, where
+// the algorithm is public, ibancheck checks that key too. The algorithms follow
+// python-stdnum and schwifty; the files nationalkey_*.go hold them.
+//
+// Germany (and other countries with per-bank methods, such as the 140-odd German
+// "Prüfziffermethoden") is out of scope: only mod 97 is checked there.
+
+// keyAlgo names one national key algorithm.
+type keyAlgo uint8
+
+const (
+	keyNone       keyAlgo = iota
+	keyRIB                // FR, MC: clé RIB
+	keyES                 // ES: dígitos de control
+	keyCIN                // IT, SM: CIN letter
+	keyBE                 // BE: mod 97, 0 -> 97
+	keyNO                 // NO: mod 11 (weights 5,4,3,2,7,6,5,4,3,2)
+	keyFI                 // FI: Luhn
+	keyEE                 // EE: 7-3-1
+	keyPL                 // PL: sort-code check digit, weights 3,9,7,1
+	keyCZ                 // CZ, SK: two mod-11 parts
+	keyIS                 // IS: kennitala check digit
+	keyBBAN97One          // BA, ME, MK, PT, RS, SI, TL: BBAN mod 97 = 1
+	keyBBAN97Zero         // MR, TN: BBAN mod 97 = 0
+)
+
+// nationalKeys is the one source of truth of which country has which key.
+var nationalKeys = map[string]keyAlgo{
+	"FR": keyRIB, "MC": keyRIB,
+	"ES": keyES,
+	"IT": keyCIN, "SM": keyCIN,
+	"BE": keyBE,
+	"NO": keyNO,
+	"FI": keyFI,
+	"EE": keyEE,
+	"PL": keyPL,
+	"CZ": keyCZ, "SK": keyCZ,
+	"IS": keyIS,
+	"BA": keyBBAN97One, "ME": keyBBAN97One, "MK": keyBBAN97One, "PT": keyBBAN97One,
+	"RS": keyBBAN97One, "SI": keyBBAN97One, "TL": keyBBAN97One,
+	"MR": keyBBAN97Zero, "TN": keyBBAN97Zero,
+}
+
+// keyTable is nationalKeys as an array indexed like countryIndex, for the hot path.
+var keyTable = func() (t [26 * 26]keyAlgo) {
+	for code, k := range nationalKeys {
+		t[cell(code[0], code[1])] = k
+	}
+	return t
+}()
+
+func nationalKeyOf(a, b byte) keyAlgo {
+	if a < 'A' || a > 'Z' || b < 'A' || b > 'Z' {
+		return keyNone
+	}
+	return keyTable[cell(a, b)]
+}
+
+var keyNames = [...]string{
+	keyNone:       "",
+	keyRIB:        "clé RIB",
+	keyES:         "dígitos de control",
+	keyCIN:        "CIN",
+	keyBE:         "mod 97 check digits",
+	keyNO:         "mod 11 check digit",
+	keyFI:         "Luhn check digit",
+	keyEE:         "7-3-1 check digit",
+	keyPL:         "sort-code check digit",
+	keyCZ:         "mod 11 prefix and account",
+	keyIS:         "kennitala check digit",
+	keyBBAN97One:  "BBAN mod 97",
+	keyBBAN97Zero: "BBAN mod 97",
+}
+
+func (k keyAlgo) name() string { return keyNames[k] }
+
+// valid checks the key of a BBAN whose structure has already been checked
+// (length and character classes), so the algorithms may index it freely.
+func (k keyAlgo) valid(bban []byte) bool {
+	switch k {
+	case keyRIB:
+		return validRIB(bban)
+	case keyES:
+		return validES(bban)
+	case keyCIN:
+		return validCIN(bban)
+	case keyBE:
+		return validBE(bban)
+	case keyNO:
+		return validNO(bban)
+	case keyFI:
+		return luhn(bban)
+	case keyEE:
+		return validEE(bban)
+	case keyPL:
+		return validPL(bban)
+	case keyCZ:
+		return validCZ(bban)
+	case keyIS:
+		return validIS(bban)
+	case keyBBAN97One:
+		return mod97(bban, nil) == 1
+	case keyBBAN97Zero:
+		return mod97(bban, nil) == 0
+	}
+	return true
+}
+
+// weighted returns the sum of digit*weight over digits (as many as there are weights).
+func weighted(digits []byte, weights ...int) int {
+	sum := 0
+	for i, w := range weights {
+		sum += int(digits[i]-'0') * w
+	}
+	return sum
+}
