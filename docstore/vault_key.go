@@ -111,7 +111,12 @@ func unwrapSlots(ix *vaultfmt.Index, id age.Identity) (*vaultKey, error) {
 			// Authentic but for another vault or slot: a slot copied in from elsewhere.
 			return nil, &DamageError{Name: indexFile, Reason: ReasonSwapped}
 		}
-		return parseVaultKey(KeyAlgorithm(ix.KeyAlg), secret)
+		k, err := parseVaultKey(KeyAlgorithm(ix.KeyAlg), secret)
+		if err != nil {
+			// The header's algorithm id does not fit the key: the header was edited.
+			return nil, &DamageError{Name: indexFile, Reason: ReasonFormat, Err: err}
+		}
+		return k, nil
 	}
 	if other != nil {
 		return nil, &DamageError{Name: indexFile, Reason: ReasonAuth, Err: other}

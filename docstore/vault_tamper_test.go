@@ -196,6 +196,20 @@ func TestTamperIndexAndLog(t *testing.T) {
 			assert.True(t, errors.Is(err, ErrDamaged) || errors.Is(err, ErrUnsupported), "%v", err)
 		})
 	}
+	t.Run("index algorithm id edited", func(t *testing.T) {
+		tv := setup(t)
+		b, _ := os.ReadFile(index(tv))
+		b = bytes.Replace(b, []byte("\nkey mlkem768x25519\n"), []byte("\nkey x25519\n"), 1)
+		require.NoError(t, os.WriteFile(index(tv), b, 0o600))
+		assert.ErrorIs(t, tv.reopen(), ErrDamaged)
+	})
+	t.Run("index format from the future", func(t *testing.T) {
+		tv := setup(t)
+		b, _ := os.ReadFile(index(tv))
+		b = bytes.Replace(b, []byte("\nformat 1\n"), []byte("\nformat 2\n"), 1)
+		require.NoError(t, os.WriteFile(index(tv), b, 0o600))
+		assert.ErrorIs(t, tv.reopen(), ErrUnsupported)
+	})
 	t.Run("index slot", func(t *testing.T) {
 		tv := setup(t)
 		b, _ := os.ReadFile(index(tv))

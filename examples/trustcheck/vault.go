@@ -208,6 +208,9 @@ func (vc *vaultCLI) passphrase(confirm bool) (string, error) {
 	if p := vc.app.io.getenv("TRUSTCHECK_PASSPHRASE"); p != "" {
 		return p, nil
 	}
+	if !vc.app.io.inTTY && !vc.app.io.errTTY {
+		return "", errNoPassphrase // not interactive: never block on a prompt
+	}
 	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
 	if err != nil || !term.IsTerminal(int(tty.Fd())) {
 		return "", errNoPassphrase
@@ -420,6 +423,10 @@ func (vc *vaultCLI) message(err error) string {
 	case errors.Is(err, errDamagedReport):
 		return vc.text("some files are damaged or were tampered with; restore them from a backup or an export",
 			"des fichiers sont endommagés ou ont été modifiés ; restaurez-les depuis une sauvegarde ou un export")
+	case errors.Is(err, errNoPassphrase):
+		return vc.text(errNoPassphrase.Error(), "pas de phrase de passe : lancez la commande dans un terminal ou définissez TRUSTCHECK_PASSPHRASE")
+	case errors.Is(err, errPassphraseMismatch):
+		return vc.text(errPassphraseMismatch.Error(), "les deux phrases de passe diffèrent")
 	case errors.Is(err, docstore.ErrWrongPassphrase):
 		return vc.text("wrong passphrase", "phrase de passe incorrecte")
 	case errors.Is(err, docstore.ErrLocked):
