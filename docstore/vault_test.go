@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -369,4 +370,40 @@ func TestVaultStateFile(t *testing.T) {
 	assert.Equal(t, 3, strings.Count(string(raw), "\n"), "marker line and one line per vault")
 	require.NoError(t, os.WriteFile(state, []byte("garbage"), 0o600))
 	assert.Error(t, a.reopen(WithStateFile(state)))
+}
+
+func TestVaultConcurrentUse(t *testing.T) {
+	tv := newTestVault(t)
+	ctx := context.Background()
+	done := make(chan error)
+	for g := range 4 {
+		go func() {
+			name := fmt.Sprintf("doc-%d", g)
+			for i := range 5 {
+				want := content(1000+i, uint64(g))
+				if _, err := tv.Put(ctx, name, bytes.NewReader(want), nil); err != nil {
+					done <- err
+					return
+				}
+				got, err := readAll(tv.Vault, name)
+				if err == nil && !bytes.Equal(got, want) {
+					err = fmt.Errorf("%s: wrong content", name)
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		require.NoError(t, <-done)
+	}
+	list, err := tv.List()
+	require.NoError(t, err)
+	assert.Len(t, list, 4)
+	log, err := tv.Log(ctx)
+	require.NoError(t, err)
+	assert.Len(t, log, 21)
 }
