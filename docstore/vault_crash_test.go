@@ -182,3 +182,35 @@ func TestCrashOrphanReported(t *testing.T) {
 	assert.Equal(t, []string{filepath.Base(old)}, rep.Orphans)
 	assert.True(t, vaultfmt.IsID(rep.Orphans[0]))
 }
+
+// failingReader returns n bytes, then err.
+type failingReader struct {
+	n   int
+	err error
+}
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.n == 0 {
+		return 0, f.err
+	}
+	k := min(len(p), f.n)
+	clear(p[:k])
+	f.n -= k
+	return k, nil
+}
+
+// TestPutSourceFails: a source that fails mid-stream (a network upload cut) stores nothing,
+// keeps the previous version and leaves no file behind.
+func TestPutSourceFails(t *testing.T) {
+	tv := newTestVault(t)
+	tv.put("a", []byte("v1"))
+	before := snapshot(t, filepath.Join(tv.dir, docsDir))
+	boom := errors.New("connection reset")
+	_, err := tv.Put(context.Background(), "a", &failingReader{n: 3 * chunk, err: boom}, nil)
+	require.ErrorIs(t, err, boom)
+	assert.Equal(t, "v1", string(tv.mustGet("a")))
+	assert.Equal(t, before, snapshot(t, filepath.Join(tv.dir, docsDir)))
+	log, err := tv.Log(context.Background())
+	require.NoError(t, err)
+	assert.Len(t, log, 2, "nothing logged for an operation that never reached its commit")
+}
