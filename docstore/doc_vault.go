@@ -31,7 +31,7 @@
 // and a vault holding a stray plaintext file as mixed.
 //
 // Padding. Inside its age file a document is header + content + 16-byte trailer, padded with
-// zeros to Padmé (Nikitin et al., PETS 2019) with a 4 KiB floor: every document under ~4 KiB
+// padZeros to Padmé (Nikitin et al., PETS 2019) with a 4 KiB floor: every document under ~4 KiB
 // looks the same, and above that the size leaks only its top log2(log2(n))+1 bits. The cost
 // is at most 11.1 % (about 2 % at 100 KiB, 3 % at 64 MiB). The number of documents is
 // visible.
@@ -39,7 +39,7 @@
 // Binding. The encrypted header of each document names its vault, id, name and version;
 // Get checks it against the manifest before releasing any content, so a file swapped with
 // another, replayed from an older version or copied from another vault is refused
-// (a *DamageError, reason "swapped"). age authenticates each 64 KiB chunk before releasing
+// (a *DamageError, reason "swapped"). age authenticates each 64 KiB docChunk before releasing
 // it and detects truncation at the end: Get's reader returns an error matching ErrDamaged
 // instead of io.EOF when the file is truncated, extended or does not match its recorded size.
 // Bytes already returned are authentic but may be incomplete: read to io.EOF, or call

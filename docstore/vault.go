@@ -21,7 +21,7 @@ import (
 // process holds an exclusive lock on the directory until Close.
 type Vault struct {
 	dir  string
-	cfg  config
+	cfg  vaultConfig
 	lock *os.File
 
 	mu     sync.Mutex
@@ -32,10 +32,10 @@ type Vault struct {
 	log    logTail
 }
 
-// Option configures Create and Open.
-type Option func(*config)
+// VaultOption configures Create and Open.
+type VaultOption func(*vaultConfig)
 
-type config struct {
+type vaultConfig struct {
 	keyAlg    KeyAlgorithm
 	statePath string
 	now       func() time.Time
@@ -43,20 +43,20 @@ type config struct {
 }
 
 // WithKeyAlgorithm chooses the vault key algorithm at Create (default KeyHybrid).
-func WithKeyAlgorithm(alg KeyAlgorithm) Option { return func(c *config) { c.keyAlg = alg } }
+func WithKeyAlgorithm(alg KeyAlgorithm) VaultOption { return func(c *vaultConfig) { c.keyAlg = alg } }
 
 // WithStateFile keeps the vault's generation counter in a file outside the vault (for
-// example in the user's config directory). Open then refuses, with ErrRollback, a vault
+// example in the user's vaultConfig directory). Open then refuses, with ErrRollback, a vault
 // older than the last state this file saw, which detects a rollback of the whole vault
 // directory; without it only partial rollbacks are detectable (see the package doc).
-func WithStateFile(path string) Option { return func(c *config) { c.statePath = path } }
+func WithStateFile(path string) VaultOption { return func(c *vaultConfig) { c.statePath = path } }
 
 // withHook makes every write call fn between its steps; an error from fn stops the
 // operation there, as a crash would (tests only).
-func withHook(fn func(step string) error) Option { return func(c *config) { c.hook = fn } }
+func withHook(fn func(step string) error) VaultOption { return func(c *vaultConfig) { c.hook = fn } }
 
-func newConfig(opts []Option) config {
-	c := config{keyAlg: KeyHybrid, now: time.Now}
+func newVaultConfig(opts []VaultOption) vaultConfig {
+	c := vaultConfig{keyAlg: KeyHybrid, now: time.Now}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -69,8 +69,8 @@ const OwnerLabel = "owner"
 // Create makes a new vault in dir (created if missing, must be empty otherwise) whose key is
 // wrapped to owner: an age recipient (age.X25519Recipient, age.HybridRecipient, a plugin) or
 // a passphrase (age.NewScryptRecipient). The returned Vault is open and locked.
-func Create(dir string, owner age.Recipient, opts ...Option) (*Vault, error) {
-	v := &Vault{dir: dir, cfg: newConfig(opts)}
+func Create(dir string, owner age.Recipient, opts ...VaultOption) (*Vault, error) {
+	v := &Vault{dir: dir, cfg: newVaultConfig(opts)}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
@@ -79,7 +79,7 @@ func Create(dir string, owner age.Recipient, opts ...Option) (*Vault, error) {
 		return nil, err
 	}
 	if len(entries) > 0 {
-		if _, err := os.Stat(filepath.Join(dir, indexFile)); err == nil {
+		if _, err := os.Stat(filepath.Join(dir, vaultIndexFile)); err == nil {
 			return nil, fmt.Errorf("docstore: %s: %w", dir, fs.ErrExist)
 		}
 		return nil, fmt.Errorf("docstore: %s: directory is not empty", dir)
@@ -92,19 +92,19 @@ func Create(dir string, owner age.Recipient, opts ...Option) (*Vault, error) {
 		if !ok {
 			// Undo a half-made vault (only what Create made, in a directory it found empty)
 			// so that Create can be retried.
-			for _, name := range []string{indexFile, logFile, docsDir, lockFile} {
+			for _, name := range []string{vaultIndexFile, vaultLogFile, vaultDocsDir, vaultLockFile} {
 				os.RemoveAll(filepath.Join(dir, name))
 			}
 			v.lock.Close()
 		}
 	}()
-	if err := os.Mkdir(filepath.Join(dir, docsDir), 0o700); err != nil {
+	if err := os.Mkdir(filepath.Join(dir, vaultDocsDir), 0o700); err != nil {
 		return nil, err
 	}
 	if v.key, err = newVaultKey(v.cfg.keyAlg); err != nil {
 		return nil, err
 	}
-	vid, sid := newID(), newID()
+	vid, sid := newVaultID(), newVaultID()
 	slot, err := wrapSlot(v.key, vid, sid, owner)
 	if err != nil {
 		return nil, err
@@ -114,7 +114,7 @@ func Create(dir string, owner age.Recipient, opts ...Option) (*Vault, error) {
 	v.m = &vaultfmt.Manifest{Format: vaultfmt.Format, Vault: vid, KeyAlg: v.ix.KeyAlg, DocAlg: v.ix.DocAlg,
 		Pad: v.ix.Pad, Created: v.now(),
 		Slots: []vaultfmt.SlotInfo{{ID: sid, Label: OwnerLabel, Kind: recipientKind(owner)}}}
-	if _, err := v.writeAtomic(dir, logFile, "log", func(w io.Writer) error {
+	if _, err := v.writeAtomic(dir, vaultLogFile, "log", func(w io.Writer) error {
 		_, err := io.WriteString(w, vaultfmt.Magic)
 		return err
 	}); err != nil {
@@ -132,13 +132,13 @@ func Create(dir string, owner age.Recipient, opts ...Option) (*Vault, error) {
 // Open opens the vault in dir with identity: the age identity matching one of its
 // recipients, or age.NewScryptIdentity(passphrase). It checks the index, the manifest and the
 // head of the log (not every document: see Verify) and takes the exclusive lock.
-func Open(dir string, identity age.Identity, opts ...Option) (*Vault, error) {
-	v := &Vault{dir: dir, cfg: newConfig(opts)}
-	f, err := os.Open(filepath.Join(dir, indexFile))
+func Open(dir string, identity age.Identity, opts ...VaultOption) (*Vault, error) {
+	v := &Vault{dir: dir, cfg: newVaultConfig(opts)}
+	f, err := os.Open(filepath.Join(dir, vaultIndexFile))
 	if errors.Is(err, fs.ErrNotExist) {
-		for _, name := range []string{logFile, lockFile, docsDir} {
+		for _, name := range []string{vaultLogFile, vaultLockFile, vaultDocsDir} {
 			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
-				return nil, &DamageError{Name: indexFile, Reason: ReasonMissing, Err: err}
+				return nil, &DamageError{Name: vaultIndexFile, Reason: ReasonMissing, Err: err}
 			}
 		}
 		return nil, fmt.Errorf("%w: %s", ErrNotVault, dir)
@@ -154,16 +154,16 @@ func Open(dir string, identity age.Identity, opts ...Option) (*Vault, error) {
 		v.lock.Close()
 		return nil, err
 	}
-	removeTemps(dir)
+	removeVaultTemps(dir)
 	return v, nil
 }
 
 func (v *Vault) takeLock() error {
-	f, err := os.OpenFile(filepath.Join(v.dir, lockFile), os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(filepath.Join(v.dir, vaultLockFile), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return err
 	}
-	if err := lock(f); err != nil {
+	if err := lockExclusive(f); err != nil {
 		f.Close()
 		return err
 	}
@@ -182,7 +182,7 @@ func (v *Vault) takeLock() error {
 func (v *Vault) load(f io.Reader, identity age.Identity) error {
 	ix, err := vaultfmt.ParseIndex(f)
 	if err != nil {
-		return &DamageError{Name: indexFile, Reason: ReasonFormat, Err: err}
+		return &DamageError{Name: vaultIndexFile, Reason: ReasonFormat, Err: err}
 	}
 	if ix.Format != vaultfmt.Format || ix.DocAlg != vaultfmt.DocAgeV1 || ix.Pad != vaultfmt.PadPadme ||
 		(ix.KeyAlg != vaultfmt.KeyHybrid && ix.KeyAlg != vaultfmt.KeyX25519) {
@@ -193,20 +193,20 @@ func (v *Vault) load(f io.Reader, identity age.Identity) error {
 	}
 	r, err := ageOpen(bytes.NewReader(ix.Manifest), v.key.id)
 	if err != nil {
-		return &DamageError{Name: indexFile, Reason: ReasonAuth, Err: err}
+		return &DamageError{Name: vaultIndexFile, Reason: ReasonAuth, Err: err}
 	}
 	b, err := io.ReadAll(r)
 	if err != nil {
-		return &DamageError{Name: indexFile, Reason: ReasonAuth, Err: err}
+		return &DamageError{Name: vaultIndexFile, Reason: ReasonAuth, Err: err}
 	}
 	m, err := vaultfmt.ParseManifest(b)
 	if err != nil {
-		return &DamageError{Name: indexFile, Reason: ReasonFormat, Err: err}
+		return &DamageError{Name: vaultIndexFile, Reason: ReasonFormat, Err: err}
 	}
 	// The plaintext header is not authenticated by itself: the manifest vouches for it.
 	if m.Vault != ix.Vault || m.KeyAlg != ix.KeyAlg || m.DocAlg != ix.DocAlg || m.Pad != ix.Pad ||
 		!slices.EqualFunc(m.Slots, ix.Slots, func(a vaultfmt.SlotInfo, b vaultfmt.Slot) bool { return a.ID == b.ID }) {
-		return &DamageError{Name: indexFile, Reason: ReasonSwapped, Err: errors.New("header does not match the manifest")}
+		return &DamageError{Name: vaultIndexFile, Reason: ReasonSwapped, Err: errors.New("header does not match the manifest")}
 	}
 	v.ix, v.m = ix, m
 	if v.log, err = v.checkLogTail(); err != nil {
@@ -260,7 +260,7 @@ func (v *Vault) commit(rec *vaultfmt.Record, next *vaultfmt.Manifest, slots []va
 	}
 	ix := *v.ix
 	ix.Slots, ix.Manifest = slots, sealed.Bytes()
-	renamed, err := v.writeAtomic(v.dir, indexFile, "index", func(w io.Writer) error { return vaultfmt.WriteIndex(w, &ix) })
+	renamed, err := v.writeAtomic(v.dir, vaultIndexFile, "index", func(w io.Writer) error { return vaultfmt.WriteIndex(w, &ix) })
 	if renamed {
 		v.ix, v.m = &ix, next
 	}

@@ -13,11 +13,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const benchSize = 64 << 20
+const vaultBenchSize = 64 << 20
 
-// benchDir is where the vault benchmark writes: $TRUSTREFLEX_BENCH_DIR if set (to compare
+// vaultBenchDir is where the vault benchmark writes: $TRUSTREFLEX_BENCH_DIR if set (to compare
 // disks, e.g. /dev/shm to take fsync out), else a temp dir.
-func benchDir(b *testing.B) string {
+func vaultBenchDir(b *testing.B) string {
 	if d := os.Getenv("TRUSTREFLEX_BENCH_DIR"); d != "" {
 		dir, err := os.MkdirTemp(d, "vault-bench")
 		require.NoError(b, err)
@@ -29,10 +29,10 @@ func benchDir(b *testing.B) string {
 
 // BenchmarkAgeEncryptDecrypt64MiB is the baseline: raw age, in memory, one X25519 recipient.
 func BenchmarkAgeEncryptDecrypt64MiB(b *testing.B) {
-	src := content(benchSize, 1)
+	src := docContent(vaultBenchSize, 1)
 	id := x25519(b)
-	sealed := bytes.NewBuffer(make([]byte, 0, benchSize+benchSize/chunk*16+4096))
-	b.SetBytes(benchSize)
+	sealed := bytes.NewBuffer(make([]byte, 0, vaultBenchSize+vaultBenchSize/docChunk*16+4096))
+	b.SetBytes(vaultBenchSize)
 	b.ReportAllocs()
 	for b.Loop() {
 		sealed.Reset()
@@ -51,13 +51,13 @@ func BenchmarkAgeEncryptDecrypt64MiB(b *testing.B) {
 // BenchmarkVaultPutGet64MiB stores then reads back a 64 MiB document: padding, binding checks,
 // files, fsyncs and the index commit included.
 func BenchmarkVaultPutGet64MiB(b *testing.B) {
-	src := content(benchSize, 1)
+	src := docContent(vaultBenchSize, 1)
 	id := x25519(b)
-	v, err := Create(benchDir(b)+"/v", id.Recipient())
+	v, err := Create(vaultBenchDir(b)+"/v", id.Recipient())
 	require.NoError(b, err)
 	defer v.Close()
 	ctx := context.Background()
-	b.SetBytes(benchSize)
+	b.SetBytes(vaultBenchSize)
 	b.ReportAllocs()
 	for b.Loop() {
 		_, err := v.Put(ctx, "bench", bytes.NewReader(src), nil)
@@ -70,14 +70,14 @@ func BenchmarkVaultPutGet64MiB(b *testing.B) {
 	}
 }
 
-// patternReader yields n bytes without holding them (a streamed document of any size) and
+// patternSource yields n bytes without holding them (a streamed document of any size) and
 // samples the heap every MiB.
-type patternReader struct {
+type patternSource struct {
 	n    int64
 	peak *heapPeak
 }
 
-func (p *patternReader) Read(b []byte) (int, error) {
+func (p *patternSource) Read(b []byte) (int, error) {
 	if p.n == 0 {
 		return 0, io.EOF
 	}
@@ -114,7 +114,7 @@ func (h *heapPeak) Write(p []byte) (int, error) {
 
 // TestVaultMemoryFlat checks that Put and Get stream: the heap while storing and reading back
 // a 64 MiB document peaks no higher (within 1 MiB, GC timing) than for a 2 MiB one. (Total
-// allocations do grow: age's STREAM reader allocates a 64 KiB buffer per chunk, garbage that
+// allocations do grow: age's STREAM reader allocates a 64 KiB buffer per docChunk, garbage that
 // the GC reclaims as it goes.)
 func TestVaultMemoryFlat(t *testing.T) {
 	if testing.Short() {
@@ -127,7 +127,7 @@ func TestVaultMemoryFlat(t *testing.T) {
 	roundTrip := func(size int64) uint64 {
 		runtime.GC()
 		peak := &heapPeak{}
-		_, err := tv.Put(ctx, "doc", &patternReader{n: size, peak: peak}, nil)
+		_, err := tv.Put(ctx, "doc", &patternSource{n: size, peak: peak}, nil)
 		require.NoError(t, err)
 		r, err := tv.Get(ctx, "doc")
 		require.NoError(t, err)

@@ -18,7 +18,7 @@ import (
 var errCrash = errors.New("injected crash")
 
 // crashAt makes the vault fail at the named step of its next write.
-func crashAt(step string) Option {
+func crashAt(step string) VaultOption {
 	return withHook(func(s string) error {
 		if s == step {
 			return errCrash
@@ -144,11 +144,11 @@ func TestCrashLeftovers(t *testing.T) {
 	tv := newTestVault(t)
 	tv.put("a", []byte("a"))
 	tv.Vault.Close()
-	stale := []string{filepath.Join(tv.dir, docsDir, newID()+tmpSuffix), filepath.Join(tv.dir, indexFile+tmpSuffix)}
+	stale := []string{filepath.Join(tv.dir, vaultDocsDir, newVaultID()+vaultTmpSuffix), filepath.Join(tv.dir, vaultIndexFile+vaultTmpSuffix)}
 	for _, p := range stale {
 		require.NoError(t, os.WriteFile(p, []byte("age-encryption.org/v1\npartial"), 0o600))
 	}
-	f, err := os.OpenFile(filepath.Join(tv.dir, logFile), os.O_APPEND|os.O_WRONLY, 0)
+	f, err := os.OpenFile(filepath.Join(tv.dir, vaultLogFile), os.O_APPEND|os.O_WRONLY, 0)
 	require.NoError(t, err)
 	_, err = f.Write([]byte{0, 0, 1, 0, 'a', 'g', 'e'}) // a frame header and 3 of 256 bytes
 	require.NoError(t, err)
@@ -183,13 +183,13 @@ func TestCrashOrphanReported(t *testing.T) {
 	assert.True(t, vaultfmt.IsID(rep.Orphans[0]))
 }
 
-// failingReader returns n bytes, then err.
-type failingReader struct {
+// failingSource returns n bytes, then err.
+type failingSource struct {
 	n   int
 	err error
 }
 
-func (f *failingReader) Read(p []byte) (int, error) {
+func (f *failingSource) Read(p []byte) (int, error) {
 	if f.n == 0 {
 		return 0, f.err
 	}
@@ -204,12 +204,12 @@ func (f *failingReader) Read(p []byte) (int, error) {
 func TestPutSourceFails(t *testing.T) {
 	tv := newTestVault(t)
 	tv.put("a", []byte("v1"))
-	before := snapshot(t, filepath.Join(tv.dir, docsDir))
+	before := hashFiles(t, filepath.Join(tv.dir, vaultDocsDir))
 	boom := errors.New("connection reset")
-	_, err := tv.Put(context.Background(), "a", &failingReader{n: 3 * chunk, err: boom}, nil)
+	_, err := tv.Put(context.Background(), "a", &failingSource{n: 3 * docChunk, err: boom}, nil)
 	require.ErrorIs(t, err, boom)
 	assert.Equal(t, "v1", string(tv.mustGet("a")))
-	assert.Equal(t, before, snapshot(t, filepath.Join(tv.dir, docsDir)))
+	assert.Equal(t, before, hashFiles(t, filepath.Join(tv.dir, vaultDocsDir)))
 	log, err := tv.Log(context.Background())
 	require.NoError(t, err)
 	assert.Len(t, log, 2, "nothing logged for an operation that never reached its commit")

@@ -39,10 +39,10 @@ func infoOf(d *vaultfmt.Doc) Info {
 		Created: d.Created, Modified: d.Modified, ID: d.ID}
 }
 
-// chunk is the copy buffer size: age's STREAM chunk, so each write seals one chunk.
-const chunk = 64 << 10
+// docChunk is the copy buffer size: age's STREAM docChunk, so each write seals one docChunk.
+const docChunk = 64 << 10
 
-var zeros [chunk]byte
+var padZeros [docChunk]byte
 
 // Put stores the content read from r under name, replacing any previous version (which is
 // removed only after the new one is committed). Content is streamed: memory use does not grow
@@ -62,7 +62,7 @@ func (v *Vault) Put(ctx context.Context, name string, r io.Reader, meta Meta) (I
 		return Info{}, err
 	}
 	now := v.now()
-	d := vaultfmt.Doc{ID: newID(), Name: name, Version: 1, Meta: maps.Clone(meta), Created: now, Modified: now}
+	d := vaultfmt.Doc{ID: newVaultID(), Name: name, Version: 1, Meta: maps.Clone(meta), Created: now, Modified: now}
 	_, old := v.doc(name)
 	if old != nil {
 		d.Version, d.Created = old.Version+1, old.Created
@@ -73,7 +73,7 @@ func (v *Vault) Put(ctx context.Context, name string, r io.Reader, meta Meta) (I
 	if err := v.writeDoc(ctx, &d, r); err != nil {
 		return Info{}, err
 	}
-	final := filepath.Join(v.dir, docsDir, d.ID)
+	final := filepath.Join(v.dir, vaultDocsDir, d.ID)
 	next := *v.m
 	next.Docs = slices.Clone(v.m.Docs)
 	if i, _ := v.doc(name); i >= 0 {
@@ -95,8 +95,8 @@ func (v *Vault) Put(ctx context.Context, name string, r io.Reader, meta Meta) (I
 // writeDoc encrypts header, content, trailer and padding to d/<id>.tmp, then syncs and renames
 // it to d/<id>. It fills d.Size and d.Padded.
 func (v *Vault) writeDoc(ctx context.Context, d *vaultfmt.Doc, r io.Reader) (err error) {
-	dir := filepath.Join(v.dir, docsDir)
-	tmp := filepath.Join(dir, d.ID+tmpSuffix)
+	dir := filepath.Join(v.dir, vaultDocsDir)
+	tmp := filepath.Join(dir, d.ID+vaultTmpSuffix)
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
@@ -122,8 +122,8 @@ func (v *Vault) writeDoc(ctx context.Context, d *vaultfmt.Doc, r io.Reader) (err
 	if _, err := w.Write(hdr); err != nil {
 		return err
 	}
-	buf := make([]byte, chunk)
-	n, err := io.CopyBuffer(w, ctxReader{ctx, r}, buf)
+	buf := make([]byte, docChunk)
+	n, err := io.CopyBuffer(w, cancelReader{ctx, r}, buf)
 	if err != nil {
 		return err
 	}
@@ -134,8 +134,8 @@ func (v *Vault) writeDoc(ctx context.Context, d *vaultfmt.Doc, r io.Reader) (err
 	used := int64(len(hdr)) + n + vaultfmt.TrailerSize
 	d.Size, d.Padded = n, vaultfmt.Padded(used)
 	for pad := d.Padded - used; pad > 0; {
-		k := min(pad, chunk)
-		if _, err := w.Write(zeros[:k]); err != nil {
+		k := min(pad, docChunk)
+		if _, err := w.Write(padZeros[:k]); err != nil {
 			return err
 		}
 		pad -= k
@@ -166,7 +166,7 @@ func (v *Vault) writeDoc(ctx context.Context, d *vaultfmt.Doc, r io.Reader) (err
 		os.Remove(filepath.Join(dir, d.ID))
 		return err
 	}
-	if err := syncDir(dir); err != nil {
+	if err := fsyncDir(dir); err != nil {
 		os.Remove(filepath.Join(dir, d.ID))
 		return err
 	}
@@ -192,7 +192,7 @@ const (
 func newPipeWriter(f *os.File) *pipeWriter {
 	w := &pipeWriter{f: f, ch: make(chan []byte, pipeDepth), free: make(chan []byte, pipeDepth+1), done: make(chan error, 1)}
 	for range pipeDepth + 1 {
-		w.free <- make([]byte, 0, chunk+16)
+		w.free <- make([]byte, 0, docChunk+16)
 	}
 	go w.run()
 	return w
@@ -235,7 +235,7 @@ func (w *pipeWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// Close waits for every chunk to be written and returns the first write error.
+// Close waits for every docChunk to be written and returns the first write error.
 func (w *pipeWriter) Close() error {
 	if w.ch == nil {
 		return w.err
@@ -254,14 +254,14 @@ func (v *Vault) removeFile(id string) {
 	if v.step("old-removed") != nil {
 		return
 	}
-	dir := filepath.Join(v.dir, docsDir)
+	dir := filepath.Join(v.dir, vaultDocsDir)
 	if os.Remove(filepath.Join(dir, id)) == nil {
-		syncDir(dir)
+		fsyncDir(dir)
 	}
 }
 
 // Get returns the content of the document named name. Before returning, it decrypts the first
-// chunk and checks that the file is the one the manifest binds to name (same vault, id, name,
+// docChunk and checks that the file is the one the manifest binds to name (same vault, id, name,
 // version): a swapped or replayed file is an error, not content. Every byte the reader returns
 // was authenticated by age; a file that is truncated, extended or whose size or padding does
 // not match makes the final Read return an error matching ErrDamaged instead of io.EOF, so
@@ -283,7 +283,7 @@ func (v *Vault) openDoc(ctx context.Context, d vaultfmt.Doc) (*docReader, error)
 	damaged := func(reason string, err error) error {
 		return &DamageError{Name: d.Name, ID: d.ID, Reason: reason, Err: err}
 	}
-	f, err := os.Open(filepath.Join(v.dir, docsDir, d.ID))
+	f, err := os.Open(filepath.Join(v.dir, vaultDocsDir, d.ID))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, damaged(ReasonMissing, nil)
 	}
@@ -448,13 +448,13 @@ func (v *Vault) Delete(ctx context.Context, name string) error {
 	return err
 }
 
-// ctxReader stops a copy when its context is cancelled.
-type ctxReader struct {
+// cancelReader stops a copy when its context is cancelled.
+type cancelReader struct {
 	ctx context.Context
 	r   io.Reader
 }
 
-func (c ctxReader) Read(p []byte) (int, error) {
+func (c cancelReader) Read(p []byte) (int, error) {
 	if err := c.ctx.Err(); err != nil {
 		return 0, err
 	}

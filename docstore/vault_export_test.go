@@ -19,7 +19,7 @@ import (
 func exportFixture(t *testing.T) (*testVault, map[string][]byte) {
 	tv := newTestVault(t)
 	docs := map[string][]byte{
-		"paie/2026-10.pdf": content(70_000, 1),
+		"paie/2026-10.pdf": docContent(70_000, 1),
 		"../../etc/passwd": []byte("not a path escape"),
 		"vide":             {},
 	}
@@ -90,7 +90,7 @@ func TestExportZip(t *testing.T) {
 
 func TestExportStopsOnDamage(t *testing.T) {
 	tv, _ := exportFixture(t)
-	flip(t, tv.docPath("paie/2026-10.pdf"), -1)
+	flipBit(t, tv.docPath("paie/2026-10.pdf"), -1)
 	err := tv.Export(context.Background(), io.Discard, ExportTar)
 	assert.ErrorIs(t, err, ErrDamaged)
 }

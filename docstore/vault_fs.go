@@ -11,11 +11,11 @@ import (
 // On-disk layout of a vault directory. Every file is an age file or starts with
 // vaultfmt.Magic, so that the inspector (and anyone looking) can tell it is encrypted.
 const (
-	indexFile = "index" // header, key slots, encrypted manifest
-	logFile   = "log"   // encrypted, hash-chained operation log
-	lockFile  = "lock"  // flock target
-	docsDir   = "d"     // one age file per document version, named by its opaque id
-	tmpSuffix = ".tmp"
+	vaultIndexFile = "index" // header, key slots, encrypted manifest
+	vaultLogFile   = "log"   // encrypted, hash-chained operation log
+	vaultLockFile  = "lock"  // flock target
+	vaultDocsDir   = "d"     // one age file per document version, named by its opaque id
+	vaultTmpSuffix = ".tmp"
 )
 
 // step calls the test hook between the steps of a write, so tests can stop an operation
@@ -32,7 +32,7 @@ func (v *Vault) step(name string) error {
 // whether the new file reached its name (after which it may be the current state even if a
 // later step failed).
 func (v *Vault) writeAtomic(dir, name, stepPrefix string, write func(io.Writer) error) (renamed bool, err error) {
-	tmp := filepath.Join(dir, name+tmpSuffix)
+	tmp := filepath.Join(dir, name+vaultTmpSuffix)
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return false, err
@@ -65,11 +65,11 @@ func (v *Vault) writeAtomic(dir, name, stepPrefix string, write func(io.Writer) 
 	if err := v.step(stepPrefix + "-renamed"); err != nil {
 		return true, err
 	}
-	return true, syncDir(dir)
+	return true, fsyncDir(dir)
 }
 
-// syncDir makes a rename or removal in dir durable.
-func syncDir(dir string) error {
+// fsyncDir makes a rename or removal in dir durable.
+func fsyncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
@@ -78,17 +78,17 @@ func syncDir(dir string) error {
 	return d.Sync()
 }
 
-// newID returns a fresh opaque id: 128 random bits in hex.
-func newID() string {
+// newVaultID returns a fresh opaque id: 128 random bits in hex.
+func newVaultID() string {
 	var b [16]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
 }
 
-// removeTemps deletes temp files left by a crash: they were never part of a committed state.
-func removeTemps(dir string) {
-	for _, d := range []string{dir, filepath.Join(dir, docsDir)} {
-		matches, _ := filepath.Glob(filepath.Join(d, "*"+tmpSuffix))
+// removeVaultTemps deletes temp files left by a crash: they were never part of a committed state.
+func removeVaultTemps(dir string) {
+	for _, d := range []string{dir, filepath.Join(dir, vaultDocsDir)} {
+		matches, _ := filepath.Glob(filepath.Join(d, "*"+vaultTmpSuffix))
 		for _, m := range matches {
 			os.Remove(m)
 		}

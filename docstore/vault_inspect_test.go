@@ -37,7 +37,7 @@ func folderReport(t *testing.T, dir string) reflex.Report {
 // file mixed.
 func TestVaultInspectsAsEncrypted(t *testing.T) {
 	tv := newTestVault(t)
-	tv.put("bulletin 2026-10.pdf", content(150_000, 1))
+	tv.put("bulletin 2026-10.pdf", docContent(150_000, 1))
 	tv.put("note.txt", []byte("une note"))
 	require.NoError(t, tv.Delete(context.Background(), "note.txt"))
 	require.NoError(t, tv.SetRecipient("notaire", x25519(t).Recipient()))
@@ -51,7 +51,7 @@ func TestVaultInspectsAsEncrypted(t *testing.T) {
 	assert.Contains(t, enc.Evidence, "trustreflex vault")
 
 	// A copy of a payslip left in clear next to the vault files.
-	stray := filepath.Join(tv.dir, docsDir, "copie-bulletin.txt")
+	stray := filepath.Join(tv.dir, vaultDocsDir, "copie-bulletin.txt")
 	require.NoError(t, os.WriteFile(stray, []byte("Bulletin de paie octobre 2026\nSalaire net à payer : 2 150,00 EUR\n"), 0o600))
 	rep = folderReport(t, tv.dir)
 	plain := rep.Find(reflex.StorePlaintext)

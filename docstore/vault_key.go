@@ -109,17 +109,17 @@ func unwrapSlots(ix *vaultfmt.Index, id age.Identity) (*vaultKey, error) {
 		secret, ok2 := strings.CutSuffix(secret, "\n")
 		if !ok || !ok2 {
 			// Authentic but for another vault or slot: a slot copied in from elsewhere.
-			return nil, &DamageError{Name: indexFile, Reason: ReasonSwapped}
+			return nil, &DamageError{Name: vaultIndexFile, Reason: ReasonSwapped}
 		}
 		k, err := parseVaultKey(KeyAlgorithm(ix.KeyAlg), secret)
 		if err != nil {
 			// The header's algorithm id does not fit the key: the header was edited.
-			return nil, &DamageError{Name: indexFile, Reason: ReasonFormat, Err: err}
+			return nil, &DamageError{Name: vaultIndexFile, Reason: ReasonFormat, Err: err}
 		}
 		return k, nil
 	}
 	if other != nil {
-		return nil, &DamageError{Name: indexFile, Reason: ReasonAuth, Err: other}
+		return nil, &DamageError{Name: vaultIndexFile, Reason: ReasonAuth, Err: other}
 	}
 	if _, ok := id.(*age.ScryptIdentity); ok {
 		return nil, ErrWrongPassphrase

@@ -8,6 +8,6 @@ import (
 )
 
 // lock is not implemented off Unix: refusing is safer than two writers.
-func lock(*os.File) error {
+func lockExclusive(*os.File) error {
 	return fmt.Errorf("%w: file locking on this platform", ErrUnsupported)
 }

@@ -54,7 +54,7 @@ func (v *Vault) appendLog(rec *vaultfmt.Record) (logTail, error) {
 		return logTail{}, err
 	}
 	frame := vaultfmt.AppendFrame(nil, sealed.Bytes())
-	f, err := os.OpenFile(filepath.Join(v.dir, logFile), os.O_WRONLY, 0)
+	f, err := os.OpenFile(filepath.Join(v.dir, vaultLogFile), os.O_WRONLY, 0)
 	if err != nil {
 		return logTail{}, err
 	}
@@ -76,14 +76,14 @@ func (v *Vault) appendLog(rec *vaultfmt.Record) (logTail, error) {
 }
 
 func (v *Vault) readFrames() ([][]byte, int64, error) {
-	f, err := os.Open(filepath.Join(v.dir, logFile))
+	f, err := os.Open(filepath.Join(v.dir, vaultLogFile))
 	if err != nil {
-		return nil, 0, &DamageError{Name: logFile, Reason: ReasonMissing, Err: err}
+		return nil, 0, &DamageError{Name: vaultLogFile, Reason: ReasonMissing, Err: err}
 	}
 	defer f.Close()
 	frames, end, err := vaultfmt.ReadFrames(f)
 	if err != nil {
-		return nil, 0, &DamageError{Name: logFile, Reason: ReasonFormat, Err: err}
+		return nil, 0, &DamageError{Name: vaultLogFile, Reason: ReasonFormat, Err: err}
 	}
 	return frames, end, nil
 }
@@ -91,15 +91,15 @@ func (v *Vault) readFrames() ([][]byte, int64, error) {
 func (v *Vault) openRecord(frame []byte) (*vaultfmt.Record, error) {
 	r, err := ageOpen(bytes.NewReader(frame), v.key.id)
 	if err != nil {
-		return nil, &DamageError{Name: logFile, Reason: ReasonAuth, Err: err}
+		return nil, &DamageError{Name: vaultLogFile, Reason: ReasonAuth, Err: err}
 	}
 	b, err := io.ReadAll(io.LimitReader(r, vaultfmt.MaxRecord+1))
 	if err != nil {
-		return nil, &DamageError{Name: logFile, Reason: ReasonAuth, Err: err}
+		return nil, &DamageError{Name: vaultLogFile, Reason: ReasonAuth, Err: err}
 	}
 	rec, err := vaultfmt.ParseRecord(b)
 	if err != nil {
-		return nil, &DamageError{Name: logFile, Reason: ReasonFormat, Err: err}
+		return nil, &DamageError{Name: vaultLogFile, Reason: ReasonFormat, Err: err}
 	}
 	return rec, nil
 }
@@ -115,11 +115,11 @@ func (v *Vault) checkLogTail() (logTail, error) {
 	}
 	n := uint64(len(frames))
 	if v.m.LogCount > n {
-		return logTail{}, &DamageError{Name: logFile, Reason: ReasonTruncated,
+		return logTail{}, &DamageError{Name: vaultLogFile, Reason: ReasonTruncated,
 			Err: fmt.Errorf("log has %d records, the index expects %d", n, v.m.LogCount)}
 	}
 	if v.m.LogCount > 0 && vaultfmt.Hash(frames[v.m.LogCount-1]) != v.m.LogHead {
-		return logTail{}, &DamageError{Name: logFile, Reason: ReasonSwapped, Err: errors.New("log head does not match the index")}
+		return logTail{}, &DamageError{Name: vaultLogFile, Reason: ReasonSwapped, Err: errors.New("log head does not match the index")}
 	}
 	for i := v.m.LogCount; i < n; i++ {
 		rec, err := v.openRecord(frames[i])
@@ -130,7 +130,7 @@ func (v *Vault) checkLogTail() (logTail, error) {
 			return logTail{}, fmt.Errorf("%w: the log records generation %d, the index is at %d", ErrRollback, rec.Gen, v.m.Gen)
 		}
 		if rec.Seq != i+1 || rec.Gen != v.m.Gen+1 {
-			return logTail{}, &DamageError{Name: logFile, Reason: ReasonFormat, Err: fmt.Errorf("record %d out of order", i+1)}
+			return logTail{}, &DamageError{Name: vaultLogFile, Reason: ReasonFormat, Err: fmt.Errorf("record %d out of order", i+1)}
 		}
 	}
 	t := logTail{count: n, end: end}
@@ -153,7 +153,7 @@ func (v *Vault) Log(ctx context.Context) ([]LogEntry, error) {
 		return nil, err
 	}
 	if uint64(len(frames)) < v.log.count {
-		return nil, &DamageError{Name: logFile, Reason: ReasonTruncated}
+		return nil, &DamageError{Name: vaultLogFile, Reason: ReasonTruncated}
 	}
 	var out []LogEntry
 	prev := ""
@@ -167,10 +167,10 @@ func (v *Vault) Log(ctx context.Context) ([]LogEntry, error) {
 			return nil, err
 		}
 		if rec.Seq != uint64(i)+1 || rec.Prev != prev || rec.Gen < lastGen || rec.Gen > v.m.Gen+1 {
-			return nil, &DamageError{Name: logFile, Reason: ReasonSwapped, Err: fmt.Errorf("hash chain broken at record %d", i+1)}
+			return nil, &DamageError{Name: vaultLogFile, Reason: ReasonSwapped, Err: fmt.Errorf("hash chain broken at record %d", i+1)}
 		}
 		if i == int(v.m.LogCount)-1 && vaultfmt.Hash(fr) != v.m.LogHead {
-			return nil, &DamageError{Name: logFile, Reason: ReasonSwapped, Err: errors.New("log head does not match the index")}
+			return nil, &DamageError{Name: vaultLogFile, Reason: ReasonSwapped, Err: errors.New("log head does not match the index")}
 		}
 		if n := len(out); n > 0 && rec.Gen == lastGen {
 			out[n-1].Committed = false // an attempt that crashed, retried under the same generation

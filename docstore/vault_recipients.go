@@ -42,7 +42,7 @@ func (v *Vault) SetRecipient(label string, r age.Recipient) error {
 	if err := v.use(); err != nil {
 		return err
 	}
-	sid := newID()
+	sid := newVaultID()
 	data, err := wrapSlot(v.key, v.m.Vault, sid, r)
 	if err != nil {
 		return err

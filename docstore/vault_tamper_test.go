@@ -17,10 +17,10 @@ func (tv *testVault) docPath(name string) string {
 	tv.t.Helper()
 	st, err := tv.Stat(name)
 	require.NoError(tv.t, err)
-	return filepath.Join(tv.dir, docsDir, st.ID)
+	return filepath.Join(tv.dir, vaultDocsDir, st.ID)
 }
 
-func flip(t testing.TB, path string, off int64) {
+func flipBit(t testing.TB, path string, off int64) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
@@ -63,14 +63,14 @@ func assertDamaged(t *testing.T, tv *testVault, name string, want []byte, reason
 }
 
 func TestTamperDocumentRegions(t *testing.T) {
-	body := content(3*chunk+1000, 7) // four STREAM chunks after padding
+	body := docContent(3*docChunk+1000, 7) // four STREAM chunks after padding
 	regions := map[string]func(tv *testVault, p string) int64{
 		"age header stanza": func(tv *testVault, p string) int64 { return 30 },
 		"age header mac":    func(tv *testVault, p string) int64 { return ageHeaderEnd(t, p) - 10 },
 		"stream nonce":      func(tv *testVault, p string) int64 { return ageHeaderEnd(t, p) + 3 },
 		"document header":   func(tv *testVault, p string) int64 { return ageHeaderEnd(t, p) + 16 + 40 },
 		"first content":     func(tv *testVault, p string) int64 { return ageHeaderEnd(t, p) + 16 + 1000 },
-		"second chunk":      func(tv *testVault, p string) int64 { return ageHeaderEnd(t, p) + 16 + chunk + 16 + 5 },
+		"second docChunk":   func(tv *testVault, p string) int64 { return ageHeaderEnd(t, p) + 16 + docChunk + 16 + 5 },
 		"padding":           func(tv *testVault, p string) int64 { return -100 },
 		"final tag":         func(tv *testVault, p string) int64 { return -1 },
 	}
@@ -80,7 +80,7 @@ func TestTamperDocumentRegions(t *testing.T) {
 			tv.put("doc", body)
 			tv.put("other", []byte("intact"))
 			p := tv.docPath("doc")
-			flip(t, p, at(tv, p))
+			flipBit(t, p, at(tv, p))
 			assertDamaged(t, tv, "doc", body, ReasonAuth)
 			assert.Equal(t, []byte("intact"), tv.mustGet("other"))
 		})
@@ -89,7 +89,7 @@ func TestTamperDocumentRegions(t *testing.T) {
 
 func TestTamperSwapAndReplay(t *testing.T) {
 	tv := newTestVault(t)
-	a, b := content(5000, 1), content(5000, 2)
+	a, b := docContent(5000, 1), docContent(5000, 2)
 	tv.put("a", a)
 	tv.put("b", b)
 	pa, pb := tv.docPath("a"), tv.docPath("b")
@@ -126,13 +126,13 @@ func TestTamperSwapAndReplay(t *testing.T) {
 }
 
 func TestTamperTruncation(t *testing.T) {
-	body := content(2*chunk+300, 9)
+	body := docContent(2*docChunk+300, 9)
 	for name, cut := range map[string]func(size int64) int64{
-		"last byte":       func(n int64) int64 { return n - 1 },
-		"last chunk":      func(n int64) int64 { return n - 200 },
-		"at chunk border": func(n int64) int64 { return n - (n-ageHeaderLen)%(chunk+16) },
-		"to header":       func(n int64) int64 { return ageHeaderLen + 16 },
-		"empty":           func(n int64) int64 { return 0 },
+		"last byte":          func(n int64) int64 { return n - 1 },
+		"last docChunk":      func(n int64) int64 { return n - 200 },
+		"at docChunk border": func(n int64) int64 { return n - (n-ageHeaderLen)%(docChunk+16) },
+		"to header":          func(n int64) int64 { return ageHeaderLen + 16 },
+		"empty":              func(n int64) int64 { return 0 },
 	} {
 		t.Run(name, func(t *testing.T) {
 			tv := newTestVault(t, WithKeyAlgorithm(KeyX25519))
@@ -174,8 +174,8 @@ func TestTamperIndexAndLog(t *testing.T) {
 		tv.Vault.Close()
 		return tv
 	}
-	index := func(tv *testVault) string { return filepath.Join(tv.dir, indexFile) }
-	logf := func(tv *testVault) string { return filepath.Join(tv.dir, logFile) }
+	index := func(tv *testVault) string { return filepath.Join(tv.dir, vaultIndexFile) }
+	logf := func(tv *testVault) string { return filepath.Join(tv.dir, vaultLogFile) }
 	t.Run("deleted index", func(t *testing.T) {
 		tv := setup(t)
 		require.NoError(t, os.Remove(index(tv)))
@@ -190,7 +190,7 @@ func TestTamperIndexAndLog(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			tv := setup(t)
-			flip(t, index(tv), off)
+			flipBit(t, index(tv), off)
 			err := tv.reopen()
 			require.Error(t, err)
 			assert.True(t, errors.Is(err, ErrDamaged) || errors.Is(err, ErrUnsupported), "%v", err)
@@ -214,18 +214,18 @@ func TestTamperIndexAndLog(t *testing.T) {
 		tv := setup(t)
 		b, _ := os.ReadFile(index(tv))
 		i := bytes.Index(b, []byte("-> X25519"))
-		flip(t, index(tv), int64(i+20))
+		flipBit(t, index(tv), int64(i+20))
 		// A damaged slot no longer opens: to the user it looks like a wrong key.
 		assert.ErrorIs(t, tv.reopen(), ErrWrongIdentity)
 	})
 	t.Run("log frame flipped", func(t *testing.T) {
 		tv := setup(t)
-		flip(t, logf(tv), -5) // the head record, pinned by the manifest
+		flipBit(t, logf(tv), -5) // the head record, pinned by the manifest
 		assert.ErrorIs(t, tv.reopen(), ErrDamaged)
 	})
 	t.Run("log middle flipped", func(t *testing.T) {
 		tv := setup(t)
-		flip(t, logf(tv), 60) // the first record
+		flipBit(t, logf(tv), 60) // the first record
 		require.NoError(t, tv.reopen(), "Open checks only the head")
 		_, err := tv.Log(context.Background())
 		assert.ErrorIs(t, err, ErrDamaged)
@@ -257,21 +257,21 @@ func TestTamperRollback(t *testing.T) {
 		tv := newTestVault(t)
 		tv.put("a", []byte("v1"))
 		saved := filepath.Join(t.TempDir(), "index")
-		copyFile(saved, filepath.Join(tv.dir, indexFile))
+		copyFile(saved, filepath.Join(tv.dir, vaultIndexFile))
 		tv.put("a", []byte("v2"))
 		tv.put("a", []byte("v3"))
 		tv.Vault.Close()
-		copyFile(filepath.Join(tv.dir, indexFile), saved)
+		copyFile(filepath.Join(tv.dir, vaultIndexFile), saved)
 		assert.ErrorIs(t, tv.reopen(), ErrRollback)
 	})
 	t.Run("one step is indistinguishable from a crash without state", func(t *testing.T) {
 		tv := newTestVault(t)
 		tv.put("a", []byte("v1"))
 		saved := filepath.Join(t.TempDir(), "index")
-		copyFile(saved, filepath.Join(tv.dir, indexFile))
+		copyFile(saved, filepath.Join(tv.dir, vaultIndexFile))
 		tv.put("a", []byte("v2"))
 		tv.Vault.Close()
-		copyFile(filepath.Join(tv.dir, indexFile), saved)
+		copyFile(filepath.Join(tv.dir, vaultIndexFile), saved)
 		require.NoError(t, tv.reopen())
 		// ...but the replaced version's file is gone, which Get and Verify report.
 		_, err := tv.get("a")

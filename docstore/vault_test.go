@@ -46,7 +46,7 @@ func x25519(t testing.TB) *age.X25519Identity {
 }
 
 // content returns n deterministic pseudo-random bytes.
-func content(n int, seed uint64) []byte {
+func docContent(n int, seed uint64) []byte {
 	b := make([]byte, n)
 	r := rand.New(rand.NewPCG(seed, 1))
 	for i := range b {
@@ -63,7 +63,7 @@ type testVault struct {
 	*Vault
 }
 
-func newTestVault(t testing.TB, opts ...Option) *testVault {
+func newTestVault(t testing.TB, opts ...VaultOption) *testVault {
 	t.Helper()
 	tv := &testVault{t: t, dir: filepath.Join(t.TempDir(), "vault"), id: x25519(t)}
 	v, err := Create(tv.dir, tv.id.Recipient(), opts...)
@@ -74,7 +74,7 @@ func newTestVault(t testing.TB, opts ...Option) *testVault {
 }
 
 // reopen closes the vault and opens it again with opts.
-func (tv *testVault) reopen(opts ...Option) error {
+func (tv *testVault) reopen(opts ...VaultOption) error {
 	tv.Vault.Close()
 	v, err := Open(tv.dir, tv.id, opts...)
 	if err != nil {
@@ -114,9 +114,9 @@ func TestVaultRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	docs := map[string][]byte{
 		"vide.txt":                     {},
-		"bulletin de paie 2026-10.pdf": content(123_456, 1),
-		"avis d'impôt/2025.pdf":        content(4096, 2),
-		"grand.bin":                    content(3*chunk+17, 3),
+		"bulletin de paie 2026-10.pdf": docContent(123_456, 1),
+		"avis d'impôt/2025.pdf":        docContent(4096, 2),
+		"grand.bin":                    docContent(3*docChunk+17, 3),
 	}
 	for name, b := range docs {
 		info, err := v.Put(ctx, name, bytes.NewReader(b), Meta{"type": "test"})
@@ -193,7 +193,7 @@ func TestVaultRoundTrip(t *testing.T) {
 	assert.Equal(t, 3, rep.Checked)
 	assert.Empty(t, rep.Orphans)
 	// Old versions and deleted documents leave no file behind.
-	files, err := os.ReadDir(filepath.Join(dir, docsDir))
+	files, err := os.ReadDir(filepath.Join(dir, vaultDocsDir))
 	require.NoError(t, err)
 	assert.Len(t, files, 3)
 }
@@ -237,7 +237,7 @@ func TestVaultOnDiskOpaque(t *testing.T) {
 			for _, leak := range []string{"bulletin", "paie", "rib.txt", "ACME", "employeur", "NIR 1 85", "IBAN"} {
 				assert.NotContains(t, string(b), leak, "%s leaks %q", p, leak)
 			}
-			if filepath.Dir(p) == filepath.Join(tv.dir, docsDir) {
+			if filepath.Dir(p) == filepath.Join(tv.dir, vaultDocsDir) {
 				assert.True(t, vaultfmt.IsID(d.Name()), d.Name())
 			}
 			return nil
@@ -253,14 +253,14 @@ func TestVaultPaddingHidesSize(t *testing.T) {
 	size := func(name string) int64 {
 		st, err := tv.Stat(name)
 		require.NoError(t, err)
-		fi, err := os.Stat(filepath.Join(tv.dir, docsDir, st.ID))
+		fi, err := os.Stat(filepath.Join(tv.dir, vaultDocsDir, st.ID))
 		require.NoError(t, err)
 		return fi.Size()
 	}
-	tv.put("a", content(1, 1))
-	tv.put("b", content(3000, 2))
-	tv.put("c", content(98_500, 3))
-	tv.put("d", content(100_100, 4))
+	tv.put("a", docContent(1, 1))
+	tv.put("b", docContent(3000, 2))
+	tv.put("c", docContent(98_500, 3))
+	tv.put("d", docContent(100_100, 4))
 	assert.Equal(t, size("a"), size("b"), "small files share the 4 KiB bucket")
 	assert.Equal(t, size("c"), size("d"), "close sizes share a Padmé bucket")
 }
@@ -274,12 +274,12 @@ func TestVaultRecipients(t *testing.T) {
 	rs, err := tv.Recipients()
 	require.NoError(t, err)
 	assert.Equal(t, []Recipient{{"owner", "x25519"}, {"notaire", "x25519"}}, rs)
-	docFiles := snapshot(t, filepath.Join(tv.dir, docsDir))
+	docFiles := hashFiles(t, filepath.Join(tv.dir, vaultDocsDir))
 
 	tv.Close()
 	v, err := Open(tv.dir, notary)
 	require.NoError(t, err)
-	b, err := readAll(v, "acte.pdf")
+	b, err := readDoc(v, "acte.pdf")
 	require.NoError(t, err)
 	assert.Equal(t, "acte notarié", string(b))
 	// The third party's slot is removed; its identity no longer opens the vault.
@@ -299,17 +299,17 @@ func TestVaultRecipients(t *testing.T) {
 	v, err = Open(tv.dir, passIdentity(t, "nouveau mot de passe"))
 	require.NoError(t, err)
 	defer v.Close()
-	b, err = readAll(v, "acte.pdf")
+	b, err = readDoc(v, "acte.pdf")
 	require.NoError(t, err)
 	assert.Equal(t, "acte notarié", string(b))
-	assert.Equal(t, docFiles, snapshot(t, filepath.Join(tv.dir, docsDir)))
+	assert.Equal(t, docFiles, hashFiles(t, filepath.Join(tv.dir, vaultDocsDir)))
 	log, err := v.Log(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, "set-recipient", log[len(log)-1].Op)
 	assert.Equal(t, "owner", log[len(log)-1].Name)
 }
 
-func readAll(v *Vault, name string) ([]byte, error) {
+func readDoc(v *Vault, name string) ([]byte, error) {
 	r, err := v.Get(context.Background(), name)
 	if err != nil {
 		return nil, err
@@ -319,7 +319,7 @@ func readAll(v *Vault, name string) ([]byte, error) {
 }
 
 // snapshot maps every file under dir to the hash of its bytes.
-func snapshot(t testing.TB, dir string) map[string][32]byte {
+func hashFiles(t testing.TB, dir string) map[string][32]byte {
 	t.Helper()
 	out := map[string][32]byte{}
 	require.NoError(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -337,11 +337,11 @@ func TestVaultContextCancel(t *testing.T) {
 	tv := newTestVault(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := tv.Put(ctx, "x", bytes.NewReader(content(10, 1)), nil)
+	_, err := tv.Put(ctx, "x", bytes.NewReader(docContent(10, 1)), nil)
 	assert.ErrorIs(t, err, context.Canceled)
 	_, err = tv.Stat("x")
 	assert.ErrorIs(t, err, ErrNotFound)
-	entries, _ := os.ReadDir(filepath.Join(tv.dir, docsDir))
+	entries, _ := os.ReadDir(filepath.Join(tv.dir, vaultDocsDir))
 	assert.Empty(t, entries, "a cancelled Put leaves no file")
 }
 
@@ -380,12 +380,12 @@ func TestVaultConcurrentUse(t *testing.T) {
 		go func() {
 			name := fmt.Sprintf("doc-%d", g)
 			for i := range 5 {
-				want := content(1000+i, uint64(g))
+				want := docContent(1000+i, uint64(g))
 				if _, err := tv.Put(ctx, name, bytes.NewReader(want), nil); err != nil {
 					done <- err
 					return
 				}
-				got, err := readAll(tv.Vault, name)
+				got, err := readDoc(tv.Vault, name)
 				if err == nil && !bytes.Equal(got, want) {
 					err = fmt.Errorf("%s: wrong content", name)
 				}

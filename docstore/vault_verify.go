@@ -70,12 +70,12 @@ func (v *Vault) Verify(ctx context.Context) (*VerifyReport, error) {
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	entries, err := os.ReadDir(filepath.Join(v.dir, docsDir))
+	entries, err := os.ReadDir(filepath.Join(v.dir, vaultDocsDir))
 	if err != nil {
 		return nil, err
 	}
 	for _, e := range entries {
-		if _, d := v.docByID(e.Name()); d == nil && !strings.HasSuffix(e.Name(), tmpSuffix) {
+		if _, d := v.docByID(e.Name()); d == nil && !strings.HasSuffix(e.Name(), vaultTmpSuffix) {
 			rep.Orphans = append(rep.Orphans, e.Name())
 		}
 	}
@@ -91,7 +91,7 @@ func (v *Vault) VerifyDocument(ctx context.Context, name string) error {
 		return err
 	}
 	defer r.Close()
-	buf := make([]byte, chunk)
+	buf := make([]byte, docChunk)
 	_, err = io.CopyBuffer(io.Discard, r, buf)
 	return err
 }

@@ -113,7 +113,7 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 	if err := vc.paths(); err != nil {
 		return err
 	}
-	opts := []docstore.Option{}
+	opts := []docstore.VaultOption{}
 	if vc.state != "none" {
 		if err := os.MkdirAll(filepath.Dir(vc.state), 0o700); err != nil {
 			return err
