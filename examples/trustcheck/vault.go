@@ -33,16 +33,20 @@ Actions:
   verify            check every document and the log; exit 1 if anything is damaged
   log               show the operation log
   export FILE       write every document and a manifest.json to FILE (.zip, else tar)
+  passwd            change the passphrase (documents are not re-encrypted)
 
 Flags:
-  --dir DIR     the vault directory (default $TRUSTCHECK_VAULT, else ~/.local/share/trustcheck/vault)
+  --dir DIR     the vault directory (default $TRUSTCHECK_VAULT, else
+                $XDG_DATA_HOME/trustcheck/vault, ~/.local/share/trustcheck/vault)
   --state FILE  where this machine remembers the vault's generation, to detect a rollback
-                (default ~/.local/state/trustcheck/vault-state; "none" to disable)
+                (default $XDG_STATE_HOME/trustcheck/vault-state, ~/.local/state/...;
+                "none" to disable)
   --json        ls, log, verify: one JSON object per line
   --lang fr|en  language of messages (default fr)
 
 The passphrase is read from the terminal, or from the environment variable
-TRUSTCHECK_PASSPHRASE; never from an argument.
+TRUSTCHECK_PASSPHRASE (and the new one for passwd from TRUSTCHECK_NEW_PASSPHRASE);
+never from an argument.
 
 Examples:
   trustcheck vault init
@@ -61,7 +65,7 @@ func vaultCommand() command {
 // vaultArgs is how many positional arguments each action takes (min, max).
 var vaultArgs = map[string][2]int{
 	"init": {0, 0}, "put": {1, 2}, "get": {1, 1}, "ls": {0, 0}, "rm": {1, 1},
-	"verify": {0, 0}, "log": {0, 0}, "export": {1, 1},
+	"verify": {0, 0}, "log": {0, 0}, "export": {1, 1}, "passwd": {0, 0},
 }
 
 func runVault(ctx context.Context, a *app, cmd *command, args []string) int {
@@ -78,7 +82,7 @@ func runVault(ctx context.Context, a *app, cmd *command, args []string) int {
 		return exitUsage
 	}
 	if len(pos) == 0 {
-		a.usageError("vault: missing action (init, put, get, ls, rm, verify, log, export)")
+		a.usageError("vault: missing action (init, put, get, ls, rm, verify, log, export, passwd)")
 		return exitUsage
 	}
 	n, ok := vaultArgs[pos[0]]
@@ -121,16 +125,13 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 		opts = append(opts, docstore.WithStateFile(vc.state))
 	}
 	if action == "init" {
-		pass, err := vc.passphrase(true)
+		pass, err := vc.passphrase("TRUSTCHECK_PASSPHRASE", true)
 		if err != nil {
 			return err
 		}
-		r, err := age.NewScryptRecipient(pass)
+		r, err := newScryptRecipient(pass)
 		if err != nil {
 			return err
-		}
-		if scryptWorkFactor > 0 {
-			r.SetWorkFactor(scryptWorkFactor)
 		}
 		v, err := docstore.Create(vc.dir, r, opts...)
 		if err != nil {
@@ -146,7 +147,7 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 			return fmt.Errorf("%w: %s", docstore.ErrNotVault, vc.dir)
 		}
 	}
-	pass, err := vc.passphrase(false)
+	pass, err := vc.passphrase("TRUSTCHECK_PASSPHRASE", false)
 	if err != nil {
 		return err
 	}
@@ -178,34 +179,77 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 		return vc.log(ctx, v)
 	case "export":
 		return vc.export(ctx, v, args[0])
+	case "passwd":
+		return vc.passwd(v)
 	}
+	return nil
+}
+
+func newScryptRecipient(pass string) (*age.ScryptRecipient, error) {
+	r, err := age.NewScryptRecipient(pass)
+	if err != nil {
+		return nil, err
+	}
+	if scryptWorkFactor > 0 {
+		r.SetWorkFactor(scryptWorkFactor)
+	}
+	return r, nil
+}
+
+// passwd rewraps the vault key under a new passphrase: one key slot changes, no document.
+func (vc *vaultCLI) passwd(v *docstore.Vault) error {
+	pass, err := vc.passphrase("TRUSTCHECK_NEW_PASSPHRASE", true)
+	if err != nil {
+		return err
+	}
+	r, err := newScryptRecipient(pass)
+	if err != nil {
+		return err
+	}
+	if err := v.SetRecipient(docstore.OwnerLabel, r); err != nil {
+		return err
+	}
+	vc.say("passphrase changed", "phrase de passe changée")
 	return nil
 }
 
 // paths fills the default vault directory and state file.
 func (vc *vaultCLI) paths() error {
-	home := vc.app.io.getenv("HOME")
 	if vc.dir == "" {
 		vc.dir = vc.app.io.getenv("TRUSTCHECK_VAULT")
 	}
-	if vc.dir == "" || vc.state == "" {
-		if home == "" {
-			return errors.New("no --dir given and $HOME is not set")
+	// xdg returns $XDG_x_HOME, else ~/fallback (XDG base directory specification).
+	xdg := func(env, fallback string) (string, error) {
+		if d := vc.app.io.getenv(env); filepath.IsAbs(d) {
+			return d, nil
 		}
+		home := vc.app.io.getenv("HOME")
+		if home == "" {
+			return "", fmt.Errorf("neither $%s nor $HOME is set: give --dir and --state", env)
+		}
+		return filepath.Join(home, fallback), nil
 	}
 	if vc.dir == "" {
-		vc.dir = filepath.Join(home, ".local", "share", "trustcheck", "vault")
+		d, err := xdg("XDG_DATA_HOME", filepath.Join(".local", "share"))
+		if err != nil {
+			return err
+		}
+		vc.dir = filepath.Join(d, "trustcheck", "vault")
 	}
 	if vc.state == "" {
-		vc.state = filepath.Join(home, ".local", "state", "trustcheck", "vault-state")
+		d, err := xdg("XDG_STATE_HOME", filepath.Join(".local", "state"))
+		if err != nil {
+			return err
+		}
+		vc.state = filepath.Join(d, "trustcheck", "vault-state")
 	}
 	return nil
 }
 
-// passphrase reads the passphrase from $TRUSTCHECK_PASSPHRASE, else from the terminal
-// (/dev/tty, so that standard input stays free for put's content).
-func (vc *vaultCLI) passphrase(confirm bool) (string, error) {
-	if p := vc.app.io.getenv("TRUSTCHECK_PASSPHRASE"); p != "" {
+// passphrase reads a passphrase from the environment variable env, else from the terminal
+// (/dev/tty, so that standard input stays free for put's content), asking twice for a new one.
+func (vc *vaultCLI) passphrase(env string, confirm bool) (string, error) {
+	if p := vc.app.io.getenv(env); p != "" {
 		return p, nil
 	}
 	if !vc.app.io.inTTY && !vc.app.io.errTTY {
@@ -222,7 +266,11 @@ func (vc *vaultCLI) passphrase(confirm bool) (string, error) {
 		fmt.Fprintln(tty)
 		return string(b), err
 	}
-	p, err := ask("Vault passphrase: ", "Phrase de passe du coffre : ")
+	en, fr := "Vault passphrase: ", "Phrase de passe du coffre : "
+	if env == "TRUSTCHECK_NEW_PASSPHRASE" || confirm {
+		en, fr = "New vault passphrase: ", "Nouvelle phrase de passe du coffre : "
+	}
+	p, err := ask(en, fr)
 	if err != nil {
 		return "", err
 	}
