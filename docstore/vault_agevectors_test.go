@@ -16,11 +16,14 @@ import (
 	"filippo.io/age"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/trustreflex/trustreflex/internal/vaultfmt"
 )
 
 // TestAgeVectors runs the C2SP age test vectors through ageOpen, the single decryption path of
 // the vault: valid files decrypt to the expected payload; invalid ones are rejected, and what
 // was released before a payload failure is exactly the authenticated prefix the vector names.
+// Each vector is also planted as a vault key slot, where it must be refused and classified.
 // Armored vectors are skipped: the vault never reads ASCII armor.
 func TestAgeVectors(t *testing.T) {
 	files, err := fs.ReadDir(agetest.Vectors, ".")
@@ -61,6 +64,7 @@ func TestAgeVectors(t *testing.T) {
 				ids = append(ids, id)
 			}
 			expect := hdr["expect"][0]
+			checkAsKeySlot(t, expect, body, ids)
 			r, err := ageOpen(bytes.NewReader(body), ids...)
 			switch expect {
 			case "header failure", "HMAC failure":
@@ -84,6 +88,28 @@ func TestAgeVectors(t *testing.T) {
 		})
 	}
 	assert.Greater(t, ran, 100)
+}
+
+// checkAsKeySlot plants the vector as the key slot of a vault index and opens it with each
+// identity: the vault must never accept it as a key, and must classify it as age does:
+// malformed or failing files are damage, unmatched ones a wrong key.
+func checkAsKeySlot(t *testing.T, expect string, body []byte, ids []age.Identity) {
+	ix := &vaultfmt.Index{Format: vaultfmt.Format, Vault: newVaultID(), KeyAlg: vaultfmt.KeyX25519,
+		DocAlg: vaultfmt.DocAgeV1, Pad: vaultfmt.PadPadme, Slots: []vaultfmt.Slot{{ID: newVaultID(), Data: body}}}
+	damaged := false
+	for _, id := range ids {
+		k, err := unwrapSlots(ix, id)
+		require.Nil(t, k)
+		require.True(t, errors.Is(err, ErrDamaged) || errors.Is(err, ErrWrongIdentity) || errors.Is(err, ErrWrongPassphrase), "%v", err)
+		damaged = damaged || errors.Is(err, ErrDamaged)
+		if expect == "no match" {
+			assert.NotErrorIs(t, err, ErrDamaged)
+		}
+	}
+	if len(ids) > 0 && (expect == "header failure" || expect == "HMAC failure") {
+		// At least the identity that reaches the flaw reports damage (others may not match).
+		assert.True(t, damaged, "a malformed slot must be reported as damage")
+	}
 }
 
 // parseVector splits a vector into its "key: value" header and the age file.
