@@ -346,6 +346,10 @@ func (vc *vaultCLI) ls(v *docstore.Vault) error {
 		}
 		return nil
 	}
+	if len(docs) == 0 {
+		vc.say("the vault is empty", "le coffre est vide")
+		return nil
+	}
 	tw := tabwriter.NewWriter(vc.app.io.out, 0, 4, 2, ' ', 0)
 	for _, d := range docs {
 		fmt.Fprintf(tw, "%s\t%d\tv%d\t%s\n", d.Name, d.Size, d.Version, d.Modified.Format("2006-01-02 15:04"))
@@ -376,10 +380,11 @@ func (vc *vaultCLI) verify(ctx context.Context, v *docstore.Vault) error {
 			fmt.Fprintf(out, "%s: log\n", vc.text("DAMAGED", "ENDOMMAGÉ"))
 		}
 		if rep.OK() {
-			vc.say("%d documents checked, all intact", "%d documents vérifiés, tous intacts", rep.Checked)
+			vc.say("documents checked: %d, all intact", "documents vérifiés : %d, tous intacts", rep.Checked)
 		}
 		if len(rep.Orphans) > 0 {
-			vc.say("%d unreferenced files (left by an interrupted operation)", "%d fichiers orphelins (laissés par une opération interrompue)", len(rep.Orphans))
+			vc.say("unreferenced files (left by an interrupted operation, or put there by hand): %d",
+				"fichiers orphelins (laissés par une opération interrompue, ou déposés à la main) : %d", len(rep.Orphans))
 		}
 	}
 	if !rep.OK() {
