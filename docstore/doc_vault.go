@@ -25,8 +25,11 @@
 //
 // On disk. dir/index holds the format version and algorithm ids, the key slots and the
 // encrypted manifest (names, metadata, sizes, versions, the generation counter and the log
-// head); dir/log the encrypted, hash-chained operation log; dir/d/ one age file per document
-// version, named by a random 128-bit id; dir/lock the lock file. Every file starts with
+// head); dir/keys a copy of the key slots; dir/log the encrypted, hash-chained operation log;
+// dir/d/ one age file per document version, named by a random 128-bit id; dir/lock the lock
+// file. If the index is lost or damaged (Open fails with a *DamageError named "index"),
+// Recover rebuilds it from the keys copy, the documents (each carries its name, version and
+// metadata in its encrypted header) and the intact part of the log. Every file starts with
 // "age-encryption.org/v1" or with the vault marker, so Inspect reports a vault as encrypted
 // and a vault holding a stray plaintext file as mixed.
 //

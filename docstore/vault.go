@@ -92,7 +92,7 @@ func Create(dir string, owner age.Recipient, opts ...VaultOption) (*Vault, error
 		if !ok {
 			// Undo a half-made vault (only what Create made, in a directory it found empty)
 			// so that Create can be retried.
-			for _, name := range []string{vaultIndexFile, vaultLogFile, vaultDocsDir, vaultLockFile} {
+			for _, name := range []string{vaultIndexFile, vaultKeysFile, vaultLogFile, vaultDocsDir, vaultLockFile} {
 				os.RemoveAll(filepath.Join(dir, name))
 			}
 			v.lock.Close()
@@ -125,6 +125,9 @@ func Create(dir string, owner age.Recipient, opts ...VaultOption) (*Vault, error
 	if err := v.commit(&vaultfmt.Record{Op: "create"}, &next, v.ix.Slots); err != nil {
 		return nil, err
 	}
+	if err := v.writeKeys(v.ix.Slots); err != nil {
+		return nil, err
+	}
 	ok = true
 	return v, nil
 }
@@ -155,6 +158,7 @@ func Open(dir string, identity age.Identity, opts ...VaultOption) (*Vault, error
 		return nil, err
 	}
 	removeVaultTemps(dir)
+	v.healKeys()
 	return v, nil
 }
 

@@ -60,7 +60,7 @@ func (v *Vault) SetRecipient(label string, r age.Recipient) error {
 		next.Slots = append(next.Slots, info)
 		slots = append(slots, vaultfmt.Slot{ID: sid, Data: data})
 	}
-	return v.commit(&vaultfmt.Record{Op: "set-recipient", Name: label}, &next, slots)
+	return v.commitSlots(&vaultfmt.Record{Op: "set-recipient", Name: label}, &next, slots)
 }
 
 // RemoveRecipient deletes the key slot labelled label. The removed recipient can no longer
@@ -83,9 +83,23 @@ func (v *Vault) RemoveRecipient(label string) error {
 	next := *v.m
 	next.Slots = slices.Delete(slices.Clone(v.m.Slots), i, i+1)
 	slots := slices.Delete(slices.Clone(v.ix.Slots), i, i+1)
-	return v.commit(&vaultfmt.Record{Op: "remove-recipient", Name: label}, &next, slots)
+	return v.commitSlots(&vaultfmt.Record{Op: "remove-recipient", Name: label}, &next, slots)
 }
 
 func (v *Vault) slot(label string) int {
 	return slices.IndexFunc(v.m.Slots, func(s vaultfmt.SlotInfo) bool { return s.Label == label })
+}
+
+// commitSlots writes the keys file with the new slots, then commits the index. If the commit
+// does not happen, the keys file is put back in line with the index (and Open heals it after
+// a crash).
+func (v *Vault) commitSlots(rec *vaultfmt.Record, next *vaultfmt.Manifest, slots []vaultfmt.Slot) error {
+	if err := v.writeKeys(slots); err != nil {
+		return err
+	}
+	err := v.commit(rec, next, slots)
+	if v.m != next {
+		v.healKeys()
+	}
+	return err
 }

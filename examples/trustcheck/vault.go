@@ -34,6 +34,7 @@ Actions:
   log               show the operation log
   export FILE       write every document and a manifest.json to FILE (.zip, else tar)
   passwd            change the passphrase (documents are not re-encrypted)
+  recover           rebuild a lost or damaged index from the key copy, the documents and the log
 
 Flags:
   --dir DIR     the vault directory (default $TRUSTCHECK_VAULT, else
@@ -65,7 +66,7 @@ func vaultCommand() command {
 // vaultArgs is how many positional arguments each action takes (min, max).
 var vaultArgs = map[string][2]int{
 	"init": {0, 0}, "put": {1, 2}, "get": {1, 1}, "ls": {0, 0}, "rm": {1, 1},
-	"verify": {0, 0}, "log": {0, 0}, "export": {1, 1}, "passwd": {0, 0},
+	"verify": {0, 0}, "log": {0, 0}, "export": {1, 1}, "passwd": {0, 0}, "recover": {0, 0},
 }
 
 func runVault(ctx context.Context, a *app, cmd *command, args []string) int {
@@ -82,7 +83,7 @@ func runVault(ctx context.Context, a *app, cmd *command, args []string) int {
 		return exitUsage
 	}
 	if len(pos) == 0 {
-		a.usageError("vault: missing action (init, put, get, ls, rm, verify, log, export, passwd)")
+		a.usageError("vault: missing action (init, put, get, ls, rm, verify, log, export, passwd, recover)")
 		return exitUsage
 	}
 	n, ok := vaultArgs[pos[0]]
@@ -155,12 +156,23 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 	if err != nil {
 		return err
 	}
-	v, err := docstore.Open(vc.dir, id, opts...)
+	open := docstore.Open
+	if action == "recover" {
+		open = docstore.Recover
+	}
+	v, err := open(vc.dir, id, opts...)
 	if err != nil {
 		return err
 	}
 	defer v.Close()
 	switch action {
+	case "recover":
+		docs, err := v.List()
+		if err != nil {
+			return err
+		}
+		vc.say("index rebuilt: %d documents", "index reconstruit : %d documents", len(docs))
+		return nil
 	case "put":
 		return vc.put(ctx, v, args)
 	case "get":
@@ -490,6 +502,9 @@ func (vc *vaultCLI) message(err error) string {
 	case errors.Is(err, docstore.ErrRollback):
 		return vc.text("the vault is older than the last state seen on this machine: it was rolled back",
 			"le coffre est plus ancien que le dernier état vu sur cette machine : il a été remplacé par une ancienne copie")
+	case errors.As(err, &de) && de.Name == "index":
+		return vc.text("the vault index is damaged or missing ("+de.Reason+"); rebuild it with: trustcheck vault recover",
+			"l'index du coffre est endommagé ou absent ("+de.Reason+") ; reconstruisez-le avec : trustcheck vault recover")
 	case errors.As(err, &de):
 		return vc.text(fmt.Sprintf("%q is damaged or was tampered with (%s); nothing was output", de.Name, de.Reason),
 			fmt.Sprintf("%q est endommagé ou a été modifié (%s) ; rien n'a été affiché", de.Name, de.Reason))
