@@ -57,8 +57,9 @@ func (v *Vault) healKeys() {
 // its intact prefix continues. Files that do not decrypt as documents of this vault, and
 // older versions, stay in place as orphans (Verify lists them). Recovered recipients are
 // labelled "recovered-N" (labels live in the lost manifest); documents' dates are their file
-// times. Recover cannot tell a deleted document from one still present: a document deleted
-// while its file survived (a crash before cleanup) comes back.
+// times. What the lost index alone knew cannot come back: a document deleted while its file
+// survived (a crash before cleanup) reappears, and Log shows every record before the recover
+// as committed, including attempts that had crashed.
 func Recover(dir string, identity age.Identity, opts ...VaultOption) (*Vault, error) {
 	v := &Vault{dir: dir, cfg: newVaultConfig(opts)}
 	f, err := os.Open(filepath.Join(dir, vaultKeysFile))

@@ -154,3 +154,29 @@ func TestRemovedRecipientCannotRecover(t *testing.T) {
 	_, err := Recover(tv.dir, third)
 	assert.ErrorIs(t, err, ErrWrongIdentity)
 }
+
+func TestRecoverCrashThenRetry(t *testing.T) {
+	tv, docs := recoverFixture(t)
+	tv.Vault.Close()
+	require.NoError(t, os.Remove(filepath.Join(tv.dir, vaultIndexFile)))
+	for _, step := range []string{"log-appended", "index-written", "index-synced"} {
+		_, err := Recover(tv.dir, tv.id, crashAt(step))
+		require.ErrorIs(t, err, errCrash, step)
+	}
+	v, err := Recover(tv.dir, tv.id)
+	require.NoError(t, err)
+	tv.Vault = v
+	for name, b := range docs {
+		assert.Equal(t, b, tv.mustGet(name), name)
+	}
+	log, err := v.Log(context.Background())
+	require.NoError(t, err)
+	n := 0
+	for _, e := range log {
+		if e.Op == "recover" {
+			n++
+		}
+	}
+	assert.Equal(t, 4, n, "every attempt is in the log")
+	assert.True(t, log[len(log)-1].Committed)
+}
