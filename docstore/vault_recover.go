@@ -49,7 +49,7 @@ func (v *Vault) healKeys() {
 	v.writeKeys(v.ix.Slots)
 }
 
-// Recover rebuilds a lost or damaged index: it opens the vault key from the keys file with
+// Recover rebuilds a lost or damaged index; on a vault that opens normally it is Open. It opens the vault key from the keys file with
 // identity, keeps the operation log up to its last intact record, reads every document file
 // (each names its vault, id, name and version in its encrypted header) and commits a new
 // index holding the latest version of each name, logged as "recover". The old index, if any,
@@ -83,6 +83,16 @@ func Recover(dir string, identity age.Identity, opts ...VaultOption) (*Vault, er
 			v.lock.Close()
 		}
 	}()
+	if f, err := os.Open(filepath.Join(dir, vaultIndexFile)); err == nil {
+		err := v.load(f, identity)
+		f.Close()
+		if err == nil { // nothing to recover
+			removeVaultTemps(dir)
+			v.healKeys()
+			ok = true
+			return v, nil
+		}
+	}
 	if v.key, err = unwrapSlots(keys, identity); err != nil {
 		return nil, err
 	}

@@ -180,3 +180,18 @@ func TestRecoverCrashThenRetry(t *testing.T) {
 	assert.Equal(t, 4, n, "every attempt is in the log")
 	assert.True(t, log[len(log)-1].Committed)
 }
+
+func TestRecoverIntactVaultIsOpen(t *testing.T) {
+	tv := newTestVault(t)
+	tv.put("a", []byte("a"))
+	require.NoError(t, tv.SetRecipient("notaire", x25519(t).Recipient()))
+	tv.Vault.Close()
+	before := hashFiles(t, tv.dir)
+	v, err := Recover(tv.dir, tv.id)
+	require.NoError(t, err)
+	tv.Vault = v
+	rs, err := v.Recipients()
+	require.NoError(t, err)
+	assert.Equal(t, "notaire", rs[1].Label, "labels kept: nothing was rebuilt")
+	assert.Equal(t, before, hashFiles(t, tv.dir))
+}
