@@ -113,12 +113,15 @@ func (h *heapPeak) Write(p []byte) (int, error) {
 }
 
 // TestVaultMemoryFlat checks that Put and Get stream: the heap while storing and reading back
-// a 64 MiB document peaks no higher (within 1 MiB, GC timing) than for a 2 MiB one. (Total
+// a 64 MiB document peaks no higher (within 2 MiB, GC timing) than for a 2 MiB one. (Total
 // allocations do grow: age's STREAM reader allocates a 64 KiB buffer per docChunk, garbage that
 // the GC reclaims as it goes.)
 func TestVaultMemoryFlat(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes 65 MiB")
+	}
+	if raceEnabled {
+		t.Skip("heap measurements are meaningless under the race detector")
 	}
 	// A low GOGC keeps garbage near the live heap, so the peak measures what is live.
 	defer debug.SetGCPercent(debug.SetGCPercent(10))
@@ -142,5 +145,5 @@ func TestVaultMemoryFlat(t *testing.T) {
 	small := roundTrip(2 << 20)
 	large := roundTrip(64 << 20)
 	t.Logf("peak heap: 2 MiB document %d KiB, 64 MiB document %d KiB", small>>10, large>>10)
-	require.Less(t, large, small+1<<20, "the heap grows with document size")
+	require.Less(t, large, small+2<<20, "the heap grows with document size")
 }
