@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	c2sp.org/CCTV/age v0.0.0-20260829155415-4448f2097b2d
 	filippo.io/age v1.3.2
+	github.com/almerlucke/go-iban v0.0.0-20220324081643-09bcab81b879
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/stretchr/testify v1.12.1
 	github.com/ulikunitz/xz v0.5.17

@@ -55,11 +55,13 @@ func (c *Checker) Check(ctx context.Context, subject string) (reflex.Report, err
 // add iban.non-sepa: Checker does.
 func Findings(ip IBAN, err error) []reflex.Finding {
 	if err == nil {
-		return []reflex.Finding{{
-			Code:     reflex.IBANValid,
-			Severity: reflex.OK,
-			Evidence: ip.Masked() + " " + ip.Country() + " " + CountryName(ip.Country()),
-		}}
+		evidence := ip.Country() + " " + CountryName(ip.Country())
+		if k := ip.NationalCheck(); k != "" {
+			evidence += ", mod 97 and " + k + " right"
+		} else {
+			evidence += ", mod 97 right"
+		}
+		return []reflex.Finding{{Code: reflex.IBANValid, Severity: reflex.OK, Evidence: evidence}}
 	}
 	var e *Error
 	if !errors.As(err, &e) {

@@ -88,6 +88,8 @@ func (e *Error) Error() string {
 		switch {
 		case e.Length == 0:
 			return "ibancheck: empty IBAN"
+		case e.Want == 0 && e.Length > maxLen:
+			return fmt.Sprintf("ibancheck: IBAN too long (%d characters, at most %d)", e.Length, maxLen)
 		case e.Want == 0:
 			return fmt.Sprintf("ibancheck: IBAN too short (%d characters)", e.Length)
 		}

@@ -1,6 +1,10 @@
 package ibancheck
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+	"unicode"
+)
 
 // maxLen is the longest IBAN of ISO 13616.
 const maxLen = 34
@@ -74,6 +78,12 @@ func (ip IBAN) AccountNumber() string {
 	return ip.part(func(c *countrySpec) span { return c.account })
 }
 
+// Compare returns an integer comparing two IBANs by their electronic form (-1, 0, +1),
+// for slices.SortFunc and ordered indexes.
+func (ip IBAN) Compare(other IBAN) int {
+	return bytes.Compare(ip.b[:ip.n], other.b[:other.n])
+}
+
 // String returns the electronic form: "FR7630006000011234567890189".
 func (ip IBAN) String() string {
 	return string(ip.b[:ip.n])
@@ -103,7 +113,32 @@ func (ip IBAN) Masked() string {
 	if ip.n == 0 {
 		return ""
 	}
-	return string(ip.b[:4]) + " **** **** " + string(ip.b[ip.n-4:ip.n])
+	return maskRunes([]rune(string(ip.b[:ip.n])))
+}
+
+// Mask hides the middle of s, given as an IBAN whether valid or not, for display and
+// logs: "fr76 3000 6000 0112 3456 7890 189" gives "FR76 **** **** 0189". Blanks are
+// dropped and letters upper-cased first; a string too short to keep a secret (fewer
+// than 12 characters) is hidden entirely.
+func Mask(s string) string {
+	rs := make([]rune, 0, len(s))
+	for _, r := range trimPrefixIBAN(s) {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		rs = append(rs, unicode.ToUpper(r))
+	}
+	return maskRunes(rs)
+}
+
+func maskRunes(rs []rune) string {
+	switch {
+	case len(rs) == 0:
+		return ""
+	case len(rs) < 12:
+		return strings.Repeat("*", len(rs))
+	}
+	return string(rs[:4]) + " **** **** " + string(rs[len(rs)-4:])
 }
 
 // IsSEPA reports whether the account is in the SEPA area (see SEPACountries), where a

@@ -77,9 +77,20 @@ var keyNames = [...]string{
 
 func (k keyAlgo) name() string { return keyNames[k] }
 
+// keyBBANLen is the BBAN length each algorithm reads (0: any). A registry change that
+// altered it would leave the key unchecked rather than read out of bounds; a test keeps
+// it in line with the registry.
+var keyBBANLen = [...]int{
+	keyRIB: 23, keyES: 20, keyCIN: 23, keyBE: 12, keyNO: 11, keyFI: 14, keyEE: 16,
+	keyPL: 24, keyCZ: 20, keyIS: 22, keyBBAN97One: 0, keyBBAN97Zero: 0,
+}
+
 // valid checks the key of a BBAN whose structure has already been checked
 // (length and character classes), so the algorithms may index it freely.
 func (k keyAlgo) valid(bban []byte) bool {
+	if n := keyBBANLen[k]; n != 0 && len(bban) != n {
+		return true
+	}
 	switch k {
 	case keyRIB:
 		return validRIB(bban)
@@ -102,9 +113,9 @@ func (k keyAlgo) valid(bban []byte) bool {
 	case keyIS:
 		return validIS(bban)
 	case keyBBAN97One:
-		return mod97(bban, nil) == 1
+		return mod97(bban) == 1
 	case keyBBAN97Zero:
-		return mod97(bban, nil) == 0
+		return mod97(bban) == 0
 	}
 	return true
 }

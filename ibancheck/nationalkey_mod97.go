@@ -14,8 +14,12 @@ var ribDigit = [26]byte{
 
 // validRIB checks the clé RIB of a French or Monegasque BBAN: bank (5) + branch (5) +
 // account (11, letters mapped) + key (2), read as one 23-digit number, is 0 mod 97.
-// This is the usual key = 97 - (89*bank + 15*branch + 3*account) mod 97.
+// This is the usual key = 97 - (89*bank + 15*branch + 3*account) mod 97, so the key is
+// in 01..97: "00", which the sum alone would accept in place of 97, is refused.
 func validRIB(bban []byte) bool {
+	if bban[21] == '0' && bban[22] == '0' {
+		return false
+	}
 	var r uint64
 	for i, ch := range bban[:23] {
 		d := uint64(ch - '0')

@@ -58,15 +58,29 @@ func parse(s string, ip *IBAN) error {
 			return badChar(c.code, i, rune(b[i]), 'n')
 		}
 	}
+	// One pass over the BBAN checks the registry structure and starts mod 97: the
+	// rearranged number is BBAN, then country and check digits.
+	var r uint64
 	for i := 4; i < n; i++ {
-		if !fits(b[i], c.classes[i-4]) {
-			return badChar(c.code, i, rune(b[i]), c.classes[i-4])
+		ch := b[i]
+		kind := charKind[ch]
+		if kind&classKinds[c.classes[i-4]] == 0 {
+			return badChar(c.code, i, rune(ch), c.classes[i-4])
+		}
+		if kind == kindDigit {
+			r = r*10 + uint64(ch-'0')
+		} else {
+			r = r*100 + uint64(ch-'A'+10)
+		}
+		if r >= 1<<56 {
+			r %= 97
 		}
 	}
 	if b[2] == '0' && b[3] <= '1' || b[2] == '9' && b[3] == '9' {
 		return &Error{Reason: ReasonChecksum, Country: c.code, Check: "check digits " + string(b[2:4]) + " out of 02..98"}
 	}
-	if mod97(b[4:n], b[:4]) != 1 {
+	r = (r%97*1000000 + uint64(b[0]-'A'+10)*10000 + uint64(b[1]-'A'+10)*100 + uint64(b[2]-'0')*10 + uint64(b[3]-'0')) % 97
+	if r != 1 {
 		return &Error{Reason: ReasonChecksum, Country: c.code, Check: "mod 97"}
 	}
 	if k := nationalKeyOf(b[0], b[1]); k != keyNone && !k.valid(b[4:n]) {
@@ -75,6 +89,24 @@ func parse(s string, ip *IBAN) error {
 	return nil
 }
 
+// Kinds of character, and the kinds each BBAN class of the registry accepts.
+const (
+	kindDigit = 1 << iota
+	kindUpper
+)
+
+var charKind = func() (t [256]uint8) {
+	for ch := '0'; ch <= '9'; ch++ {
+		t[ch] = kindDigit
+	}
+	for ch := 'A'; ch <= 'Z'; ch++ {
+		t[ch] = kindUpper
+	}
+	return t
+}()
+
+var classKinds = [256]uint8{'n': kindDigit, 'a': kindUpper, 'c': kindDigit | kindUpper}
+
 // compact copies the letters and digits of s into ip, upper-cased, skipping blanks and a
 // leading "IBAN". It reports a character that is neither, a string too long for any IBAN,
 // and country letters that are not letters.
@@ -82,25 +114,22 @@ func compact(s string, ip *IBAN) error {
 	s = trimPrefixIBAN(s)
 	n := 0 // letters and digits read, also beyond maxLen to report the length
 	for i := 0; i < len(s); {
-		ch := s[i]
-		if ch < utf8.RuneSelf {
+		ch := norm[s[i]]
+		switch ch {
+		case normBad:
+			return badChar(codeRead(ip, n), n, rune(s[i]), 'c')
+		case normBlank:
 			i++
-			switch {
-			case isDigit(ch) || isUpper(ch):
-			case ch >= 'a' && ch <= 'z':
-				ch -= 'a' - 'A'
-			case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f':
-				continue
-			default:
-				return badChar(codeRead(ip, n), n, rune(ch), 'c')
-			}
-		} else {
+			continue
+		case normMulti:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 			if unicode.IsSpace(r) {
 				continue
 			}
 			return badChar(codeRead(ip, n), n, r, 'c')
+		default:
+			i++
 		}
 		if n < maxLen {
 			ip.b[n] = ch
@@ -135,6 +164,32 @@ func codeRead(ip *IBAN, n int) string {
 	}
 	return string(ip.b[:2])
 }
+
+// norm maps a byte of the input to its electronic form: digits and upper-case letters
+// to themselves, lower-case letters to upper case, or to one of the markers below.
+var norm = func() (t [256]byte) {
+	for i := range t {
+		switch ch := byte(i); {
+		case isDigit(ch) || isUpper(ch):
+			t[i] = ch
+		case ch >= 'a' && ch <= 'z':
+			t[i] = ch - ('a' - 'A')
+		case ch == ' ' || ch >= '\t' && ch <= '\r':
+			t[i] = normBlank
+		case ch >= utf8.RuneSelf:
+			t[i] = normMulti
+		default:
+			t[i] = normBad
+		}
+	}
+	return t
+}()
+
+const (
+	normBad   = 0
+	normBlank = 1
+	normMulti = 2 // first byte of a multi-byte UTF-8 sequence (or an invalid byte)
+)
 
 // trimPrefixIBAN removes leading blanks and a leading "IBAN" or "IBAN:" (any case).
 // No country code starts with "IB", so the prefix cannot be part of an IBAN.
@@ -174,33 +229,22 @@ func badChar(country string, i int, r rune, class byte) error {
 	return &Error{Reason: ReasonFormat, Country: country, Pos: i + 1, Char: r, Expected: classNames[class]}
 }
 
-func fits(ch, class byte) bool {
-	switch class {
-	case 'n':
-		return isDigit(ch)
-	case 'a':
-		return isUpper(ch)
-	}
-	return isDigit(ch) || isUpper(ch)
-}
-
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
-// mod97 computes ISO 7064 mod 97-10 of head then tail, letters counting as 10..35.
-// It reduces only when the accumulator nears the uint64 limit, not at every character.
-func mod97(head, tail []byte) uint64 {
+// mod97 computes a number written with digits and letters (A = 10 ... Z = 35, as in
+// ISO 7064 mod 97-10) modulo 97. It reduces only when the accumulator nears the uint64
+// limit, not at every character.
+func mod97(chars []byte) uint64 {
 	var r uint64
-	for _, part := range [2][]byte{head, tail} {
-		for _, ch := range part {
-			if ch <= '9' {
-				r = r*10 + uint64(ch-'0')
-			} else {
-				r = r*100 + uint64(ch-'A'+10)
-			}
-			if r >= 1<<56 {
-				r %= 97
-			}
+	for _, ch := range chars {
+		if ch <= '9' {
+			r = r*10 + uint64(ch-'0')
+		} else {
+			r = r*100 + uint64(ch-'A'+10)
+		}
+		if r >= 1<<56 {
+			r %= 97
 		}
 	}
 	return r % 97
