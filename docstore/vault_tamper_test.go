@@ -215,8 +215,10 @@ func TestTamperIndexAndLog(t *testing.T) {
 		b, _ := os.ReadFile(index(tv))
 		i := bytes.Index(b, []byte("-> X25519"))
 		flipBit(t, index(tv), int64(i+20))
-		// A damaged slot no longer opens: to the user it looks like a wrong key.
-		assert.ErrorIs(t, tv.reopen(), ErrWrongIdentity)
+		// A damaged slot no longer opens: malformed, it is damage; well-formed but altered,
+		// age cannot tell it from a slot for someone else, so it looks like a wrong key.
+		err := tv.reopen()
+		assert.True(t, errors.Is(err, ErrWrongIdentity) || errors.Is(err, ErrDamaged), "%v", err)
 	})
 	t.Run("log frame flipped", func(t *testing.T) {
 		tv := setup(t)
