@@ -1,8 +1,6 @@
-// Package docstore answers "is my document storage really encrypted?" and offers a store
-// that is: the Vault.
-//
 // # Vault
 //
+// After telling people their folder is not encrypted, docstore offers a store that is.
 // A Vault is a directory of age-encrypted files (filippo.io/age) that hides not only the
 // documents but their names, metadata, number of versions and exact sizes. Open one with a
 // passphrase or an age identity, then Put, Get, Stat, List, Delete; Verify checks every

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/trustreflex/trustreflex/internal/container"
@@ -114,7 +115,9 @@ func (in *Inspector) inspectPath(ctx context.Context, path string, fi fs.FileInf
 		return fileResult{res: r}, nil
 	}
 	fr, err := in.inspect(ctx, f, fi.Size())
-	fr.worldReadable = fi.Mode().Perm()&0o004 != 0
+	// Windows has no "others" permission bits: os.FileMode reports 0666 for any
+	// writable file there, which says nothing about who may read it
+	fr.worldReadable = runtime.GOOS != "windows" && fi.Mode().Perm()&0o004 != 0
 	fr.mode = fi.Mode().Perm()
 	return fr, err
 }
@@ -123,7 +126,8 @@ func (in *Inspector) inspectPath(ctx context.Context, path string, fi fs.FileInf
 type fileResult struct {
 	res           container.Result
 	random        bool    // no known structure and uniform bytes
-	chi           float64 // chi-square of the window, when random
+	chi           float64 // chi-square of the window, when random and long enough
+	size          int64
 	matches       []Match // personal matches in the plaintext
 	worldReadable bool
 	mode          fs.FileMode
@@ -156,7 +160,10 @@ func (in *Inspector) inspect(ctx context.Context, r io.ReaderAt, size int64) (fi
 		// statistics last: only for blobs with no known header
 		if container.Uniform(b.Head) {
 			fr.random = true
-			fr.chi = container.ChiSquare(b.Head[:min(len(b.Head), container.RandomWindow)])
+			if len(b.Head) >= 1024 { // chi-square means little on fewer bytes
+				fr.chi = container.ChiSquare(b.Head[:min(len(b.Head), container.RandomWindow)])
+			}
+			fr.size = size
 			return fr, nil
 		}
 		fr.res.Format = "unknown binary format"
@@ -177,9 +184,12 @@ func (fr fileResult) report(subject string) reflex.Report {
 	rep := reflex.NewReport(subject, reflex.KindFile)
 	r := fr.res
 	switch {
-	case fr.random:
+	case fr.random && fr.chi > 0:
 		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
 			Evidence: fmt.Sprintf("no known format; bytes look uniformly random (chi-square %.0f): ciphertext, compressed data or a digest alike", fr.chi)})
+	case fr.random:
+		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
+			Evidence: fmt.Sprintf("no known format; %d bytes that look random: a ciphertext, a key or a digest alike", fr.size)})
 	case r.Verdict == container.Weak:
 		rep.Add(reflex.Finding{Code: reflex.StoreWeakEncryption, Severity: reflex.Caution, Evidence: describe(r)})
 	case r.Verdict == container.Encrypted:

@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"context"
+	"encoding/base64"
 	"io"
 	"strings"
 	"unicode/utf16"
@@ -86,13 +87,29 @@ func (s *scan) blob(b *container.Blob, r container.Result, depth int) {
 		s.zip(b, depth)
 	case r.Format == "PDF":
 		s.pdf(s.read(b))
+	case r.Format == "OpenPGP":
+		// signed or compressed, not encrypted: the literal data is readable
+		lit := container.OpenPGPLiteral(s.read(b), min(s.expand, s.in.maxScan))
+		s.expand -= int64(len(lit))
+		s.nested(lit, depth)
+	case r.Format == "JWS":
+		data := bytes.TrimSpace(s.read(b))
+		if parts := bytes.Split(data, []byte(".")); len(parts) == 3 {
+			payload, _ := base64.RawURLEncoding.DecodeString(string(parts[1]))
+			s.text(payload)
+		}
 	case strings.HasPrefix(r.Format, "Word 97"), strings.HasPrefix(r.Format, "Excel 97"), strings.HasPrefix(r.Format, "PowerPoint 97"),
 		r.Format == "OLE compound file":
 		data := s.read(b)
 		s.text(data)
 		s.text(squeezeUTF16LE(data))
 	default:
-		s.text(s.read(b))
+		data := s.read(b)
+		s.text(data)
+		if t := bytes.TrimLeft(data[:min(len(data), 512)], "\xef\xbb\xbf \t\r\n"); r.Text && len(t) > 0 && t[0] == '<' {
+			// HTML or XML: numbers may be split by tags or written with entities
+			s.text(xmlText(data))
+		}
 	}
 }
 

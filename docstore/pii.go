@@ -2,8 +2,10 @@ package docstore
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -117,7 +119,8 @@ func ScanPII(r io.Reader, opts ...PIIOption) ([]Match, error) {
 		r = io.LimitReader(r, cfg.maxBytes)
 	}
 	var out []Match
-	buf := make([]byte, 0, scanChunk+scanOverlap)
+	// start small: most inputs are short; grow to full chunks for long streams
+	buf := make([]byte, 0, 16<<10)
 	var base int64 // stream offset of buf[0]
 	done := int64(0)
 	for {
@@ -133,18 +136,24 @@ func ScanPII(r io.Reader, opts ...PIIOption) ([]Match, error) {
 		if !eof {
 			limit -= scanOverlap
 		}
+		from := len(out)
 		scanBuf(buf, base, func(m Match) {
 			if m.Offset >= done && m.Offset < limit && cfg.wants(m) {
 				out = append(out, m)
 			}
 		})
+		out = append(out[:from], tidy(out[from:])...)
 		if eof {
 			return out, nil
 		}
 		done = limit
 		keep := buf[len(buf)-2*scanOverlap:]
 		base += int64(len(buf) - len(keep))
-		buf = append(buf[:0], keep...)
+		if cap(buf) < scanChunk {
+			buf = append(make([]byte, 0, scanChunk), keep...)
+		} else {
+			buf = append(buf[:0], keep...)
+		}
 	}
 }
 
@@ -167,6 +176,25 @@ func scanPIIBytes(b []byte, opts ...PIIOption) []Match {
 			out = append(out, m)
 		}
 	})
+	return tidy(out)
+}
+
+// tidy puts matches in offset order (an MRZ block is found from its "<<", after the
+// numbers of its first line) and drops the numbers inside an MRZ block, which belong
+// to it.
+func tidy(ms []Match) []Match {
+	slices.SortStableFunc(ms, func(a, b Match) int { return cmp.Compare(a.Offset, b.Offset) })
+	out := ms[:0]
+	var mrzEnd int64 = -1
+	for _, m := range ms {
+		if m.Kind != PIIMRZ && m.Offset < mrzEnd {
+			continue
+		}
+		if m.Kind == PIIMRZ {
+			mrzEnd = max(mrzEnd, m.Offset+int64(m.Len))
+		}
+		out = append(out, m)
+	}
 	return out
 }
 

@@ -1,30 +1,36 @@
 package docstore
 
-import "bytes"
-
 // contextWindow is how far back the scanner looks for a telling word: the label on
 // the same line, or on the line before in a table.
 const contextWindow = 80
 
 // Words that say a number is not personal data (business identifiers, orders,
-// parcels, meters, devices) or that it is. The closest word before the number wins.
-var (
-	negativeWords = []string{
-		"siret", "siren", "imei", "commande", "cde", "pdl", "pce", "suivi", "colis", "ean",
-		"gtin", "tracking", "order", "facture", "tva", "transaction", "ref", "reference",
-		"dossier", "contrat", "serie", "serial", "isbn", "compteur", "ticket", "rcs", "naf",
-		"ape", "lot", "article", "code-barre", "code barre", "barcode", "autorisation",
-		"adherent", "abonne", "licence", "telephone", "tel",
-	}
-	positiveWords = []string{
-		"securite sociale", "secu", "nir", "insee", "ss", "assure", "vitale", "iban", "rib",
-		"carte", "cb", "visa", "mastercard", "paiement", "expire", "fiscal", "spi",
-		"impot", "contribuable", "passeport", "identite",
-	}
-)
+// parcels, meters, devices) or that it is. The nearest telling word before the number
+// wins. Words are compared folded (lower case, no accents); prefixes catch plurals
+// and derived forms ("impots", "assuree", "commandes").
+var contextWords = map[string]Context{
+	// negative
+	"siret": ContextNegative, "siren": ContextNegative, "imei": ContextNegative, "commande": ContextNegative,
+	"cde": ContextNegative, "pdl": ContextNegative, "pce": ContextNegative, "suivi": ContextNegative,
+	"colis": ContextNegative, "ean": ContextNegative, "gtin": ContextNegative, "tracking": ContextNegative,
+	"order": ContextNegative, "facture": ContextNegative, "tva": ContextNegative, "transaction": ContextNegative,
+	"ref": ContextNegative, "reference": ContextNegative, "dossier": ContextNegative, "contrat": ContextNegative,
+	"serie": ContextNegative, "serial": ContextNegative, "isbn": ContextNegative, "compteur": ContextNegative,
+	"ticket": ContextNegative, "rcs": ContextNegative, "naf": ContextNegative, "ape": ContextNegative,
+	"lot": ContextNegative, "article": ContextNegative, "barre": ContextNegative, "barcode": ContextNegative,
+	"autorisation": ContextNegative, "adherent": ContextNegative, "abonne": ContextNegative,
+	"licence": ContextNegative, "telephone": ContextNegative, "tel": ContextNegative, "mobile": ContextNegative,
+	// positive
+	"securite": ContextPositive, "sociale": ContextPositive, "secu": ContextPositive, "nir": ContextPositive,
+	"insee": ContextPositive, "ss": ContextPositive, "assure": ContextPositive, "vitale": ContextPositive,
+	"iban": ContextPositive, "rib": ContextPositive, "carte": ContextPositive, "cb": ContextPositive,
+	"visa": ContextPositive, "mastercard": ContextPositive, "paiement": ContextPositive, "expire": ContextPositive,
+	"fiscal": ContextPositive, "spi": ContextPositive, "impot": ContextPositive, "contribuable": ContextPositive,
+	"passeport": ContextPositive, "identite": ContextPositive,
+}
 
-// contextBefore folds the text before b[start] to lower-case ASCII and finds the
-// nearest telling word.
+// contextBefore folds the text before b[start] to lower-case ASCII and reads its
+// words backwards: the first telling word decides.
 func contextBefore(b []byte, start int, _ PIIKind) Context {
 	from := max(0, start-contextWindow)
 	// stop at the second line break back: the label is on this line or the one before
@@ -38,36 +44,39 @@ func contextBefore(b []byte, start int, _ PIIKind) Context {
 			}
 		}
 	}
-	var buf [contextWindow + 8]byte
+	var buf [2*contextWindow + 8]byte
 	w := foldASCII(buf[:0], b[from:start])
-	best, ctx := -1, ContextNone
-	find := func(words []string, c Context) {
-		for _, word := range words {
-			if i := lastWord(w, word); i >= 0 && i+len(word) > best {
-				best, ctx = i+len(word), c
-			}
+	for end := len(w); end > 0; {
+		for end > 0 && !isAlnum(w[end-1]) {
+			end--
 		}
+		begin := end
+		for begin > 0 && isAlnum(w[begin-1]) {
+			begin--
+		}
+		if c := wordContext(w[begin:end]); c != ContextNone {
+			return c
+		}
+		end = begin
 	}
-	find(positiveWords, ContextPositive)
-	find(negativeWords, ContextNegative)
-	return ctx
+	return ContextNone
 }
 
-// lastWord finds the last occurrence of word in w that starts at a word boundary.
-func lastWord(w []byte, word string) int {
-	for end := len(w); end > 0; {
-		i := bytes.LastIndex(w[:end], []byte(word))
-		if i < 0 {
-			return -1
-		}
-		// short words must be whole words ("tel", not "telle"); longer ones may be
-		// prefixes ("secu" in "securite", "impot" in "impots")
-		if (i == 0 || !isAlnum(w[i-1])) && (len(word) > 3 || i+len(word) == len(w) || !isAlnum(w[i+len(word)])) {
-			return i
-		}
-		end = i + len(word) - 1
+// wordContext looks a folded word up, then its prefixes of 4 letters or more
+// ("commandes" -> "commande", "assuree" -> "assure").
+func wordContext(word []byte) Context {
+	if len(word) == 0 || len(word) > 16 {
+		return ContextNone
 	}
-	return -1
+	if c, ok := contextWords[string(word)]; ok {
+		return c
+	}
+	for n := len(word) - 1; n >= 4 && n >= len(word)-3; n-- {
+		if c, ok := contextWords[string(word[:n])]; ok {
+			return c
+		}
+	}
+	return ContextNone
 }
 
 // foldASCII appends src lower-cased, with the French accented letters folded to

@@ -51,6 +51,23 @@ func isLetter(c byte) bool { k := class[c]; return k == clUpper || k == clLower 
 // scanNumber reads one digit token and emits the NIR, SPI and card numbers found on
 // its group boundaries. It returns the index after the token.
 func scanNumber(b []byte, i int, base int64, emit func(Match)) int {
+	// fast path: most numbers in prose (dates, amounts, times) are short
+	n, p := 0, i
+	for p < len(b) && n < 12 {
+		if c := b[p]; c >= '0' && c <= '9' || (c|0x20 == 'a' || c|0x20 == 'b') && p > i && b[p-1] == '2' {
+			n++
+			p++
+			continue
+		}
+		s := sepLen(b, p)
+		if s == 0 || p+s >= len(b) || class[b[p+s]] != clDigit {
+			return max(p, i+1)
+		}
+		p += s
+	}
+	if n < 12 {
+		return max(p, i+1)
+	}
 	var t numToken
 	end := t.read(b, i)
 	if t.nd < 12 {
@@ -84,12 +101,18 @@ func scanNumber(b []byte, i int, base int64, emit func(Match)) int {
 // numeric kinds. starts are the group starts (digit indices, offset by first) so that
 // card numbers must be written in their usual grouping.
 func classifyNumber(d []byte, starts []int, first int) (Match, bool) {
-	switch len(d) {
-	case 15:
+	var invalid Match // a near miss, kept when no kind validates
+	found := false
+	if len(d) == 15 {
 		if ok, valid := nirCheck(d); ok {
-			return Match{Kind: PIINIR, Masked: maskNIR(d), Checksum: checksum(valid)}, true
+			m := Match{Kind: PIINIR, Masked: maskNIR(d), Checksum: checksum(valid)}
+			if valid {
+				return m, true
+			}
+			invalid, found = m, true
 		}
-	case 13:
+	}
+	if len(d) == 13 {
 		if ok, valid := spiCheck(d); ok && valid {
 			// an SPI has no shape beyond its 13 digits: only a right checksum counts
 			return Match{Kind: PIISPI, Masked: maskSPI(d), Checksum: ChecksumValid}, true
@@ -97,10 +120,13 @@ func classifyNumber(d []byte, starts []int, first int) (Match, bool) {
 	}
 	if len(d) >= 12 && len(d) <= 19 && cardShape(starts, first) {
 		if ok, valid := cardCheck(d); ok {
-			return Match{Kind: PIICard, Masked: maskCard(d), Checksum: checksum(valid)}, true
+			m := Match{Kind: PIICard, Masked: maskCard(d), Checksum: checksum(valid)}
+			if valid || !found {
+				return m, true
+			}
 		}
 	}
-	return Match{}, false
+	return invalid, found
 }
 
 func checksum(valid bool) Checksum {
@@ -113,8 +139,8 @@ func checksum(valid bool) Checksum {
 // nirCheck: shape (sex, plausible month and department) then the key:
 // 97 - (first 13 digits mod 97), with 2A read as 19 and 2B as 18.
 func nirCheck(d []byte) (shape, valid bool) {
-	switch d[0] {
-	case '1', '2', '3', '4', '7', '8':
+	switch d[0] { // 1, 2: born in France or abroad; 7, 8: temporary numbers
+	case '1', '2', '7', '8':
 	default:
 		return false, false
 	}
@@ -183,7 +209,8 @@ func cardShape(starts []int, first int) bool {
 	if n == 1 {
 		return true
 	}
-	lens := make([]int, 0, 8)
+	var buf [16]int
+	lens := buf[:0]
 	for g := 0; g < n; g++ {
 		lens = append(lens, starts[g+1]-starts[g])
 	}
@@ -228,20 +255,24 @@ func prefixIn(d []byte, n, lo, hi int) bool {
 	return v >= lo && v <= hi
 }
 
-// iinFits checks the issuer identification number against the card length.
+// iinFits checks the issuer identification number against the card length. Only
+// the lengths printed on cards in use are accepted (no 12-digit Maestro, no 13-digit
+// Visa): shorter ones collide with too many order and reference numbers.
 func iinFits(d []byte) bool {
 	l := len(d)
 	switch {
 	case d[0] == '4': // Visa (and CB co-badged)
-		return l == 13 || l == 16 || l == 19
+		return l == 16 || l == 19
 	case prefixIn(d, 2, 51, 55) || prefixIn(d, 4, 2221, 2720): // Mastercard
 		return l == 16
 	case prefixIn(d, 2, 34, 34) || prefixIn(d, 2, 37, 37): // American Express
 		return l == 15
 	case prefixIn(d, 4, 3528, 3589): // JCB
 		return l >= 16 && l <= 19
-	case prefixIn(d, 3, 300, 305) || prefixIn(d, 2, 36, 36) || prefixIn(d, 2, 38, 39): // Diners
-		return l >= 14 && l <= 19
+	case prefixIn(d, 3, 300, 305) || prefixIn(d, 2, 36, 36) || prefixIn(d, 2, 38, 39):
+		// Diners: 16 digits today; the old 14-digit form is left out, it has the
+		// length and the Luhn check of every SIRET
+		return l == 16
 	case prefixIn(d, 4, 6011, 6011) || prefixIn(d, 3, 644, 649) || prefixIn(d, 2, 65, 65): // Discover
 		return l >= 16 && l <= 19
 	case prefixIn(d, 2, 62, 62): // UnionPay
@@ -249,7 +280,7 @@ func iinFits(d []byte) bool {
 	case prefixIn(d, 4, 2200, 2204): // Mir
 		return l >= 16 && l <= 19
 	case prefixIn(d, 2, 50, 50) || prefixIn(d, 2, 56, 69): // Maestro
-		return l >= 12 && l <= 19
+		return l >= 16 && l <= 19
 	}
 	return false
 }

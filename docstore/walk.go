@@ -151,6 +151,14 @@ func appendName(names []string, name string) []string {
 	return names
 }
 
+// files is "1 file" or "n files".
+func files(n int) string {
+	if n == 1 {
+		return "1 file"
+	}
+	return fmt.Sprintf("%d files", n)
+}
+
 func nameList(n int, names []string) string {
 	s := strings.Join(names, ", ")
 	if n > len(names) {
@@ -168,26 +176,26 @@ func (t *tally) report(root string) reflex.Report {
 	switch {
 	case content == 0:
 		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Info,
-			Evidence: fmt.Sprintf("plaintext: no content to protect (%d files, all empty)", t.files)})
+			Evidence: fmt.Sprintf("plaintext: no content to protect (%s, all empty)", files(t.files))})
 	case t.plain == 0 && t.encrypted > 0:
 		rep.Add(reflex.Finding{Code: reflex.StoreEncrypted, Severity: reflex.OK,
-			Evidence: fmt.Sprintf("encrypted: %d of %d files (%s)", t.encrypted, content, t.formatList())})
+			Evidence: fmt.Sprintf("encrypted: %d of %s: %s", t.encrypted, files(content), t.formatList())})
 	case t.encrypted == 0 && t.plain > 0:
 		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Info,
-			Evidence: fmt.Sprintf("plaintext: %d of %d files in clear", t.plain, content)})
+			Evidence: fmt.Sprintf("plaintext: %d of %s in clear", t.plain, files(content))})
 	case t.plain > 0:
 		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Caution,
-			Evidence: fmt.Sprintf("mixed: %d of %d files in clear: %s", t.plain, content, nameList(t.plain, t.plainNames))})
+			Evidence: fmt.Sprintf("mixed: %d of %s in clear: %s", t.plain, files(content), nameList(t.plain, t.plainNames))})
 		rep.Add(reflex.Finding{Code: reflex.StoreEncrypted, Severity: reflex.OK,
-			Evidence: fmt.Sprintf("mixed: %d of %d files encrypted (%s)", t.encrypted, content, t.formatList())})
+			Evidence: fmt.Sprintf("mixed: %d of %s encrypted: %s", t.encrypted, files(content), t.formatList())})
 	}
 	if t.random > 0 {
 		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
-			Evidence: fmt.Sprintf("%d of %d files random-looking with no known format", t.random, content)})
+			Evidence: fmt.Sprintf("%d of %s random-looking with no known format", t.random, files(content))})
 	}
 	if t.weak > 0 {
 		rep.Add(reflex.Finding{Code: reflex.StoreWeakEncryption, Severity: reflex.Caution,
-			Evidence: fmt.Sprintf("%d files with weak encryption: %s", t.weak, nameList(t.weak, t.weakNames))})
+			Evidence: fmt.Sprintf("%s with weak encryption: %s", files(t.weak), nameList(t.weak, t.weakNames))})
 	}
 	if t.sensitive > 0 {
 		sev := reflex.Caution
@@ -202,12 +210,12 @@ func (t *tally) report(root string) reflex.Report {
 			}
 		}
 		rep.Add(reflex.Finding{Code: reflex.StoreSensitive, Severity: sev,
-			Evidence: fmt.Sprintf("%d files with personal data in clear%s: %s", t.sensitive, where, nameList(t.sensitive, t.sensitiveNames)),
+			Evidence: fmt.Sprintf("%s with personal data in clear%s: %s", files(t.sensitive), where, nameList(t.sensitive, t.sensitiveNames)),
 			Params:   map[string]string{"kinds": joinKinds(kinds)}})
 	}
 	if t.perms > 0 {
 		rep.Add(reflex.Finding{Code: reflex.StorePermissions, Severity: reflex.Caution,
-			Evidence: fmt.Sprintf("%d sensitive files readable by every user: %s", t.perms, nameList(t.perms, t.permNames))})
+			Evidence: fmt.Sprintf("%s with personal data readable by every user: %s", files(t.perms), nameList(t.perms, t.permNames))})
 	}
 	return rep
 }

@@ -27,6 +27,8 @@ FPR=$(gpg --list-keys --with-colons | awk -F: '/^fpr/{print $10; exit}')
 gpg -q --batch --pinentry-mode loopback --passphrase '' --quick-add-key "$FPR" cv25519 encr never
 gpg -q --batch --trust-model always -e -r test@example.org -o enc-gpg-pubkey.pdf "$SRC"
 gpg -q --batch --sign -o plain-gpg-signed.gpg plain-note.txt
+gpg -q --batch --sign -o pii-gpg-signed.gpg pii-carte.txt
+gpg -q --batch --sign -a -o pii-gpg-signed.asc pii-carte.txt
 gpg -q --batch --clearsign -o plain-gpg-clearsigned.asc plain-note.txt
 gpg -q --batch --export -a test@example.org > plain-gpg-pubkey.asc
 

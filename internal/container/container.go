@@ -155,6 +155,7 @@ var probes = []probe{
 	probeZIP,
 	probePDF,
 	probeBitLocker,
+	probePlainFormats, // binary magic numbers, before the weaker OpenPGP and DER shapes
 	probeAnsible,
 	probeArmor, // PEM, OpenPGP armor, age armor handled by probeAge
 	probeSMIME,
@@ -162,7 +163,7 @@ var probes = []probe{
 	probeOpenPGP,
 	probeJOSE,
 	probeGocryptfsConf,
-	probePlainFormats,
+	probeText,
 	probeGocryptfsFile,
 }
 

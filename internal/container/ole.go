@@ -29,8 +29,6 @@ type cfbEntry struct {
 	size  uint64
 }
 
-const cfbEnd = 0xfffffffe
-
 func (c *cfb) sectorOff(sid uint32) int64 { return int64(sid+1) << c.shift }
 
 // next follows the FAT from sid.

@@ -143,6 +143,9 @@ func walkOpenPGP(d []byte) (Result, bool) {
 			}
 			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or compressed, not encrypted"}, true
 		case pgpOnePass, pgpSig, pgpLiteral:
+			if !pgpPlainVersion(p.tag, p.body[0]) {
+				return Result{}, false
+			}
 			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or literal data, not encrypted"}, true
 		case pgpPublicKey:
 			if p.body[0] < 3 || p.body[0] > 6 {
@@ -192,14 +195,22 @@ func pgpSecretKeyResult(k []byte) Result {
 		p += 1 + int(k[p])
 		return p <= len(k)
 	}
+	mpis := func(n int) bool {
+		for range n {
+			if !mpi() {
+				return false
+			}
+		}
+		return true
+	}
 	ok := true
 	switch k[5] {
 	case 1, 2, 3: // RSA: n, e
-		ok = mpi() && mpi()
+		ok = mpis(2)
 	case 16: // ElGamal: p, g, y
-		ok = mpi() && mpi() && mpi()
+		ok = mpis(3)
 	case 17: // DSA: p, q, g, y
-		ok = mpi() && mpi() && mpi() && mpi()
+		ok = mpis(4)
 	case 19, 22: // ECDSA, EdDSA: curve OID, point
 		ok = oid() && mpi()
 	case 18: // ECDH: curve OID, point, KDF parameters
@@ -218,4 +229,16 @@ func pgpSecretKeyResult(k []byte) Result {
 		r.Cipher = pgpCiphers[k[p+1]]
 	}
 	return r
+}
+
+// pgpPlainVersion checks the first byte of a signature, one-pass signature or literal
+// data packet, to tell OpenPGP from binary data that starts like a packet.
+func pgpPlainVersion(tag, v byte) bool {
+	switch tag {
+	case pgpSig:
+		return v >= 3 && v <= 6
+	case pgpOnePass:
+		return v == 3 || v == 6
+	}
+	return v == 'b' || v == 't' || v == 'u' || v == 'l' || v == '1' || v == 'm'
 }

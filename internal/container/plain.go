@@ -30,7 +30,7 @@ var plainMagics = []struct {
 	{"\xfe\xff", "UTF-16 text"},
 }
 
-// probePlainFormats recognises common plain formats and text.
+// probePlainFormats recognises common plain formats by their magic numbers.
 func probePlainFormats(b *Blob) (Result, bool) {
 	h := b.Head
 	for _, m := range plainMagics {
@@ -53,7 +53,13 @@ func probePlainFormats(b *Blob) (Result, bool) {
 	case len(h) >= 64 && string(h[:2]) == "MZ":
 		return Result{Verdict: Plain, Format: "Windows executable"}, true
 	}
-	if LooksText(h) {
+	return Result{}, false
+}
+
+// probeText recognises text (UTF-8, ASCII, Latin-1 with few control characters is
+// not text: it falls to statistics and then to a raw scan).
+func probeText(b *Blob) (Result, bool) {
+	if LooksText(b.Head) {
 		return Result{Verdict: Plain, Format: "text", Text: true}, true
 	}
 	return Result{}, false

@@ -89,8 +89,8 @@ func rar5(b *Blob) Result {
 	r := Result{Verdict: Plain, Format: "RAR5"}
 	off := int64(len(rar5Sig))
 	for range 2000 {
-		h, err := b.At(off, 64)
-		if err != nil && len(h) < 8 {
+		h, _ := b.At(off, 64)
+		if len(h) < 8 {
 			break
 		}
 		p := 4 // CRC32
@@ -106,6 +106,10 @@ func rar5(b *Blob) Result {
 		}
 		q := 0
 		next := func() uint64 {
+			if q >= len(hdr) {
+				q = len(hdr) + 1
+				return 0
+			}
 			v, n := rarVint(hdr[q:])
 			if n == 0 {
 				q = len(hdr) + 1

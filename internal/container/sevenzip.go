@@ -226,7 +226,7 @@ func szUnpackInfoRead(r *szReader) ([]szFolder, []uint64) {
 	}
 	folders := make([]szFolder, 0, n)
 	outTotal := 0
-	for range n {
+	for i := 0; i < n && r.err == nil; i++ {
 		f, outs := szFolderRead(r)
 		if r.err != nil {
 			return nil, nil
@@ -239,7 +239,7 @@ func szUnpackInfoRead(r *szReader) ([]szFolder, []uint64) {
 		r.err = errSevenZip
 		return nil, nil
 	}
-	for range outTotal {
+	for i := 0; i < outTotal && r.err == nil; i++ {
 		sizes = append(sizes, r.number())
 	}
 	for r.err == nil {
@@ -260,7 +260,7 @@ func szFolderRead(r *szReader) (szFolder, int) {
 	var f szFolder
 	nCoders := r.small(64)
 	ins, outs := 0, 0
-	for range nCoders {
+	for i := 0; i < nCoders && r.err == nil; i++ {
 		flags := r.byte()
 		c := szCoder{id: r.bytes(uint64(flags & 0x0f))}
 		if flags&0x10 != 0 {
@@ -324,7 +324,7 @@ func szDecodeHeader(b *Blob, f szFolder, packPos uint64, packSizes, unpackSizes 
 		return nil, errSevenZip
 	}
 	size, out := packSizes[0], unpackSizes[0]
-	if size > maxRead || out > 16<<20 || packPos > uint64(b.Size) {
+	if size > maxRead || out > 4<<20 || packPos > uint64(b.Size) {
 		return nil, ErrTooLarge
 	}
 	packed, err := b.At(32+int64(packPos), int(size))

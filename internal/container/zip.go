@@ -129,7 +129,7 @@ func zipLocal(b *Blob) []ZipEntry {
 	off := int64(0)
 	for len(entries) < 1000 {
 		h, err := b.At(off, 30)
-		if err != nil || !hasPrefix(h, "PK\x03\x04") {
+		if err != nil || len(h) < 30 || !hasPrefix(h, "PK\x03\x04") {
 			break
 		}
 		e := ZipEntry{
@@ -142,7 +142,7 @@ func zipLocal(b *Blob) []ZipEntry {
 		nameLen := int(binary.LittleEndian.Uint16(h[26:]))
 		extraLen := int(binary.LittleEndian.Uint16(h[28:]))
 		ne, err := b.At(off+30, nameLen+extraLen)
-		if err != nil {
+		if err != nil || len(ne) < nameLen+extraLen {
 			break
 		}
 		e.Name = string(ne[:nameLen])
@@ -170,7 +170,7 @@ func OpenZipEntry(b *Blob, e ZipEntry, maxOut int64, maxRatio int64) ([]byte, er
 		return nil, ErrEncryptedEntry
 	}
 	h, err := b.At(int64(min(e.HeaderOffset, 1<<62)), 30)
-	if err != nil || !hasPrefix(h, "PK\x03\x04") {
+	if err != nil || len(h) < 30 || !hasPrefix(h, "PK\x03\x04") {
 		return nil, io.ErrUnexpectedEOF
 	}
 	start := int64(e.HeaderOffset) + 30 + int64(binary.LittleEndian.Uint16(h[26:])) + int64(binary.LittleEndian.Uint16(h[28:]))
@@ -274,12 +274,9 @@ func odfEncryption(b *Blob, entries []ZipEntry) (Result, bool) {
 		if err != nil || !bytes.Contains(m, []byte("encryption-data")) {
 			return Result{}, false
 		}
+		// ODF leaves mimetype, manifest and thumbnail in clear by design: the entry
+		// counts would only confuse, the document itself is encrypted
 		r := Result{Verdict: Encrypted, Format: "OpenDocument", Note: "password-protected"}
-		encrypted := bytes.Count(m, []byte("<manifest:encryption-data"))
-		r.Entries = len(entries)
-		r.PlainEntries = max(0, r.Entries-encrypted)
-		// ODF leaves mimetype, manifest and thumbnails in clear by design
-		r.PlainEntries = 0
 		switch {
 		case bytes.Contains(m, []byte("aes256-gcm")):
 			r.Cipher = "AES-256-GCM"
