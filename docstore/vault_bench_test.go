@@ -114,7 +114,7 @@ func (h *heapPeak) Write(p []byte) (int, error) {
 
 // TestVaultMemoryFlat checks that Put and Get stream: the heap while storing and reading back
 // a 64 MiB document peaks no higher (within 2 MiB, GC timing) than for a 2 MiB one. (Total
-// allocations do grow: age's STREAM reader allocates a 64 KiB buffer per docChunk, garbage that
+// allocations do grow: age's STREAM reader allocates a 64 KiB buffer per chunk, garbage that
 // the GC reclaims as it goes.)
 func TestVaultMemoryFlat(t *testing.T) {
 	if testing.Short() {

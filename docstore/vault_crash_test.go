@@ -214,3 +214,18 @@ func TestPutSourceFails(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, log, 2, "nothing logged for an operation that never reached its commit")
 }
+
+// TestPipeWriterStopsOnWriteError: a failing disk stops the copy early and the error surfaces.
+func TestPipeWriterStopsOnWriteError(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "x"))
+	require.NoError(t, err)
+	f.Close() // every write fails
+	w := newPipeWriter(f)
+	chunk := make([]byte, docChunk)
+	var werr error
+	for i := 0; i < 100 && werr == nil; i++ {
+		_, werr = w.Write(chunk)
+	}
+	require.Error(t, werr, "Write reports the failure before the end")
+	assert.ErrorIs(t, w.Close(), os.ErrClosed)
+}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"filippo.io/age"
@@ -39,7 +40,7 @@ func infoOf(d *vaultfmt.Doc) Info {
 		Created: d.Created, Modified: d.Modified, ID: d.ID}
 }
 
-// docChunk is the copy buffer size: age's STREAM docChunk, so each write seals one docChunk.
+// docChunk is the copy buffer size: age's STREAM chunk, so each write seals one chunk.
 const docChunk = 64 << 10
 
 var padZeros [docChunk]byte
@@ -177,11 +178,12 @@ func (v *Vault) writeDoc(ctx context.Context, d *vaultfmt.Doc, r io.Reader) (err
 // their writeback every writebackStep bytes), so that on two cores encryption and file I/O
 // overlap. It holds at most pipeDepth chunks.
 type pipeWriter struct {
-	f    *os.File
-	ch   chan []byte
-	free chan []byte
-	done chan error
-	err  error
+	f      *os.File
+	ch     chan []byte
+	free   chan []byte
+	done   chan error
+	failed atomic.Bool // a write failed: stop encrypting early (the error comes with Close)
+	err    error
 }
 
 const (
@@ -205,6 +207,7 @@ func (w *pipeWriter) run() {
 		if err == nil {
 			var n int
 			n, err = w.f.Write(b)
+			w.failed.Store(err != nil)
 			off += int64(n)
 			if off-started >= writebackStep {
 				startWriteback(w.f, started, off-started)
@@ -220,11 +223,8 @@ func (w *pipeWriter) Write(p []byte) (int, error) {
 	if w.err != nil {
 		return 0, w.err
 	}
-	select {
-	case err := <-w.done:
-		w.err = err
-		return 0, err
-	default:
+	if w.failed.Load() {
+		return 0, w.Close()
 	}
 	for rest := p; len(rest) > 0; {
 		b := <-w.free
@@ -235,7 +235,7 @@ func (w *pipeWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// Close waits for every docChunk to be written and returns the first write error.
+// Close waits for every chunk to be written and returns the first write error.
 func (w *pipeWriter) Close() error {
 	if w.ch == nil {
 		return w.err
@@ -261,7 +261,7 @@ func (v *Vault) removeFile(id string) {
 }
 
 // Get returns the content of the document named name. Before returning, it decrypts the first
-// docChunk and checks that the file is the one the manifest binds to name (same vault, id, name,
+// chunk and checks that the file is the one the manifest binds to name (same vault, id, name,
 // version): a swapped or replayed file is an error, not content. Every byte the reader returns
 // was authenticated by age; a file that is truncated, extended or whose size or padding does
 // not match makes the final Read return an error matching ErrDamaged instead of io.EOF, so

@@ -47,7 +47,7 @@ type ExportedDocument struct {
 }
 
 // Export writes every document, decrypted, to w as a tar or zip archive: the documents under
-// "documents/", then manifest.json. It streams (nothing is held in memory but one docChunk) and
+// "documents/", then manifest.json. It streams (nothing is held in memory but one chunk) and
 // stops with an error matching ErrDamaged at the first damaged document, leaving an incomplete
 // archive: run Verify first to know. Entry paths are the document names made safe for
 // extraction (no absolute paths, no "..", no control characters); the manifest keeps the
