@@ -46,7 +46,7 @@ type vaultConfig struct {
 func WithKeyAlgorithm(alg KeyAlgorithm) VaultOption { return func(c *vaultConfig) { c.keyAlg = alg } }
 
 // WithStateFile keeps the vault's generation counter in a file outside the vault (for
-// example in the user's vaultConfig directory). Open then refuses, with ErrRollback, a vault
+// example in the user's config directory). Open then refuses, with ErrRollback, a vault
 // older than the last state this file saw, which detects a rollback of the whole vault
 // directory; without it only partial rollbacks are detectable (see the package doc).
 func WithStateFile(path string) VaultOption { return func(c *vaultConfig) { c.statePath = path } }
