@@ -20,7 +20,7 @@ import (
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
-const vaultUsage = `Usage: trustcheck vault [--dir DIR] [--json] [--lang fr|en] ACTION [ARGS]
+const vaultUsage = `Usage: trustcheck vault [--dir DIR] [--state FILE] [--json] [--lang fr|en] ACTION [ARGS]
 
 An encrypted document vault (age): names, metadata and sizes are hidden too.
 
