@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -406,4 +407,35 @@ func TestVaultConcurrentUse(t *testing.T) {
 	log, err := tv.Log(ctx)
 	require.NoError(t, err)
 	assert.Len(t, log, 21)
+}
+
+func TestDamageErrorMessage(t *testing.T) {
+	err := error(&DamageError{Name: "bulletin.pdf", ID: "0123", Reason: ReasonSwapped, Err: errors.New("file holds version 1 of another document")})
+	assert.Equal(t, `docstore: "bulletin.pdf" is damaged or tampered (swapped): file holds version 1 of another document`, err.Error())
+	assert.Equal(t, `docstore: "log" is damaged or tampered (missing)`, (&DamageError{Name: "log", Reason: ReasonMissing}).Error())
+	assert.ErrorIs(t, err, ErrDamaged)
+	assert.ErrorIs(t, ErrRollback, ErrDamaged)
+}
+
+// TestRecipientKinds: the slot list (and Recover, from the slot headers) names each kind.
+func TestRecipientKinds(t *testing.T) {
+	tv := newTestVault(t)
+	hybrid, err := age.GenerateHybridIdentity()
+	require.NoError(t, err)
+	require.NoError(t, tv.SetRecipient("pq", hybrid.Recipient()))
+	require.NoError(t, tv.SetRecipient("phrase", passRecipient(t, "p")))
+	want := []Recipient{{"owner", "x25519"}, {"pq", "mlkem768x25519"}, {"phrase", "scrypt"}}
+	rs, err := tv.Recipients()
+	require.NoError(t, err)
+	assert.Equal(t, want, rs)
+	tv.Vault.Close()
+	require.NoError(t, os.Remove(filepath.Join(tv.dir, vaultIndexFile)))
+	v, err := Recover(tv.dir, hybrid)
+	require.NoError(t, err)
+	defer v.Close()
+	rs, err = v.Recipients()
+	require.NoError(t, err)
+	for i := range want {
+		assert.Equal(t, want[i].Kind, rs[i].Kind)
+	}
 }
