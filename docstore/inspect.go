@@ -128,6 +128,7 @@ type fileResult struct {
 	random        bool    // no known structure and uniform bytes
 	chi           float64 // chi-square of the window, when random and long enough
 	size          int64
+	encoding      string  // "base64" or "hex" when the random bytes were written as text
 	matches       []Match // personal matches in the plaintext
 	worldReadable bool
 	mode          fs.FileMode
@@ -168,6 +169,17 @@ func (in *Inspector) inspect(ctx context.Context, r io.ReaderAt, size int64) (fi
 		}
 		fr.res.Format = "unknown binary format"
 	}
+	if fr.res.Format == "text" {
+		// base64 or hex of random bytes (openssl enc -a -nosalt, xxd -p): the same
+		// honest answer as for the raw bytes
+		if dec, enc, ok := container.Encoded(b.Head); ok && container.Uniform(dec) {
+			fr.random, fr.encoding, fr.size = true, enc, int64(len(dec))
+			if len(dec) >= 1024 {
+				fr.chi = container.ChiSquare(dec)
+			}
+			return fr, nil
+		}
+	}
 	s := in.newScan(ctx)
 	switch {
 	case fr.plain():
@@ -187,6 +199,9 @@ func (fr fileResult) report(subject string) reflex.Report {
 	rep := reflex.NewReport(subject, reflex.KindFile)
 	r := fr.res
 	switch {
+	case fr.random && fr.encoding != "":
+		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
+			Evidence: fmt.Sprintf("%s text of random-looking bytes, no known format: ciphertext or a key alike", fr.encoding)})
 	case fr.random && fr.chi > 0:
 		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
 			Evidence: fmt.Sprintf("no known format; bytes look uniformly random (chi-square %.0f): ciphertext, compressed data or a digest alike", fr.chi)})

@@ -145,3 +145,14 @@ func FuzzSmallMagics(f *testing.F) {
 		return Result{}, false
 	})
 }
+
+func FuzzEncoded(f *testing.F) {
+	f.Add([]byte("U2FsdGVkX1+abc/def==\n"), []byte("00ff"))
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		for _, in := range [][]byte{a, b, append(a, b...)} {
+			if d, _, ok := Encoded(in); ok && len(d) > len(in) {
+				t.Fatalf("decoded %d bytes from %d", len(d), len(in))
+			}
+		}
+	})
+}
