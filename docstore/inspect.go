@@ -144,7 +144,9 @@ func (fr fileResult) plain() bool {
 	return fr.res.Verdict == container.Plain || fr.res.PlainEntries > 0 || fr.res.Verdict == container.Unknown && !fr.random
 }
 
-func (fr fileResult) empty() bool { return fr.res.Format == "empty file" }
+func (fr fileResult) empty() bool {
+	return fr.res.Content == container.ContentEmpty && fr.res.Verdict == container.Plain
+}
 
 // inspect reads the structure of the blob, falls back on statistics when there is
 // none, and scans what is readable for personal data.
@@ -169,7 +171,7 @@ func (in *Inspector) inspect(ctx context.Context, r io.ReaderAt, size int64) (fi
 		}
 		fr.res.Format = "unknown binary format"
 	}
-	if fr.res.Format == "text" {
+	if fr.res.Content == container.ContentText {
 		// base64 or hex of random bytes (openssl enc -a -nosalt, xxd -p): the same
 		// honest answer as for the raw bytes
 		if dec, enc, ok := container.Encoded(b.Head); ok && container.Uniform(dec) {
@@ -184,7 +186,7 @@ func (in *Inspector) inspect(ctx context.Context, r io.ReaderAt, size int64) (fi
 	switch {
 	case fr.plain():
 		s.blob(b, fr.res, 0)
-	case fr.res.Verdict == container.Weak && fr.res.Format == "PDF":
+	case fr.res.Verdict == container.Weak && fr.res.Content == container.ContentPDF:
 		// an empty user password opens it for anyone: read it as they would
 		if decrypt, ok := container.PDFDecrypter(b); ok {
 			s.pdf(s.read(b), decrypt)
@@ -307,9 +309,9 @@ func (v vaultKind) metadata(name string, size int64) (container.Result, bool) {
 	}
 	switch {
 	case name == "gocryptfs.diriv" && size == 16:
-		return container.Result{Verdict: container.Encrypted, Format: "gocryptfs", Note: "folder IV"}, true
+		return container.Result{Verdict: container.Encrypted, Format: "gocryptfs", Note: "folder IV", Vault: true}, true
 	case strings.HasPrefix(name, "gocryptfs.longname.") && strings.HasSuffix(name, ".name"):
-		return container.Result{Verdict: container.Encrypted, Format: "gocryptfs", Note: "encrypted long file name"}, true
+		return container.Result{Verdict: container.Encrypted, Format: "gocryptfs", Note: "encrypted long file name", Vault: true}, true
 	}
 	return container.Result{}, false
 }

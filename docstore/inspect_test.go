@@ -82,7 +82,7 @@ var fixtureCases = []fileCase{
 	{"plain-cms-signed.p7s", plaintext, "SignedData", ""},
 	{"plain-smime-signed.eml", plaintext, "signed", ""},
 	{"plain-key.pem", plaintext, "private key in clear", ""},
-	{"plain.7z", plaintext, "7z", ""},
+	{"plain.7z", plaintext, "7z", "spi"},
 	{"plain.zip", plaintext, "ZIP", "spi"},
 	{"plain-text.pdf", plaintext, "PDF", "nir"},
 	{"plain-pdf-flate.pdf", plaintext, "PDF", "nir"},

@@ -118,7 +118,7 @@ func (t *tally) add(name string, fr fileResult) {
 			t.formats = map[string]int{}
 		}
 		t.formats[fr.res.Format]++
-		if fr.res.Format == "trustreflex vault" || fr.res.Format == "gocryptfs" {
+		if fr.res.Vault {
 			t.vault = fr.res.Format
 		}
 		if fr.res.Verdict == container.Weak {

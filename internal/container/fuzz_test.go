@@ -91,7 +91,16 @@ func FuzzOpenZipEntry(f *testing.F) {
 
 func FuzzSevenZip(f *testing.F) {
 	fixtures(f, "enc-7z.7z", "enc-7z-headers.7z", "plain.7z")
-	fuzzProbe(f, probeSevenZip)
+	fuzzProbe(f, func(b *Blob) (Result, bool) {
+		total := 0
+		for _, d := range SevenZipContent(b, 1<<20) {
+			total += len(d)
+		}
+		if total > 1<<20 {
+			panic("7z content over its cap")
+		}
+		return probeSevenZip(b)
+	})
 }
 
 func FuzzRAR(f *testing.F) {

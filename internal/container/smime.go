@@ -32,7 +32,7 @@ func probeSMIME(b *Blob) (Result, bool) {
 		}
 		return Result{}, false
 	case bytes.Contains(lower, []byte("multipart/signed")):
-		return Result{Verdict: Plain, Format: "S/MIME signed message", Note: "signed, not encrypted", Text: true}, true
+		return Result{Verdict: Plain, Format: "S/MIME signed message", Note: "signed, not encrypted", Content: ContentText}, true
 	}
 	return Result{}, false
 }
