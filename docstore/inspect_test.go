@@ -98,6 +98,11 @@ var fixtureCases = []fileCase{
 	{"pii-releve.txt.gz", plaintext, "gzip", "iban"},
 	{"pii-gpg-signed.gpg", plaintext, "not encrypted", "card"},
 	{"pii-gpg-signed.asc", plaintext, "armored", "card"},
+	{"pii-gpg-signed-stream.gpg", plaintext, "not encrypted", "card"}, // partial body lengths
+	{"enc-gpg-secret-key.asc", encrypted, "passphrase-protected", ""},
+	{"plain-gpg-secret-key.asc", plaintext, "secret key in clear", ""},
+	{"enc-ssh-key", encrypted, "aes256-ctr", ""},
+	{"plain-ssh-key", plaintext, "private key in clear", ""},
 }
 
 // generatedCases are built from the format specifications (fixture_gen_test.go).
