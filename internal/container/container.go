@@ -80,11 +80,6 @@ const (
 	ContentJWS                     // JWS compact token
 )
 
-// Mixed reports whether an archive holds both encrypted and plain entries.
-func (r Result) Mixed() bool {
-	return r.PlainEntries > 0 && r.PlainEntries < r.Entries
-}
-
 // Limits on the bytes a probe may read.
 const (
 	HeadSize = 64 << 10 // the window every probe sees first
