@@ -105,6 +105,13 @@ func (s *scan) blob(b *container.Blob, r container.Result, depth int) {
 	default: // text, and binary layouts whose text may sit in the raw bytes
 		data := s.read(b)
 		s.text(data)
+		if r.Content == container.ContentText && (bytes.Contains(data, []byte("ransfer-Encoding:")) || bytes.Contains(data, []byte("ransfer-encoding:"))) {
+			// an e-mail: attachments and encoded text parts are read too
+			for _, part := range container.MIMEParts(data, min(s.expand, s.in.maxScan)) {
+				s.expand -= int64(len(part))
+				s.nested(part, depth)
+			}
+		}
 		if t := bytes.TrimLeft(data[:min(len(data), 512)], "\xef\xbb\xbf \t\r\n"); r.Content == container.ContentText && len(t) > 0 && t[0] == '<' {
 			// HTML or XML: numbers may be split by tags or written with entities
 			s.text(xmlText(data))

@@ -101,6 +101,8 @@ var fixtureCases = []fileCase{
 	{"pii-gpg-signed-stream.gpg", plaintext, "not encrypted", "card"}, // partial body lengths
 	{"enc-gpg-secret-key.asc", encrypted, "passphrase-protected", ""},
 	{"plain-gpg-secret-key.asc", plaintext, "secret key in clear", ""},
+	{"pii-smime-opaque.eml", plaintext, "SignedData", "spi"},
+	{"pii-mail-attachment.eml", plaintext, "text", "nir"},
 	{"enc-ssh-key", encrypted, "aes256-ctr", ""},
 	{"plain-ssh-key", plaintext, "private key in clear", ""},
 }

@@ -49,6 +49,7 @@ openssl cms -encrypt -aes256 -in "$SRC" -outform DER -out enc-cms.der "$T/c.pem"
 openssl cms -encrypt -aes128 -in "$SRC" -out enc-smime.eml "$T/c.pem"
 openssl cms -sign -in plain-note.txt -signer "$T/c.pem" -inkey "$T/k.pem" -outform DER -out plain-cms-signed.p7s
 openssl cms -sign -in plain-note.txt -signer "$T/c.pem" -inkey "$T/k.pem" -out plain-smime-signed.eml
+openssl cms -sign -nodetach -in pii-avis-impot.txt -signer "$T/c.pem" -inkey "$T/k.pem" -out pii-smime-opaque.eml
 openssl pkcs12 -export -inkey "$T/k.pem" -in "$T/c.pem" -passout pass:$PW -out enc-pkcs12.p12
 openssl genpkey -algorithm ed25519 -aes-256-cbc -pass pass:$PW -out enc-pkcs8.pem
 openssl genrsa -out "$T/rsa.pem" 1024 2>/dev/null

@@ -165,3 +165,16 @@ func FuzzEncoded(f *testing.F) {
 		}
 	})
 }
+
+func FuzzMIMEParts(f *testing.F) {
+	f.Add([]byte("Content-Transfer-Encoding: base64\n\nTi8gU1MgMSA4NQ==\n--b\nContent-Transfer-Encoding: quoted-printable\n\nN=C2=B0 1 =\n85\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		total := 0
+		for _, p := range MIMEParts(data, 1<<16) {
+			total += len(p)
+		}
+		if total > 1<<16 {
+			t.Fatalf("%d bytes over the cap", total)
+		}
+	})
+}

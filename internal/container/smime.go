@@ -25,6 +25,9 @@ func probeSMIME(b *Blob) (Result, bool) {
 		der := decodeArmorBody(h[hdrEnd:])
 		if r, ok := parseDER(der); ok {
 			r.Note = joinNote(r.Note, "S/MIME")
+			if r.Verdict == Plain {
+				r.Content = ContentText // a signed message: its MIME parts are read
+			}
 			return r, true
 		}
 		if bytes.Contains(lower, []byte("enveloped-data")) {
