@@ -34,8 +34,9 @@
 // the cipher: "PDF, AES-256, /V 5 /R 6".
 //
 // Weak encryption is reported as such (store.weak-encryption): ZipCrypto, RC4 in PDFs
-// and legacy Office files, and PDFs whose user password is empty (they open without a
-// secret, which the inspector checks by running the standard password algorithm).
+// and legacy Office files, and PDFs whose user password is empty: they open without a
+// secret, which the inspector checks by running the standard password algorithm, and
+// it then reads their text as anyone could.
 //
 // Statistics last. Only a blob with no known structure gets a chi-square test of byte
 // uniformity on a bounded window; random-looking bytes give store.unknown-random
@@ -53,7 +54,8 @@
 // first and context second, and reports their kinds (store.sensitive, {kinds} among
 // nir, iban, card, mrz, spi) with masked values only. It reads what an ordinary reader
 // would open: text in UTF-8, Latin-1 or UTF-16, gzip, ZIP entries and Office or
-// OpenDocument XML, PDF content streams. A sensitive file readable by every user of
+// OpenDocument XML, PDF content streams (including text in subset fonts, through
+// their ToUnicode maps), signed-only OpenPGP messages. A sensitive file readable by every user of
 // the computer adds store.permissions. In a folder, personal data in clear next to
 // encrypted files (a vault with a stray copy) is danger.
 //

@@ -34,12 +34,15 @@ func ExampleInspector_Check() {
 		fmt.Println("could not check:", err)
 		return
 	}
-	f := report.Findings[0]
-	fmt.Println(report.Verdict(), f.Code)
-	fmt.Println(f.Evidence)
+	weak := report.Find(reflex.StoreWeakEncryption)
+	fmt.Println(report.Verdict(), weak.Code)
+	fmt.Println(weak.Evidence)
+	// it opens without a secret, so its content is read too
+	fmt.Println(report.Find(reflex.StoreSensitive).Evidence)
 	// Output:
 	// caution store.weak-encryption
 	// PDF, AES-256, /V 5 /R 6, empty user password: opens without a secret
+	// nir 1 ** ** ** *** *** 91
 }
 
 func ExampleScanPII() {

@@ -8,9 +8,11 @@ package docstore
 import (
 	"archive/zip"
 	"bytes"
+	"compress/zlib"
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"unicode/utf16"
 )
@@ -354,4 +356,68 @@ func makeODF(encrypted bool, text string) []byte {
 	}
 	zw.Close()
 	return buf.Bytes()
+}
+
+// --- PDF with a subset font: text as glyph codes, readable through /ToUnicode ---
+
+// makeSubsetFontPDF writes text the way word processors do: each distinct character
+// gets an arbitrary code (twoByte: 2-byte codes, as Identity-H), the content stream
+// shows hex strings in TJ arrays with kerning, and a ToUnicode CMap maps them back.
+func makeSubsetFontPDF(text string, twoByte bool) []byte {
+	codes := map[rune]int{}
+	var order []rune
+	var hexs []string
+	for _, r := range text {
+		if _, ok := codes[r]; !ok {
+			codes[r] = 7 + 3*len(codes)
+			order = append(order, r)
+		}
+		if twoByte {
+			hexs = append(hexs, fmt.Sprintf("%04x", codes[r]))
+		} else {
+			hexs = append(hexs, fmt.Sprintf("%02x", codes[r]))
+		}
+	}
+	var content bytes.Buffer
+	content.WriteString("BT /F1 11 Tf 72 720 Td [")
+	for i, h := range hexs {
+		content.WriteString("<" + h + ">")
+		if i%3 == 2 {
+			content.WriteString("-12")
+		}
+	}
+	content.WriteString("]TJ ET")
+	var cm bytes.Buffer
+	width := 2
+	if twoByte {
+		width = 4
+	}
+	fmt.Fprintf(&cm, "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange\n<%0*x> <%0*x>\nendcodespacerange\n%d beginbfchar\n", width, 0, width, 1<<(4*width)-1, len(order))
+	for _, r := range order {
+		fmt.Fprintf(&cm, "<%0*x> <%04x>\n", width, codes[r], r)
+	}
+	cm.WriteString("endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n")
+	flateBytes := func(b []byte) []byte {
+		var out bytes.Buffer
+		zw := zlib.NewWriter(&out)
+		zw.Write(b)
+		zw.Close()
+		return out.Bytes()
+	}
+	c, m := flateBytes(content.Bytes()), flateBytes(cm.Bytes())
+	var pdf bytes.Buffer
+	pdf.WriteString("%PDF-1.4\n")
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(c), c),
+		"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+LiberationSans /ToUnicode 6 0 R >>",
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(m), m),
+	}
+	for i, o := range objs {
+		fmt.Fprintf(&pdf, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	pdf.WriteString("trailer\n<< /Size 7 /Root 1 0 R >>\n%%EOF\n")
+	return pdf.Bytes()
 }

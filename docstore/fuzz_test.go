@@ -71,3 +71,21 @@ func FuzzInspectReader(f *testing.F) {
 		}
 	})
 }
+
+// FuzzToUnicode: the CMap parser and the hex-string decoder never panic and stay
+// within their entry cap.
+func FuzzToUnicode(f *testing.F) {
+	f.Add([]byte("1 begincodespacerange\n<00> <ff>\nendcodespacerange\n2 beginbfchar\n<07> <0031>\n<0a> <0032>\nendbfchar\n1 beginbfrange\n<10> <1a> <0030>\n<20> <22> [<0041> <0042> <0043>]\nendbfrange"),
+		[]byte("BT [<070a>-12<1011>]TJ (x) Tj ET"))
+	f.Fuzz(func(t *testing.T, cmap, content []byte) {
+		cm := parseToUnicode(cmap)
+		if cm == nil {
+			return
+		}
+		if len(cm.m) > maxCMapEntries || cm.codeLen < 1 || cm.codeLen > 4 {
+			t.Fatalf("cmap out of bounds: %d entries, code length %d", len(cm.m), cm.codeLen)
+		}
+		var out bytes.Buffer
+		pdfHexText(&out, content, cm)
+	})
+}

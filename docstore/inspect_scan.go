@@ -71,42 +71,48 @@ func (s *scan) inflate(r io.Reader, compressed int64) []byte {
 	return out
 }
 
-// blob scans a blob according to its format; depth counts nested containers.
+// blob scans a blob according to how its content is read; depth counts nested
+// containers.
 func (s *scan) blob(b *container.Blob, r container.Result, depth int) {
-	switch {
-	case r.Format == "empty file":
-	case strings.HasSuffix(r.Format, "image"), strings.Contains(r.Format, "media"), strings.Contains(r.Format, "audio"),
-		strings.Contains(r.Format, "video"), strings.Contains(r.Format, "executable"):
-		// no text to read without OCR or a decoder
-	case r.Format == "UTF-16 text":
+	switch r.Content {
+	case container.ContentEmpty, container.ContentOpaque:
+		// nothing to read without OCR or a decoder of its own
+	case container.ContentUTF16:
 		s.text(decodeUTF16(s.read(b)))
-	case r.Format == "gzip", r.Format == "xz", r.Format == "bzip2":
-		s.compressed(b, r.Format, depth)
-	case r.Entries > 0 || strings.HasPrefix(r.Format, "ZIP") || strings.Contains(r.Format, "(docx)") ||
-		strings.Contains(r.Format, "(xlsx)") || strings.Contains(r.Format, "(pptx)") || r.Format == "OpenDocument":
+	case container.ContentGzip, container.ContentXz, container.ContentBzip2:
+		s.compressed(b, r.Content, depth)
+	case container.ContentZip:
 		s.zip(b, depth)
-	case r.Format == "PDF":
-		s.pdf(s.read(b))
-	case r.Format == "OpenPGP":
+	case container.ContentSevenZip:
+		s.sevenZip(b, depth)
+	case container.ContentPDF:
+		s.pdf(s.read(b), nil)
+	case container.ContentOLE:
+		data := s.read(b)
+		s.text(data)
+		s.text(squeezeUTF16LE(data))
+	case container.ContentOpenPGP:
 		// signed or compressed, not encrypted: the literal data is readable
 		lit := container.OpenPGPLiteral(s.read(b), min(s.expand, s.in.maxScan))
 		s.expand -= int64(len(lit))
 		s.nested(lit, depth)
-	case r.Format == "JWS":
+	case container.ContentJWS:
 		data := bytes.TrimSpace(s.read(b))
 		if parts := bytes.Split(data, []byte(".")); len(parts) == 3 {
 			payload, _ := base64.RawURLEncoding.DecodeString(string(parts[1]))
 			s.text(payload)
 		}
-	case strings.HasPrefix(r.Format, "Word 97"), strings.HasPrefix(r.Format, "Excel 97"), strings.HasPrefix(r.Format, "PowerPoint 97"),
-		r.Format == "OLE compound file":
+	default: // text, and binary layouts whose text may sit in the raw bytes
 		data := s.read(b)
 		s.text(data)
-		s.text(squeezeUTF16LE(data))
-	default:
-		data := s.read(b)
-		s.text(data)
-		if t := bytes.TrimLeft(data[:min(len(data), 512)], "\xef\xbb\xbf \t\r\n"); r.Text && len(t) > 0 && t[0] == '<' {
+		if r.Content == container.ContentText && (bytes.Contains(data, []byte("ransfer-Encoding:")) || bytes.Contains(data, []byte("ransfer-encoding:"))) {
+			// an e-mail: attachments and encoded text parts are read too
+			for _, part := range container.MIMEParts(data, min(s.expand, s.in.maxScan)) {
+				s.expand -= int64(len(part))
+				s.nested(part, depth)
+			}
+		}
+		if t := bytes.TrimLeft(data[:min(len(data), 512)], "\xef\xbb\xbf \t\r\n"); r.Content == container.ContentText && len(t) > 0 && t[0] == '<' {
 			// HTML or XML: numbers may be split by tags or written with entities
 			s.text(xmlText(data))
 		}
@@ -137,20 +143,28 @@ func (s *scan) nested(data []byte, depth int) {
 	s.blob(b, r, depth+1)
 }
 
-func (s *scan) compressed(b *container.Blob, format string, depth int) {
+// sevenZip scans the folders of a 7z archive stored in clear.
+func (s *scan) sevenZip(b *container.Blob, depth int) {
+	for _, data := range container.SevenZipContent(b, min(s.expand, s.in.maxScan)) {
+		s.expand -= int64(len(data))
+		s.nested(data, depth)
+	}
+}
+
+func (s *scan) compressed(b *container.Blob, c container.Content, depth int) {
 	src := io.NewSectionReader(b.R, 0, b.Size)
 	var rd io.Reader
 	var err error
-	switch format {
-	case "gzip":
+	switch c {
+	case container.ContentGzip:
 		var zr *gzip.Reader
 		if zr, err = gzip.NewReader(src); err == nil {
 			zr.Multistream(true)
 			rd = zr
 		}
-	case "xz":
+	case container.ContentXz:
 		rd, err = xz.ReaderConfig{DictCap: 8 << 20}.NewReader(src)
-	case "bzip2":
+	case container.ContentBzip2:
 		rd = bzip2.NewReader(src)
 	}
 	if err != nil || rd == nil {
@@ -203,9 +217,15 @@ func skipEntry(name string) bool {
 }
 
 // pdf scans the text of a PDF: the strings shown by its content streams (Flate
-// streams inflated within the budget) and the raw bytes for uncompressed text.
-func (s *scan) pdf(data []byte) {
+// streams inflated within the budget; hex strings through each ToUnicode CMap) and
+// the raw bytes for uncompressed text.
+//
+// decrypt, when not nil, decrypts each stream first: a PDF whose user password is
+// empty opens for anyone, so its text counts as readable.
+func (s *scan) pdf(data []byte, decrypt func(num, gen int, data []byte) []byte) {
 	var text bytes.Buffer
+	var contents [][]byte
+	var cmaps []*toUnicode
 	for off := 0; off < len(data) && s.expand > 0; {
 		i := bytes.Index(data[off:], []byte("stream"))
 		if i < 0 {
@@ -231,24 +251,72 @@ func (s *scan) pdf(data []byte) {
 		off = start + end + 9
 		dictStart := bytes.LastIndex(data[max(0, i-2048):i], []byte("obj"))
 		dict := data[max(0, i-2048)+max(dictStart, 0) : i]
+		if bytes.Contains(dict, []byte("/Image")) || bytes.Contains(dict, []byte("/FontFile")) || bytes.Contains(dict, []byte("/Length1")) {
+			continue
+		}
 		content := body
-		if bytes.Contains(dict, []byte("/FlateDecode")) {
-			if bytes.Contains(dict, []byte("/Image")) || bytes.Contains(dict, []byte("/FontFile")) || bytes.Contains(dict, []byte("/Length1")) {
+		if decrypt != nil {
+			num, gen, ok := objectNumber(data[:max(0, i-2048)+max(dictStart, 0)])
+			if !ok || bytes.Contains(dict, []byte("/XRef")) {
+				continue // cross-reference streams are not encrypted
+			}
+			if content = decrypt(num, gen, body); content == nil {
 				continue
 			}
-			zr := flate.NewReader(bytes.NewReader(trimZlibHeader(body)))
-			content = s.inflate(zr, int64(len(body)))
+		}
+		if bytes.Contains(dict, []byte("/FlateDecode")) {
+			zr := flate.NewReader(bytes.NewReader(trimZlibHeader(content)))
+			content = s.inflate(zr, int64(len(content)))
 			zr.Close()
 		} else if bytes.Contains(dict, []byte("/Filter")) {
 			continue // other filters (images, fonts) hold no text we read
 		}
+		if bytes.Contains(content, []byte("begincmap")) {
+			if cm := parseToUnicode(content); cm != nil && len(cmaps) < 16 {
+				cmaps = append(cmaps, cm)
+			}
+			continue
+		}
 		pdfShownText(&text, content)
+		if bytes.IndexByte(content, '<') >= 0 && len(contents) < 4096 {
+			contents = append(contents, content)
+		}
 		if int64(text.Len()) > s.scanLeft {
 			break
 		}
 	}
 	s.text(text.Bytes())
-	s.text(data)
+	for _, cm := range cmaps {
+		text.Reset()
+		for _, c := range contents {
+			pdfHexText(&text, c, cm)
+		}
+		s.text(text.Bytes())
+	}
+	if decrypt == nil {
+		s.text(data)
+	}
+}
+
+// objectNumber reads "num gen" just before the "obj" keyword that ends head.
+func objectNumber(head []byte) (num, gen int, ok bool) {
+	f := bytes.Fields(head[max(0, len(head)-32):])
+	if len(f) < 2 {
+		return 0, 0, false
+	}
+	atoi := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' || n > 1<<30 {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, len(b) > 0
+	}
+	num, ok1 := atoi(f[len(f)-2])
+	gen, ok2 := atoi(f[len(f)-1])
+	return num, gen, ok1 && ok2
 }
 
 // trimZlibHeader drops the 2-byte zlib header so that a stream with a bad checksum

@@ -40,12 +40,17 @@ func (in *Inspector) Walk(ctx context.Context, root string, fn func(reflex.Repor
 		return quiet(fn(t.report(root), nil))
 	}
 	hints := map[string]vaultKind{} // per folder
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, werr error) error {
+	walkRoot := root
+	if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		// a root given as a symbolic link to a folder is followed (links below it are not)
+		walkRoot = root + string(filepath.Separator)
+	}
+	err = filepath.WalkDir(walkRoot, func(path string, d fs.DirEntry, werr error) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if werr != nil {
-			if d != nil && d.IsDir() && path != root {
+			if d != nil && d.IsDir() && path != walkRoot {
 				return fn(reflex.Report{Subject: path, Kind: reflex.KindFile}, fmt.Errorf("docstore: %w", werr))
 			}
 			return fmt.Errorf("docstore: %w", werr)
@@ -55,6 +60,7 @@ func (in *Inspector) Walk(ctx context.Context, root string, fn func(reflex.Repor
 		}
 		info, err := d.Info()
 		if err != nil {
+			t.unreadable++
 			return fn(reflex.Report{Subject: path, Kind: reflex.KindFile}, fmt.Errorf("docstore: %w", err))
 		}
 		dir := filepath.Dir(path)
@@ -71,6 +77,7 @@ func (in *Inspector) Walk(ctx context.Context, root string, fn func(reflex.Repor
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
+			t.unreadable++
 			return fn(reflex.Report{Subject: path, Kind: reflex.KindFile}, err)
 		}
 		rel, _ := filepath.Rel(root, path)
@@ -93,6 +100,7 @@ func quiet(err error) error {
 // tally counts the files of a folder for its verdict.
 type tally struct {
 	files, encrypted, weak, plain, random, empty int
+	unreadable                                   int            // files that could not be read: not in the verdict
 	formats                                      map[string]int // encrypted formats
 	plainNames, weakNames, sensitiveNames        []string
 	permNames                                    []string
@@ -115,7 +123,7 @@ func (t *tally) add(name string, fr fileResult) {
 			t.formats = map[string]int{}
 		}
 		t.formats[fr.res.Format]++
-		if fr.res.Format == "trustreflex vault" || fr.res.Format == "gocryptfs" {
+		if fr.res.Vault {
 			t.vault = fr.res.Format
 		}
 		if fr.res.Verdict == container.Weak {
@@ -188,6 +196,10 @@ func (t *tally) report(root string) reflex.Report {
 			Evidence: fmt.Sprintf("mixed: %d of %s in clear: %s", t.plain, files(content), nameList(t.plain, t.plainNames))})
 		rep.Add(reflex.Finding{Code: reflex.StoreEncrypted, Severity: reflex.OK,
 			Evidence: fmt.Sprintf("mixed: %d of %s encrypted: %s", t.encrypted, files(content), t.formatList())})
+	}
+	if t.unreadable > 0 && len(rep.Findings) > 0 {
+		// the verdict covers only what could be read: say so where it is given
+		rep.Findings[0].Evidence += fmt.Sprintf(" (%s could not be read)", files(t.unreadable))
 	}
 	if t.random > 0 {
 		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,

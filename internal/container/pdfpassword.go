@@ -23,22 +23,28 @@ var pdfPad = []byte{
 // standard security handler's user password check succeeds with no password. id0 is
 // the first element of the trailer /ID (revisions 2 to 4 need it).
 func pdfEmptyUserPassword(enc, id0 []byte) bool {
+	_, ok := pdfEmptyKey(enc, id0)
+	return ok
+}
+
+// pdfEmptyKey returns the file key when the empty user password opens the document.
+func pdfEmptyKey(enc, id0 []byte) ([]byte, bool) {
 	if enc == nil {
-		return false
+		return nil, false
 	}
 	if f := pdfValue(enc, "/Filter"); f != nil && string(f) != "/Standard" {
-		return false
+		return nil, false
 	}
 	rev := pdfInt(enc, "/R", 0)
 	u, ok := pdfString(pdfValue(enc, "/U"))
 	if !ok {
-		return false
+		return nil, false
 	}
 	switch {
 	case rev >= 2 && rev <= 4:
 		o, ok := pdfString(pdfValue(enc, "/O"))
 		if !ok || len(o) < 32 || len(u) < 16 || id0 == nil {
-			return false
+			return nil, false
 		}
 		n := 5
 		if rev >= 3 {
@@ -69,7 +75,7 @@ func pdfEmptyUserPassword(enc, id0 []byte) bool {
 			c, _ := rc4.NewCipher(key)
 			out := make([]byte, 32)
 			c.XORKeyStream(out, pdfPad)
-			return len(u) >= 32 && bytes.Equal(out, u[:32])
+			return key, len(u) >= 32 && bytes.Equal(out, u[:32])
 		}
 		h = md5.New()
 		h.Write(pdfPad)
@@ -83,22 +89,101 @@ func pdfEmptyUserPassword(enc, id0 []byte) bool {
 			c, _ := rc4.NewCipher(k)
 			c.XORKeyStream(out, out)
 		}
-		return bytes.Equal(out[:16], u[:16])
+		return key, bytes.Equal(out[:16], u[:16])
 	case rev == 5 || rev == 6:
-		if len(u) < 48 {
-			return false
+		ue, ok := pdfString(pdfValue(enc, "/UE"))
+		if len(u) < 48 || !ok || len(ue) < 32 {
+			return nil, false
 		}
-		salt := u[32:40]
-		var got []byte
+		var got, inter []byte
 		if rev == 5 {
-			s := sha256.Sum256(salt)
+			s := sha256.Sum256(u[32:40])
 			got = s[:]
+			k := sha256.Sum256(u[40:48])
+			inter = k[:]
 		} else {
-			got = pdfHash2B(nil, salt, nil)
+			got = pdfHash2B(nil, u[32:40], nil)
+			inter = pdfHash2B(nil, u[40:48], nil)
 		}
-		return bytes.Equal(got, u[:32])
+		if !bytes.Equal(got, u[:32]) {
+			return nil, false
+		}
+		block, err := aes.NewCipher(inter)
+		if err != nil {
+			return nil, false
+		}
+		key := make([]byte, 32)
+		cipher.NewCBCDecrypter(block, make([]byte, 16)).CryptBlocks(key, ue[:32])
+		return key, true
 	}
-	return false
+	return nil, false
+}
+
+// PDFDecrypter returns, for a PDF that opens with the empty user password, a
+// function that decrypts the data of a stream of object num, generation gen
+// (Algorithm 1 of ISO 32000: RC4 or AES-128 with a per-object key, AES-256 with the
+// file key). ok is false for any other PDF.
+func PDFDecrypter(b *Blob) (decrypt func(num, gen int, data []byte) []byte, ok bool) {
+	trailer := pdfTrailer(b)
+	ref := pdfValue(trailer, "/Encrypt")
+	if ref == nil {
+		return nil, false
+	}
+	var enc []byte
+	if hasPrefix(ref, "<<") {
+		enc = ref
+	} else if num, ok := pdfRef(ref); ok {
+		enc = pdfObject(b, trailer, num)
+	}
+	if enc == nil {
+		enc = pdfFindEncryptDict(b)
+	}
+	var id0 []byte
+	if id := pdfValue(trailer, "/ID"); id != nil {
+		id0 = pdfFirstString(id)
+	}
+	key, ok := pdfEmptyKey(enc, id0)
+	if !ok {
+		return nil, false
+	}
+	v := pdfInt(enc, "/V", 0)
+	cfm := string(bytes.TrimPrefix(pdfValue(pdfValue(enc, "/CF"), "/CFM"), []byte("/")))
+	aesV2 := v == 4 && cfm == "AESV2"
+	aesV3 := v == 5
+	return func(num, gen int, data []byte) []byte {
+		k := key
+		if !aesV3 {
+			h := md5.New()
+			h.Write(key)
+			h.Write([]byte{byte(num), byte(num >> 8), byte(num >> 16), byte(gen), byte(gen >> 8)})
+			if aesV2 {
+				h.Write([]byte("sAlT"))
+			}
+			k = h.Sum(nil)[:min(len(key)+5, 16)]
+		}
+		if !aesV2 && !aesV3 {
+			c, err := rc4.NewCipher(k)
+			if err != nil {
+				return nil
+			}
+			out := make([]byte, len(data))
+			c.XORKeyStream(out, data)
+			return out
+		}
+		if len(data) < 32 || len(data)%16 != 0 {
+			return nil
+		}
+		block, err := aes.NewCipher(k)
+		if err != nil {
+			return nil
+		}
+		out := make([]byte, len(data)-16)
+		cipher.NewCBCDecrypter(block, data[:16]).CryptBlocks(out, data[16:])
+		if pad := int(out[len(out)-1]); pad >= 1 && pad <= 16 {
+			out = out[:len(out)-pad]
+		}
+		return out
+	}, true
 }
 
 // pdfHash2B is Algorithm 2.B of ISO 32000-2 (revision 6 password hash).
