@@ -128,6 +128,7 @@ type fileResult struct {
 	random        bool    // no known structure and uniform bytes
 	chi           float64 // chi-square of the window, when random and long enough
 	size          int64
+	encoding      string  // "base64" or "hex" when the random bytes were written as text
 	matches       []Match // personal matches in the plaintext
 	worldReadable bool
 	mode          fs.FileMode
@@ -143,7 +144,9 @@ func (fr fileResult) plain() bool {
 	return fr.res.Verdict == container.Plain || fr.res.PlainEntries > 0 || fr.res.Verdict == container.Unknown && !fr.random
 }
 
-func (fr fileResult) empty() bool { return fr.res.Format == "empty file" }
+func (fr fileResult) empty() bool {
+	return fr.res.Content == container.ContentEmpty && fr.res.Verdict == container.Plain
+}
 
 // inspect reads the structure of the blob, falls back on statistics when there is
 // none, and scans what is readable for personal data.
@@ -168,11 +171,22 @@ func (in *Inspector) inspect(ctx context.Context, r io.ReaderAt, size int64) (fi
 		}
 		fr.res.Format = "unknown binary format"
 	}
+	if fr.res.Content == container.ContentText {
+		// base64 or hex of random bytes (openssl enc -a -nosalt, xxd -p): the same
+		// honest answer as for the raw bytes
+		if dec, enc, ok := container.Encoded(b.Head); ok && container.Uniform(dec) {
+			fr.random, fr.encoding, fr.size = true, enc, int64(len(dec))
+			if len(dec) >= 1024 {
+				fr.chi = container.ChiSquare(dec)
+			}
+			return fr, nil
+		}
+	}
 	s := in.newScan(ctx)
 	switch {
 	case fr.plain():
 		s.blob(b, fr.res, 0)
-	case fr.res.Verdict == container.Weak && fr.res.Format == "PDF":
+	case fr.res.Verdict == container.Weak && fr.res.Content == container.ContentPDF:
 		// an empty user password opens it for anyone: read it as they would
 		if decrypt, ok := container.PDFDecrypter(b); ok {
 			s.pdf(s.read(b), decrypt)
@@ -187,6 +201,9 @@ func (fr fileResult) report(subject string) reflex.Report {
 	rep := reflex.NewReport(subject, reflex.KindFile)
 	r := fr.res
 	switch {
+	case fr.random && fr.encoding != "":
+		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
+			Evidence: fmt.Sprintf("%s text of random-looking bytes, no known format: ciphertext or a key alike", fr.encoding)})
 	case fr.random && fr.chi > 0:
 		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
 			Evidence: fmt.Sprintf("no known format; bytes look uniformly random (chi-square %.0f): ciphertext, compressed data or a digest alike", fr.chi)})
@@ -292,9 +309,9 @@ func (v vaultKind) metadata(name string, size int64) (container.Result, bool) {
 	}
 	switch {
 	case name == "gocryptfs.diriv" && size == 16:
-		return container.Result{Verdict: container.Encrypted, Format: "gocryptfs", Note: "folder IV"}, true
+		return container.Result{Verdict: container.Encrypted, Format: "gocryptfs", Note: "folder IV", Vault: true}, true
 	case strings.HasPrefix(name, "gocryptfs.longname.") && strings.HasSuffix(name, ".name"):
-		return container.Result{Verdict: container.Encrypted, Format: "gocryptfs", Note: "encrypted long file name"}, true
+		return container.Result{Verdict: container.Encrypted, Format: "gocryptfs", Note: "encrypted long file name", Vault: true}, true
 	}
 	return container.Result{}, false
 }

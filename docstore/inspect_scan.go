@@ -71,42 +71,48 @@ func (s *scan) inflate(r io.Reader, compressed int64) []byte {
 	return out
 }
 
-// blob scans a blob according to its format; depth counts nested containers.
+// blob scans a blob according to how its content is read; depth counts nested
+// containers.
 func (s *scan) blob(b *container.Blob, r container.Result, depth int) {
-	switch {
-	case r.Format == "empty file":
-	case strings.HasSuffix(r.Format, "image"), strings.Contains(r.Format, "media"), strings.Contains(r.Format, "audio"),
-		strings.Contains(r.Format, "video"), strings.Contains(r.Format, "executable"):
-		// no text to read without OCR or a decoder
-	case r.Format == "UTF-16 text":
+	switch r.Content {
+	case container.ContentEmpty, container.ContentOpaque:
+		// nothing to read without OCR or a decoder of its own
+	case container.ContentUTF16:
 		s.text(decodeUTF16(s.read(b)))
-	case r.Format == "gzip", r.Format == "xz", r.Format == "bzip2":
-		s.compressed(b, r.Format, depth)
-	case r.Entries > 0 || strings.HasPrefix(r.Format, "ZIP") || strings.Contains(r.Format, "(docx)") ||
-		strings.Contains(r.Format, "(xlsx)") || strings.Contains(r.Format, "(pptx)") || r.Format == "OpenDocument":
+	case container.ContentGzip, container.ContentXz, container.ContentBzip2:
+		s.compressed(b, r.Content, depth)
+	case container.ContentZip:
 		s.zip(b, depth)
-	case r.Format == "PDF":
+	case container.ContentSevenZip:
+		s.sevenZip(b, depth)
+	case container.ContentPDF:
 		s.pdf(s.read(b), nil)
-	case r.Format == "OpenPGP":
+	case container.ContentOLE:
+		data := s.read(b)
+		s.text(data)
+		s.text(squeezeUTF16LE(data))
+	case container.ContentOpenPGP:
 		// signed or compressed, not encrypted: the literal data is readable
 		lit := container.OpenPGPLiteral(s.read(b), min(s.expand, s.in.maxScan))
 		s.expand -= int64(len(lit))
 		s.nested(lit, depth)
-	case r.Format == "JWS":
+	case container.ContentJWS:
 		data := bytes.TrimSpace(s.read(b))
 		if parts := bytes.Split(data, []byte(".")); len(parts) == 3 {
 			payload, _ := base64.RawURLEncoding.DecodeString(string(parts[1]))
 			s.text(payload)
 		}
-	case strings.HasPrefix(r.Format, "Word 97"), strings.HasPrefix(r.Format, "Excel 97"), strings.HasPrefix(r.Format, "PowerPoint 97"),
-		r.Format == "OLE compound file":
+	default: // text, and binary layouts whose text may sit in the raw bytes
 		data := s.read(b)
 		s.text(data)
-		s.text(squeezeUTF16LE(data))
-	default:
-		data := s.read(b)
-		s.text(data)
-		if t := bytes.TrimLeft(data[:min(len(data), 512)], "\xef\xbb\xbf \t\r\n"); r.Text && len(t) > 0 && t[0] == '<' {
+		if r.Content == container.ContentText && (bytes.Contains(data, []byte("ransfer-Encoding:")) || bytes.Contains(data, []byte("ransfer-encoding:"))) {
+			// an e-mail: attachments and encoded text parts are read too
+			for _, part := range container.MIMEParts(data, min(s.expand, s.in.maxScan)) {
+				s.expand -= int64(len(part))
+				s.nested(part, depth)
+			}
+		}
+		if t := bytes.TrimLeft(data[:min(len(data), 512)], "\xef\xbb\xbf \t\r\n"); r.Content == container.ContentText && len(t) > 0 && t[0] == '<' {
 			// HTML or XML: numbers may be split by tags or written with entities
 			s.text(xmlText(data))
 		}
@@ -137,20 +143,28 @@ func (s *scan) nested(data []byte, depth int) {
 	s.blob(b, r, depth+1)
 }
 
-func (s *scan) compressed(b *container.Blob, format string, depth int) {
+// sevenZip scans the folders of a 7z archive stored in clear.
+func (s *scan) sevenZip(b *container.Blob, depth int) {
+	for _, data := range container.SevenZipContent(b, min(s.expand, s.in.maxScan)) {
+		s.expand -= int64(len(data))
+		s.nested(data, depth)
+	}
+}
+
+func (s *scan) compressed(b *container.Blob, c container.Content, depth int) {
 	src := io.NewSectionReader(b.R, 0, b.Size)
 	var rd io.Reader
 	var err error
-	switch format {
-	case "gzip":
+	switch c {
+	case container.ContentGzip:
 		var zr *gzip.Reader
 		if zr, err = gzip.NewReader(src); err == nil {
 			zr.Multistream(true)
 			rd = zr
 		}
-	case "xz":
+	case container.ContentXz:
 		rd, err = xz.ReaderConfig{DictCap: 8 << 20}.NewReader(src)
-	case "bzip2":
+	case container.ContentBzip2:
 		rd = bzip2.NewReader(src)
 	}
 	if err != nil || rd == nil {

@@ -5,6 +5,8 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
 	"io"
 	"os"
 	"path/filepath"
@@ -80,7 +82,7 @@ var fixtureCases = []fileCase{
 	{"plain-cms-signed.p7s", plaintext, "SignedData", ""},
 	{"plain-smime-signed.eml", plaintext, "signed", ""},
 	{"plain-key.pem", plaintext, "private key in clear", ""},
-	{"plain.7z", plaintext, "7z", ""},
+	{"plain.7z", plaintext, "7z", "spi"},
 	{"plain.zip", plaintext, "ZIP", "spi"},
 	{"plain-text.pdf", plaintext, "PDF", "nir"},
 	{"plain-pdf-flate.pdf", plaintext, "PDF", "nir"},
@@ -96,6 +98,13 @@ var fixtureCases = []fileCase{
 	{"pii-releve.txt.gz", plaintext, "gzip", "iban"},
 	{"pii-gpg-signed.gpg", plaintext, "not encrypted", "card"},
 	{"pii-gpg-signed.asc", plaintext, "armored", "card"},
+	{"pii-gpg-signed-stream.gpg", plaintext, "not encrypted", "card"}, // partial body lengths
+	{"enc-gpg-secret-key.asc", encrypted, "passphrase-protected", ""},
+	{"plain-gpg-secret-key.asc", plaintext, "secret key in clear", ""},
+	{"pii-smime-opaque.eml", plaintext, "SignedData", "spi"},
+	{"pii-mail-attachment.eml", plaintext, "text", "nir"},
+	{"enc-ssh-key", encrypted, "aes256-ctr", ""},
+	{"plain-ssh-key", plaintext, "private key in clear", ""},
 }
 
 // generatedCases are built from the format specifications (fixture_gen_test.go).
@@ -141,10 +150,24 @@ func generatedCases() map[string]struct {
 		"nir-nnbsp.txt":        {[]byte("NIR\u202f: 1\u202f85\u202f05\u202f78\u202f006\u202f084\u202f91"), fileCase{state: plaintext, kinds: "nir"}},
 		"age-in-zip-name.zip":  {[]byte("age-encryption.org/v1\n-> X25519 abc\nxyz\n--- abc\n" + string(randomBytes(64))), fileCase{state: encrypted, cipher: "age"}},
 		"openssl-nosalt.bin":   {randomBytes(4096), fileCase{state: random}},
+		"openssl-nosalt-a.txt": {[]byte(base64Lines(randomBytes(3000))), fileCase{state: random}},
+		"xxd-p.txt":            {[]byte(hex.EncodeToString(randomBytes(2000))), fileCase{state: random}},
+		"base64-text.txt":      {[]byte(base64Lines([]byte(strings.Repeat("Bulletin de paie, octobre. ", 60)))), fileCase{state: plaintext, cipher: "text"}},
 		"card-and-siret.txt":   {[]byte("SIRET 36252187900035\nIMEI 353918051234561\nCommande 4012 8888 8888 1881\n"), fileCase{state: plaintext}},
 		"html-with-card.html":  {[]byte("<html><body><p>Carte : 4970 1012 3456 7893</p></body></html>"), fileCase{state: plaintext, kinds: "card"}},
 		"docx-like-but-xz.bin": {[]byte("\xfd7zXZ\x00" + string(randomBytes(2000))), fileCase{state: plaintext, cipher: "xz"}},
 	}
+}
+
+// base64Lines wraps base64 at 64 columns, as openssl -a does.
+func base64Lines(b []byte) string {
+	s := base64.StdEncoding.EncodeToString(b)
+	var out strings.Builder
+	for len(s) > 64 {
+		out.WriteString(s[:64] + "\n")
+		s = s[64:]
+	}
+	return out.String() + s + "\n"
 }
 
 func fixturePath(name string) string {

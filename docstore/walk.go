@@ -40,12 +40,17 @@ func (in *Inspector) Walk(ctx context.Context, root string, fn func(reflex.Repor
 		return quiet(fn(t.report(root), nil))
 	}
 	hints := map[string]vaultKind{} // per folder
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, werr error) error {
+	walkRoot := root
+	if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		// a root given as a symbolic link to a folder is followed (links below it are not)
+		walkRoot = root + string(filepath.Separator)
+	}
+	err = filepath.WalkDir(walkRoot, func(path string, d fs.DirEntry, werr error) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if werr != nil {
-			if d != nil && d.IsDir() && path != root {
+			if d != nil && d.IsDir() && path != walkRoot {
 				return fn(reflex.Report{Subject: path, Kind: reflex.KindFile}, fmt.Errorf("docstore: %w", werr))
 			}
 			return fmt.Errorf("docstore: %w", werr)
@@ -118,7 +123,7 @@ func (t *tally) add(name string, fr fileResult) {
 			t.formats = map[string]int{}
 		}
 		t.formats[fr.res.Format]++
-		if fr.res.Format == "trustreflex vault" || fr.res.Format == "gocryptfs" {
+		if fr.res.Vault {
 			t.vault = fr.res.Format
 		}
 		if fr.res.Verdict == container.Weak {

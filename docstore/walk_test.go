@@ -116,3 +116,16 @@ func TestWalkOrderAndStop(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")}, got)
 }
+
+func TestWalkFollowsALinkedRootOnly(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	copyFixture(t, "enc-age-x25519.age", filepath.Join(real, "a.age"))
+	copyFixture(t, "pii-carte.txt", filepath.Join(dir, "outside", "carte.txt"))
+	require.NoError(t, os.Symlink(real, filepath.Join(dir, "coffre")))
+	require.NoError(t, os.Symlink(filepath.Join(dir, "outside"), filepath.Join(real, "link")))
+	files, store := walkAll(t, filepath.Join(dir, "coffre"))
+	require.Len(t, files, 1, "the root link is followed, the link inside is not")
+	assert.Equal(t, filepath.Join(dir, "coffre", "a.age"), files[0].Subject)
+	assert.Equal(t, reflex.OK, store.Verdict())
+}

@@ -151,3 +151,14 @@ with zipfile.ZipFile(os.path.join(d, 'plain-docx.docx'), 'w', zipfile.ZIP_DEFLAT
         zi = zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0))
         zi.compress_type = zipfile.ZIP_DEFLATED
         z.writestr(zi, data)
+
+# an e-mail with the payslip PDF attached (base64) and a quoted-printable body
+from email.message import EmailMessage
+msg = EmailMessage()
+msg['From'] = 'rh@example.org'
+msg['To'] = 'jean.martin@example.org'
+msg['Subject'] = 'Votre bulletin de paie'
+msg.set_content('Bonjour,\nVeuillez trouver ci-joint votre bulletin de paie d\'octobre.\nCordialement,\nLe service RH\n', cte='quoted-printable')
+with open(os.path.join(d, 'plain-text.pdf'), 'rb') as f:
+    msg.add_attachment(f.read(), maintype='application', subtype='pdf', filename='bulletin.pdf')
+write('pii-mail-attachment.eml', bytes(msg))

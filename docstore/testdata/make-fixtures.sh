@@ -31,6 +31,15 @@ gpg -q --batch --sign -o pii-gpg-signed.gpg pii-carte.txt
 gpg -q --batch --sign -a -o pii-gpg-signed.asc pii-carte.txt
 gpg -q --batch --clearsign -o plain-gpg-clearsigned.asc plain-note.txt
 gpg -q --batch --export -a test@example.org > plain-gpg-pubkey.asc
+gpg -q --batch --export-secret-keys -a test@example.org > plain-gpg-secret-key.asc
+gpg -q --batch -u test@example.org --sign < pii-carte.txt > pii-gpg-signed-stream.gpg
+gpg -q --batch --pinentry-mode loopback --passphrase "$PW" --quick-gen-key 'Protected <p@example.org>' ed25519 sign never
+gpg -q --batch --pinentry-mode loopback --passphrase "$PW" --export-secret-keys -a p@example.org > enc-gpg-secret-key.asc
+
+# OpenSSH keys, with and without a passphrase
+rm -f enc-ssh-key plain-ssh-key
+ssh-keygen -q -t ed25519 -N "$PW" -C test -f enc-ssh-key && rm enc-ssh-key.pub
+ssh-keygen -q -t ed25519 -N '' -C test -f plain-ssh-key && rm plain-ssh-key.pub
 
 # openssl enc (binary and base64), CMS enveloped (DER, S/MIME) vs signed, PKCS#12, keys
 openssl enc -aes-256-cbc -pbkdf2 -salt -pass pass:$PW -in "$SRC" -out enc-openssl.bin
@@ -40,6 +49,7 @@ openssl cms -encrypt -aes256 -in "$SRC" -outform DER -out enc-cms.der "$T/c.pem"
 openssl cms -encrypt -aes128 -in "$SRC" -out enc-smime.eml "$T/c.pem"
 openssl cms -sign -in plain-note.txt -signer "$T/c.pem" -inkey "$T/k.pem" -outform DER -out plain-cms-signed.p7s
 openssl cms -sign -in plain-note.txt -signer "$T/c.pem" -inkey "$T/k.pem" -out plain-smime-signed.eml
+openssl cms -sign -nodetach -in pii-avis-impot.txt -signer "$T/c.pem" -inkey "$T/k.pem" -out pii-smime-opaque.eml
 openssl pkcs12 -export -inkey "$T/k.pem" -in "$T/c.pem" -passout pass:$PW -out enc-pkcs12.p12
 openssl genpkey -algorithm ed25519 -aes-256-cbc -pass pass:$PW -out enc-pkcs8.pem
 openssl genrsa -out "$T/rsa.pem" 1024 2>/dev/null

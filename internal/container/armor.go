@@ -32,15 +32,15 @@ func probeArmor(b *Blob) (Result, bool) {
 		r.Note = joinNote(r.Note, "armored")
 		return r, true
 	case "PGP SIGNED MESSAGE":
-		return Result{Verdict: Plain, Format: "OpenPGP signed text", Note: "signed, not encrypted", Text: true}, true
+		return Result{Verdict: Plain, Format: "OpenPGP signed text", Note: "signed, not encrypted", Content: ContentText}, true
 	case "PGP SIGNATURE":
-		return Result{Verdict: Plain, Format: "OpenPGP signature", Text: true}, true
+		return Result{Verdict: Plain, Format: "OpenPGP signature", Content: ContentOpaque}, true
 	case "PGP PUBLIC KEY BLOCK":
-		return Result{Verdict: Plain, Format: "OpenPGP public key", Text: true}, true
+		return Result{Verdict: Plain, Format: "OpenPGP public key", Content: ContentOpaque}, true
 	case "PGP PRIVATE KEY BLOCK":
 		r, ok := walkOpenPGP(decodeArmorBody(body))
 		if !ok {
-			r = Result{Verdict: Plain, Format: "OpenPGP private key", Note: "protection not decoded"}
+			r = Result{Verdict: Plain, Format: "OpenPGP private key", Note: "protection not decoded", Content: ContentOpaque}
 		}
 		return r, true
 	case "ENCRYPTED PRIVATE KEY":
@@ -54,11 +54,11 @@ func probeArmor(b *Blob) (Result, bool) {
 	case "PKCS7", "CMS":
 		r, ok := parseDER(decodeArmorBody(body))
 		if !ok {
-			r = Result{Verdict: Plain, Format: "PEM " + label}
+			r = Result{Verdict: Plain, Format: "PEM " + label, Content: ContentOpaque}
 		}
 		return r, true
 	}
-	return Result{Verdict: Plain, Format: "PEM " + label, Text: true}, true
+	return Result{Verdict: Plain, Format: "PEM " + label, Content: ContentText}, true
 }
 
 // armorBlock splits "-----BEGIN LABEL-----\n...body..." and returns the label and the
@@ -114,7 +114,7 @@ func decodeArmorBody(body []byte) []byte {
 // a key in clear.
 func pemKey(label string, body []byte) Result {
 	if !bytes.Contains(body[:min(len(body), 512)], []byte("Proc-Type: 4,ENCRYPTED")) {
-		return Result{Verdict: Plain, Format: "PEM " + label, Note: "private key in clear", Text: true}
+		return Result{Verdict: Plain, Format: "PEM " + label, Note: "private key in clear", Content: ContentOpaque}
 	}
 	r := Result{Verdict: Encrypted, Format: "PEM " + label, Note: "legacy Proc-Type encryption"}
 	if i := bytes.Index(body, []byte("DEK-Info:")); i >= 0 {
@@ -133,7 +133,7 @@ func pemKey(label string, body []byte) Result {
 // opensshKey reads the cipher name of an "openssh-key-v1" private key.
 func opensshKey(d []byte) Result {
 	const magic = "openssh-key-v1\x00"
-	r := Result{Verdict: Plain, Format: "OpenSSH private key", Note: "private key in clear"}
+	r := Result{Verdict: Plain, Format: "OpenSSH private key", Note: "private key in clear", Content: ContentOpaque}
 	if !hasPrefix(d, magic) || len(d) < len(magic)+4 {
 		return r
 	}

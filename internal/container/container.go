@@ -52,14 +52,33 @@ type Result struct {
 	// Entries and PlainEntries count the file entries of an archive and those stored
 	// in clear; both are zero for other formats.
 	Entries, PlainEntries int
-	// Text marks a plain format whose bytes are text (scan them as they are).
-	Text bool
+	// Content says how to read what is readable (for Plain results and the plain
+	// entries of archives).
+	Content Content
+	// Vault marks the metadata of an encrypted-folder layout (the docstore vault,
+	// gocryptfs): the folder it sits in is meant to be encrypted throughout.
+	Vault bool
 }
 
-// Mixed reports whether an archive holds both encrypted and plain entries.
-func (r Result) Mixed() bool {
-	return r.PlainEntries > 0 && r.PlainEntries < r.Entries
-}
+// Content says how a reader gets at the text of a readable blob.
+type Content uint8
+
+const (
+	ContentBinary   Content = iota // unknown layout: text may sit in the raw bytes
+	ContentText                    // text as it is (UTF-8, ASCII, Latin-1)
+	ContentUTF16                   // UTF-16 text with its byte-order mark
+	ContentEmpty                   // no bytes at all
+	ContentOpaque                  // images, media, executables, keys: no text to read
+	ContentGzip                    // gzip stream
+	ContentXz                      // xz stream
+	ContentBzip2                   // bzip2 stream
+	ContentZip                     // ZIP archive (and the office documents built on it)
+	ContentSevenZip                // 7z archive
+	ContentPDF                     // PDF
+	ContentOLE                     // OLE compound file (legacy Office)
+	ContentOpenPGP                 // signed or compressed OpenPGP message
+	ContentJWS                     // JWS compact token
+)
 
 // Limits on the bytes a probe may read.
 const (
@@ -171,7 +190,7 @@ var probes = []probe{
 // no known structure was found.
 func Sniff(b *Blob) Result {
 	if b.Size == 0 {
-		return Result{Verdict: Plain, Format: "empty file", Text: true}
+		return Result{Verdict: Plain, Format: "empty file", Content: ContentEmpty}
 	}
 	for _, p := range probes {
 		if r, ok := p(b); ok {

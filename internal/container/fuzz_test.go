@@ -91,7 +91,16 @@ func FuzzOpenZipEntry(f *testing.F) {
 
 func FuzzSevenZip(f *testing.F) {
 	fixtures(f, "enc-7z.7z", "enc-7z-headers.7z", "plain.7z")
-	fuzzProbe(f, probeSevenZip)
+	fuzzProbe(f, func(b *Blob) (Result, bool) {
+		total := 0
+		for _, d := range SevenZipContent(b, 1<<20) {
+			total += len(d)
+		}
+		if total > 1<<20 {
+			panic("7z content over its cap")
+		}
+		return probeSevenZip(b)
+	})
 }
 
 func FuzzRAR(f *testing.F) {
@@ -143,5 +152,29 @@ func FuzzSmallMagics(f *testing.F) {
 			}
 		}
 		return Result{}, false
+	})
+}
+
+func FuzzEncoded(f *testing.F) {
+	f.Add([]byte("U2FsdGVkX1+abc/def==\n"), []byte("00ff"))
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		for _, in := range [][]byte{a, b, append(a, b...)} {
+			if d, _, ok := Encoded(in); ok && len(d) > len(in) {
+				t.Fatalf("decoded %d bytes from %d", len(d), len(in))
+			}
+		}
+	})
+}
+
+func FuzzMIMEParts(f *testing.F) {
+	f.Add([]byte("Content-Transfer-Encoding: base64\n\nTi8gU1MgMSA4NQ==\n--b\nContent-Transfer-Encoding: quoted-printable\n\nN=C2=B0 1 =\n85\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		total := 0
+		for _, p := range MIMEParts(data, 1<<16) {
+			total += len(p)
+		}
+		if total > 1<<16 {
+			t.Fatalf("%d bytes over the cap", total)
+		}
 	})
 }

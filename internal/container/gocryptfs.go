@@ -21,7 +21,7 @@ func probeGocryptfsConf(b *Blob) (Result, bool) {
 	if json.Unmarshal(h, &conf) != nil || conf.EncryptedKey == "" || !bytes.Contains([]byte(conf.Creator), []byte("gocryptfs")) {
 		return Result{}, false
 	}
-	r := Result{Verdict: Encrypted, Format: "gocryptfs", Note: "folder configuration", Cipher: "AES-256-GCM"}
+	r := Result{Verdict: Encrypted, Format: "gocryptfs", Note: "folder configuration", Cipher: "AES-256-GCM", Vault: true}
 	for _, f := range conf.FeatureFlags {
 		switch f {
 		case "XChaCha20Poly1305":

@@ -45,7 +45,7 @@ func probeJOSE(b *Blob) (Result, bool) {
 		if _, alg := joseHeader(string(parts[0])); alg == "" {
 			return Result{}, false
 		}
-		return Result{Verdict: Plain, Format: "JWS", Note: "signed, payload readable", Text: true}, true
+		return Result{Verdict: Plain, Format: "JWS", Note: "signed, payload readable", Content: ContentJWS}, true
 	}
 	return Result{}, false
 }

@@ -155,7 +155,7 @@ func probeOLE(b *Blob) (Result, bool) {
 	}
 	if w, ok := byName["WordDocument"]; ok {
 		fib := c.stream(w, 32)
-		r := Result{Verdict: Plain, Format: "Word 97-2003 document"}
+		r := Result{Verdict: Plain, Format: "Word 97-2003 document", Content: ContentOLE}
 		if len(fib) >= 12 && binary.LittleEndian.Uint16(fib) == 0xa5ec {
 			if flags := binary.LittleEndian.Uint16(fib[10:]); flags&0x0100 != 0 {
 				r.Verdict, r.Cipher = Weak, "RC4"
@@ -168,7 +168,7 @@ func probeOLE(b *Blob) (Result, bool) {
 	}
 	for _, name := range []string{"Workbook", "Book"} {
 		if w, ok := byName[name]; ok {
-			r := Result{Verdict: Plain, Format: "Excel 97-2003 workbook"}
+			r := Result{Verdict: Plain, Format: "Excel 97-2003 workbook", Content: ContentOLE}
 			if xlsFilePass(c.stream(w, 4096)) {
 				r.Verdict, r.Cipher = Weak, "RC4"
 			}
@@ -176,9 +176,9 @@ func probeOLE(b *Blob) (Result, bool) {
 		}
 	}
 	if _, ok := byName["PowerPoint Document"]; ok {
-		return Result{Verdict: Plain, Format: "PowerPoint 97-2003"}, true
+		return Result{Verdict: Plain, Format: "PowerPoint 97-2003", Content: ContentOLE}, true
 	}
-	return Result{Verdict: Plain, Format: "OLE compound file"}, true
+	return Result{Verdict: Plain, Format: "OLE compound file", Content: ContentOLE}, true
 }
 
 // xlsFilePass walks the first BIFF records for FILEPASS (0x002F), which marks an

@@ -141,17 +141,17 @@ func walkOpenPGP(d []byte) (Result, bool) {
 			if i == 0 && p.body[0] > 3 {
 				return Result{}, false
 			}
-			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or compressed, not encrypted"}, true
+			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or compressed, not encrypted", Content: ContentOpenPGP}, true
 		case pgpOnePass, pgpSig, pgpLiteral:
 			if !pgpPlainVersion(p.tag, p.body[0]) {
 				return Result{}, false
 			}
-			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or literal data, not encrypted"}, true
+			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or literal data, not encrypted", Content: ContentOpenPGP}, true
 		case pgpPublicKey:
 			if p.body[0] < 3 || p.body[0] > 6 {
 				return Result{}, false
 			}
-			return Result{Verdict: Plain, Format: "OpenPGP public key"}, true
+			return Result{Verdict: Plain, Format: "OpenPGP public key", Content: ContentOpaque}, true
 		case pgpSecretKey:
 			if p.body[0] < 3 || p.body[0] > 6 {
 				return Result{}, false
@@ -175,7 +175,7 @@ func walkOpenPGP(d []byte) (Result, bool) {
 // pgpSecretKeyResult skips the public part of a v4 secret key packet to read its S2K
 // usage byte: 0 means the secret key is stored in clear.
 func pgpSecretKeyResult(k []byte) Result {
-	r := Result{Verdict: Plain, Format: "OpenPGP private key", Note: "protection not decoded"}
+	r := Result{Verdict: Plain, Format: "OpenPGP private key", Note: "protection not decoded", Content: ContentOpaque}
 	if k[0] != 4 || len(k) < 6 {
 		return r
 	}
@@ -222,7 +222,7 @@ func pgpSecretKeyResult(k []byte) Result {
 		return r
 	}
 	if k[p] == 0 {
-		return Result{Verdict: Plain, Format: "OpenPGP private key", Note: "secret key in clear"}
+		return Result{Verdict: Plain, Format: "OpenPGP private key", Note: "secret key in clear", Content: ContentOpaque}
 	}
 	r = Result{Verdict: Encrypted, Format: "OpenPGP private key", Note: "passphrase-protected"}
 	if (k[p] == 254 || k[p] == 255) && p+1 < len(k) {

@@ -18,7 +18,7 @@ func probePDF(b *Blob) (Result, bool) {
 	trailer := pdfTrailer(b)
 	ref := pdfValue(trailer, "/Encrypt")
 	if ref == nil {
-		return Result{Verdict: Plain, Format: "PDF"}, true
+		return Result{Verdict: Plain, Format: "PDF", Content: ContentPDF}, true
 	}
 	var enc []byte
 	if hasPrefix(ref, "<<") {
@@ -424,7 +424,7 @@ func pdfFindEncryptDict(b *Blob) []byte {
 
 // pdfEncryption names the cipher of an encryption dictionary.
 func pdfEncryption(enc []byte) Result {
-	r := Result{Verdict: Encrypted, Format: "PDF"}
+	r := Result{Verdict: Encrypted, Format: "PDF", Content: ContentPDF}
 	if enc == nil {
 		r.Note = "encryption dictionary not found"
 		return r

@@ -4,54 +4,48 @@ package container
 // encrypted). Order matters only for shared prefixes.
 var plainMagics = []struct {
 	magic, format string
+	content       Content
 }{
-	{"\x89PNG\r\n\x1a\n", "PNG image"},
-	{"\xff\xd8\xff", "JPEG image"},
-	{"GIF87a", "GIF image"},
-	{"GIF89a", "GIF image"},
-	{"II*\x00", "TIFF image"},
-	{"MM\x00*", "TIFF image"},
-	{"BM", ""}, // bitmap: checked below, the prefix is too short alone
-	{"\x1f\x8b", "gzip"},
-	{"\xfd7zXZ\x00", "xz"},
-	{"BZh", "bzip2"},
-	{"\x28\xb5\x2f\xfd", "zstd"},
-	{"\x5d\x00\x00", "lzma"},
-	{"\x7fELF", "ELF executable"},
-	{"MZ", ""},
-	{"%!PS", "PostScript"},
-	{"{\\rtf", "RTF document"},
-	{"SQLite format 3\x00", "SQLite database"},
-	{"ID3", "MP3 audio"},
-	{"OggS", "Ogg media"},
-	{"fLaC", "FLAC audio"},
-	{"\x1aE\xdf\xa3", "Matroska/WebM video"},
-	{"\xff\xfe", "UTF-16 text"},
-	{"\xfe\xff", "UTF-16 text"},
+	{"\x89PNG\r\n\x1a\n", "PNG image", ContentOpaque},
+	{"\xff\xd8\xff", "JPEG image", ContentOpaque},
+	{"GIF87a", "GIF image", ContentOpaque},
+	{"GIF89a", "GIF image", ContentOpaque},
+	{"II*\x00", "TIFF image", ContentOpaque},
+	{"MM\x00*", "TIFF image", ContentOpaque},
+	{"\x1f\x8b", "gzip", ContentGzip},
+	{"\xfd7zXZ\x00", "xz", ContentXz},
+	{"BZh", "bzip2", ContentBzip2},
+	{"\x28\xb5\x2f\xfd", "zstd", ContentOpaque},
+	{"\x5d\x00\x00", "lzma", ContentOpaque},
+	{"\x7fELF", "ELF executable", ContentOpaque},
+	{"%!PS", "PostScript", ContentText},
+	{"{\\rtf", "RTF document", ContentText},
+	{"SQLite format 3\x00", "SQLite database", ContentBinary},
+	{"ID3", "MP3 audio", ContentOpaque},
+	{"OggS", "Ogg media", ContentOpaque},
+	{"fLaC", "FLAC audio", ContentOpaque},
+	{"\x1aE\xdf\xa3", "Matroska/WebM video", ContentOpaque},
+	{"\xff\xfe", "UTF-16 text", ContentUTF16},
+	{"\xfe\xff", "UTF-16 text", ContentUTF16},
 }
 
 // probePlainFormats recognises common plain formats by their magic numbers.
 func probePlainFormats(b *Blob) (Result, bool) {
 	h := b.Head
 	for _, m := range plainMagics {
-		if !hasPrefix(h, m.magic) || m.format == "" {
-			continue
+		if hasPrefix(h, m.magic) {
+			return Result{Verdict: Plain, Format: m.format, Content: m.content}, true
 		}
-		r := Result{Verdict: Plain, Format: m.format}
-		if m.format == "UTF-16 text" || m.format == "RTF document" || m.format == "PostScript" {
-			r.Text = true
-		}
-		return r, true
 	}
 	switch {
 	case len(h) >= 12 && string(h[:4]) == "RIFF" && (string(h[8:12]) == "WEBP" || string(h[8:12]) == "WAVE" || string(h[8:12]) == "AVI "):
-		return Result{Verdict: Plain, Format: "RIFF media (" + cstr(h[8:12]) + ")"}, true
+		return Result{Verdict: Plain, Format: "RIFF media (" + cstr(h[8:12]) + ")", Content: ContentOpaque}, true
 	case len(h) >= 12 && string(h[4:8]) == "ftyp":
-		return Result{Verdict: Plain, Format: "MP4/HEIF media"}, true
+		return Result{Verdict: Plain, Format: "MP4/HEIF media", Content: ContentOpaque}, true
 	case len(h) >= 26 && string(h[:2]) == "BM" && h[14] >= 12 && h[15] == 0 && h[16] == 0 && h[17] == 0:
-		return Result{Verdict: Plain, Format: "BMP image"}, true
+		return Result{Verdict: Plain, Format: "BMP image", Content: ContentOpaque}, true
 	case len(h) >= 64 && string(h[:2]) == "MZ":
-		return Result{Verdict: Plain, Format: "Windows executable"}, true
+		return Result{Verdict: Plain, Format: "Windows executable", Content: ContentOpaque}, true
 	}
 	return Result{}, false
 }
@@ -60,7 +54,7 @@ func probePlainFormats(b *Blob) (Result, bool) {
 // not text: it falls to statistics and then to a raw scan).
 func probeText(b *Blob) (Result, bool) {
 	if LooksText(b.Head) {
-		return Result{Verdict: Plain, Format: "text", Text: true}, true
+		return Result{Verdict: Plain, Format: "text", Content: ContentText}, true
 	}
 	return Result{}, false
 }

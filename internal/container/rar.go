@@ -21,7 +21,7 @@ func probeRAR(b *Blob) (Result, bool) {
 }
 
 func rar4(b *Blob) Result {
-	r := Result{Verdict: Plain, Format: "RAR4"}
+	r := Result{Verdict: Plain, Format: "RAR4", Content: ContentOpaque}
 	off := int64(len(rar4Sig))
 	for range 2000 {
 		h, err := b.At(off, 11)
@@ -86,7 +86,7 @@ func rarVint(d []byte) (uint64, int) {
 }
 
 func rar5(b *Blob) Result {
-	r := Result{Verdict: Plain, Format: "RAR5"}
+	r := Result{Verdict: Plain, Format: "RAR5", Content: ContentOpaque}
 	off := int64(len(rar5Sig))
 	for range 2000 {
 		h, _ := b.At(off, 64)

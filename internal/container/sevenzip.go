@@ -42,7 +42,7 @@ func probeSevenZip(b *Blob) (Result, bool) {
 	if !hasPrefix(h, "7z\xbc\xaf\x27\x1c") || len(h) < 32 {
 		return Result{}, false
 	}
-	r := Result{Verdict: Plain, Format: "7z"}
+	r := Result{Verdict: Plain, Format: "7z", Content: ContentSevenZip}
 	nextOff := binary.LittleEndian.Uint64(h[12:])
 	nextSize := binary.LittleEndian.Uint64(h[20:])
 	if nextSize == 0 {
@@ -293,6 +293,19 @@ func szFolderRead(r *szReader) (szFolder, int) {
 
 // szHeaderFolders reads a plain Header up to the folders of its main streams.
 func szHeaderFolders(d []byte) ([]szFolder, error) {
+	info, err := szHeaderStreams(d)
+	return info.folders, err
+}
+
+// szStreams is what the main streams info of a header says.
+type szStreams struct {
+	folders                []szFolder
+	packPos                uint64
+	packSizes, unpackSizes []uint64
+}
+
+// szHeaderStreams reads a plain Header up to its main streams info.
+func szHeaderStreams(d []byte) (szStreams, error) {
 	r := &szReader{d: d}
 	id := r.byte()
 	if id == szArchiveProps {
@@ -306,39 +319,51 @@ func szHeaderFolders(d []byte) ([]szFolder, error) {
 		id = r.byte()
 	}
 	if id == szAdditionalInfo {
-		return nil, errSevenZip // not written by any current tool
+		return szStreams{}, errSevenZip // not written by any current tool
 	}
 	if id != szMainStreamsInfo {
 		if id == 0x05 || id == szEnd { // only FilesInfo: empty files, no data
-			return nil, r.err
+			return szStreams{}, r.err
 		}
-		return nil, errSevenZip
+		return szStreams{}, errSevenZip
 	}
-	folders, _, _, _, err := szStreamsInfo(r.d)
-	return folders, err
+	var st szStreams
+	var err error
+	st.folders, st.packPos, st.packSizes, st.unpackSizes, err = szStreamsInfo(r.d)
+	return st, err
 }
 
 // szDecodeHeader decompresses an LZMA or LZMA2 encoded header (bounded).
 func szDecodeHeader(b *Blob, f szFolder, packPos uint64, packSizes, unpackSizes []uint64) ([]byte, error) {
-	if len(f.coders) != 1 || len(packSizes) == 0 || len(unpackSizes) == 0 {
-		return nil, errSevenZip
-	}
-	size, out := packSizes[0], unpackSizes[0]
-	if size > maxRead || out > 4<<20 || packPos > uint64(b.Size) {
+	if len(packSizes) == 0 || len(unpackSizes) == 0 || unpackSizes[0] > 4<<20 {
 		return nil, ErrTooLarge
 	}
-	packed, err := b.At(32+int64(packPos), int(size))
+	return szDecodeFolder(b, f, 32+packPos, packSizes[0], unpackSizes[0], int64(unpackSizes[0]))
+}
+
+// szDecodeFolder decompresses one single-coder folder (copy, LZMA or LZMA2) whose
+// packed stream sits at off, producing at most max bytes.
+func szDecodeFolder(b *Blob, f szFolder, off, size, out uint64, limit int64) ([]byte, error) {
+	if len(f.coders) != 1 {
+		return nil, errSevenZip
+	}
+	if size > maxRead || off > uint64(b.Size) {
+		return nil, ErrTooLarge
+	}
+	packed, err := b.At(int64(off), int(size))
 	if err != nil {
 		return nil, err
 	}
 	var rd io.Reader
 	c := f.coders[0]
+	window := min(out, uint64(max(limit, 0))) // the window never needs to exceed the output
 	switch {
+	case len(c.id) == 1 && c.id[0] == 0: // copy
+		rd = bytes.NewReader(packed)
 	case bytes.Equal(c.id, szLZMA) && len(c.props) == 5:
 		var hdr [13]byte
 		copy(hdr[:], c.props)
-		// the window never needs to exceed the output: cap it against mangled props
-		dict := min(binary.LittleEndian.Uint32(hdr[1:]), uint32(max(out, lzma.MinDictCap)))
+		dict := min(binary.LittleEndian.Uint32(hdr[1:]), uint32(max(window, lzma.MinDictCap)))
 		binary.LittleEndian.PutUint32(hdr[1:], dict)
 		binary.LittleEndian.PutUint64(hdr[5:], out)
 		lr, err := lzma.NewReader(io.MultiReader(bytes.NewReader(hdr[:]), bytes.NewReader(packed)))
@@ -347,7 +372,7 @@ func szDecodeHeader(b *Blob, f szFolder, packPos uint64, packSizes, unpackSizes 
 		}
 		rd = lr
 	case bytes.Equal(c.id, szLZMA2) && len(c.props) == 1:
-		cfg := lzma.Reader2Config{DictCap: min(szLZMA2Dict(c.props[0]), int(max(out, lzma.MinDictCap)))}
+		cfg := lzma.Reader2Config{DictCap: min(szLZMA2Dict(c.props[0]), int(max(window, lzma.MinDictCap)))}
 		lr, err := cfg.NewReader2(bytes.NewReader(packed))
 		if err != nil {
 			return nil, err
@@ -356,7 +381,61 @@ func szDecodeHeader(b *Blob, f szFolder, packPos uint64, packSizes, unpackSizes 
 	default:
 		return nil, errSevenZip
 	}
-	return io.ReadAll(io.LimitReader(rd, int64(out)))
+	data, err := io.ReadAll(io.LimitReader(rd, min(int64(min(out, 1<<62)), limit)))
+	if len(data) > 0 {
+		err = nil // a cut stream still gives its start
+	}
+	return data, err
+}
+
+// SevenZipContent returns the decompressed content of a 7z archive's folders that
+// are in clear and use one copy, LZMA or LZMA2 coder (what 7-Zip writes for
+// documents), up to max bytes in all; each folder holds its files one after another.
+func SevenZipContent(b *Blob, limit int64) [][]byte {
+	h := b.Head
+	if !hasPrefix(h, "7z\xbc\xaf\x27\x1c") || len(h) < 32 {
+		return nil
+	}
+	nextOff := binary.LittleEndian.Uint64(h[12:])
+	nextSize := binary.LittleEndian.Uint64(h[20:])
+	if nextSize == 0 || nextOff > uint64(b.Size) || nextSize > maxRead {
+		return nil
+	}
+	hdr, err := b.At(32+int64(nextOff), int(nextSize))
+	if err != nil || len(hdr) == 0 {
+		return nil
+	}
+	if hdr[0] == szEncodedHeader {
+		folders, packPos, packSizes, unpackSizes, err := szStreamsInfo(hdr[1:])
+		if err != nil || len(folders) == 0 || folders[0].has(szAES) {
+			return nil
+		}
+		if hdr, err = szDecodeHeader(b, folders[0], packPos, packSizes, unpackSizes); err != nil || len(hdr) == 0 {
+			return nil
+		}
+	}
+	if hdr[0] != szHeader {
+		return nil
+	}
+	st, err := szHeaderStreams(hdr[1:])
+	if err != nil || len(st.folders) != len(st.packSizes) || len(st.unpackSizes) < len(st.folders) {
+		return nil // only the simple layout: one packed stream and one output per folder
+	}
+	var out [][]byte
+	off := 32 + st.packPos
+	for i, f := range st.folders {
+		if limit <= 0 {
+			break
+		}
+		if !f.has(szAES) {
+			if data, err := szDecodeFolder(b, f, off, st.packSizes[i], st.unpackSizes[i], limit); err == nil {
+				out = append(out, data)
+				limit -= int64(len(data))
+			}
+		}
+		off += st.packSizes[i]
+	}
+	return out
 }
 
 // szLZMA2Dict decodes the LZMA2 dictionary-size byte, capped at 128 MiB.

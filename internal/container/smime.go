@@ -25,6 +25,9 @@ func probeSMIME(b *Blob) (Result, bool) {
 		der := decodeArmorBody(h[hdrEnd:])
 		if r, ok := parseDER(der); ok {
 			r.Note = joinNote(r.Note, "S/MIME")
+			if r.Verdict == Plain {
+				r.Content = ContentText // a signed message: its MIME parts are read
+			}
 			return r, true
 		}
 		if bytes.Contains(lower, []byte("enveloped-data")) {
@@ -32,7 +35,7 @@ func probeSMIME(b *Blob) (Result, bool) {
 		}
 		return Result{}, false
 	case bytes.Contains(lower, []byte("multipart/signed")):
-		return Result{Verdict: Plain, Format: "S/MIME signed message", Note: "signed, not encrypted", Text: true}, true
+		return Result{Verdict: Plain, Format: "S/MIME signed message", Note: "signed, not encrypted", Content: ContentText}, true
 	}
 	return Result{}, false
 }

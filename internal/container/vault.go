@@ -8,5 +8,5 @@ func probeVault(b *Blob) (Result, bool) {
 	if !hasPrefix(b.Head, vaultfmt.Magic) {
 		return Result{}, false
 	}
-	return Result{Verdict: Encrypted, Format: "trustreflex vault", Note: "vault metadata"}, true
+	return Result{Verdict: Encrypted, Format: "trustreflex vault", Note: "vault metadata", Vault: true}, true
 }

@@ -203,7 +203,7 @@ func probeZIP(b *Blob) (Result, bool) {
 	if !ok {
 		return Result{}, false
 	}
-	r := Result{Verdict: Plain, Format: zipFormat(entries)}
+	r := Result{Verdict: Plain, Format: zipFormat(entries), Content: ContentZip}
 	var zipCrypto, aes, strong, aesBits int
 	for _, e := range entries {
 		if e.Dir() {
