@@ -16,40 +16,45 @@ const (
 	URLInsecure       Code = "url.insecure"
 	URLShortener      Code = "url.shortener"
 	URLFreeHosting    Code = "url.free-hosting"
+	URLPublicSector   Code = "url.public-sector"
 )
+
+// The URL texts take these parameters: {org} the organisation, {procedure} the name of
+// the procedure, {free} the official site when the procedure is free there, {cost} what
+// the official site charges otherwise. A check sets {free} or {cost}, never both.
 
 var urlEntries = map[Code]entry{
 	URLOfficial: {
-		fr: text{"C'est un site officiel[ : {org}].", "Vous pouvez continuer sur ce site.[ {cost}]"},
-		en: text{"This is an official site[: {org}].", "You can go on with this site.[ {cost}]"},
+		fr: text{"C'est un site officiel[ : {org}].", "Vous pouvez continuer sur ce site.[ La démarche est gratuite sur {free} : ne payez aucun frais.][ Prix officiel : {cost}.]"},
+		en: text{"This is an official site[: {org}].", "You can go on with this site.[ The procedure is free on {free}: pay no fee.][ Official price: {cost}.]"},
 	},
 	URLState: {
 		fr: text{"Ce site dépend de l'État (adresse en gouv.fr).", "Vous pouvez continuer, en vérifiant que c'est bien le service dont vous avez besoin."},
 		en: text{"This site belongs to the French State (a gouv.fr address).", "You can go on; check that it is the service you need."},
 	},
 	URLOtherProcedure: {
-		fr: text{"Ce site est officiel, mais ce n'est pas celui de cette démarche[ ({procedure})].", "Tapez vous-même l'adresse de la démarche : {suggest}"},
-		en: text{"This site is official, but it is not the one for this procedure[ ({procedure})].", "Type the procedure's address yourself: {suggest}"},
+		fr: text{"Ce site est officiel, mais ce n'est pas celui de cette démarche[ : {procedure}].", "Tapez vous-même l'adresse de la démarche : {suggest}[ Elle y est gratuite ({free}).][ Prix officiel : {cost}.]"},
+		en: text{"This site is official, but it is not the one for this procedure[: {procedure}].", "Type the procedure's address yourself: {suggest}[ It is free there ({free}).][ Official price: {cost}.]"},
 	},
 	URLNotOfficial: {
-		fr: text{"Ce site n'est pas un site officiel connu. Un site privé peut vous faire payer une démarche gratuite.", "Pour une démarche administrative, passez par le site officiel de l'administration concernée.[ Par exemple : {suggest}]"},
-		en: text{"This site is not a known official site. A private site may charge you for a free procedure.", "For an official procedure, use the official site of the administration.[ For example: {suggest}]"},
+		fr: text{"Ce site n'est pas un site officiel connu. Un site privé peut vous faire payer une démarche gratuite.", "Passez par le site officiel de l'administration.[ Tapez vous-même : {suggest}][ Cette démarche est gratuite sur {free}.][ Prix officiel : {cost}.]"},
+		en: text{"This site is not a known official site. A private site may charge you for a free procedure.", "Use the administration's official site.[ Type it yourself: {suggest}][ This procedure is free on {free}.][ Official price: {cost}.]"},
 	},
 	URLLookalike: {
-		fr: text{"Cette adresse imite un site officiel[ ({suggest})]. C'est le signe d'une arnaque.", "Ne saisissez rien et ne payez rien.[ Tapez vous-même l'adresse officielle : {suggest}]"},
-		en: text{"This address imitates an official site[ ({suggest})]. It is the mark of a scam.", "Do not enter anything and do not pay.[ Type the official address yourself: {suggest}]"},
+		fr: text{"Cette adresse imite un site officiel[ ({suggest})]. C'est le signe d'une arnaque.", "Ne saisissez rien et ne payez rien.[ Tapez vous-même l'adresse officielle : {suggest}][ Cette démarche est gratuite sur {free}.]"},
+		en: text{"This address imitates an official site[ ({suggest})]. It is the mark of a scam.", "Do not enter anything and do not pay.[ Type the official address yourself: {suggest}][ This procedure is free on {free}.]"},
 	},
 	URLEmbedding: {
-		fr: text{"Le nom d'un site officiel est glissé dans une autre adresse pour vous tromper.", "Ne saisissez rien et ne payez rien.[ Tapez vous-même l'adresse officielle : {suggest}]"},
-		en: text{"The name of an official site is slipped into another address to fool you.", "Do not enter anything and do not pay.[ Type the official address yourself: {suggest}]"},
+		fr: text{"Le nom d'un site officiel est glissé dans une autre adresse pour vous tromper.", "Ne saisissez rien et ne payez rien.[ Tapez vous-même l'adresse officielle : {suggest}][ Cette démarche est gratuite sur {free}.]"},
+		en: text{"The name of an official site is slipped into another address to fool you.", "Do not enter anything and do not pay.[ Type the official address yourself: {suggest}][ This procedure is free on {free}.]"},
 	},
 	URLGouvToken: {
-		fr: text{"Cette adresse contient « gouv » mais n'est pas un site de l'État : seuls les sites en .gouv.fr le sont.", "Ne saisissez rien.[ Passez par le site officiel : {suggest}]"},
-		en: text{"This address contains \"gouv\" but is not a State site: only .gouv.fr sites are.", "Do not enter anything.[ Use the official site: {suggest}]"},
+		fr: text{"Cette adresse contient « gouv » mais n'est pas un site de l'État : seuls les sites en .gouv.fr le sont.", "Ne saisissez rien.[ Passez par le site officiel : {suggest}][ Cette démarche est gratuite sur {free}.]"},
+		en: text{"This address contains \"gouv\" but is not a State site: only .gouv.fr sites are.", "Do not enter anything.[ Use the official site: {suggest}][ This procedure is free on {free}.]"},
 	},
 	URLCombo: {
-		fr: text{"Cette adresse mêle le nom d'un service public à des mots d'appât (remboursement, amende, paiement...).", "Ne cliquez pas.[ Allez vous-même sur le site officiel : {suggest}]"},
-		en: text{"This address mixes the name of a public service with bait words (refund, fine, payment...).", "Do not click.[ Go to the official site yourself: {suggest}]"},
+		fr: text{"Cette adresse reprend le nom d'un service public[ ({org})] avec d'autres mots, mais ce n'est pas son site.", "Ne cliquez pas.[ Allez vous-même sur le site officiel : {suggest}][ Cette démarche est gratuite sur {free}.]"},
+		en: text{"This address borrows the name of a public service[ ({org})] with other words, but it is not its site.", "Do not click.[ Go to the official site yourself: {suggest}][ This procedure is free on {free}.]"},
 	},
 	URLMixedScript: {
 		fr: text{"L'adresse mélange des alphabets : des lettres qui se ressemblent cachent un autre site.", "Ne saisissez rien.[ Tapez vous-même l'adresse officielle : {suggest}]"},
@@ -74,5 +79,9 @@ var urlEntries = map[Code]entry{
 	URLFreeHosting: {
 		fr: text{"Ce site est hébergé sur un service où n'importe qui peut créer une adresse.", "Ne saisissez aucune information personnelle sur ce site."},
 		en: text{"This site is hosted on a service where anyone can create an address.", "Do not enter any personal information on this site."},
+	},
+	URLPublicSector: {
+		fr: text{"Cette adresse figure sur une liste de sites d'organismes publics, mais pas parmi les sites officiels vérifiés.", "Pour une démarche, préférez le site officiel de l'administration concernée.[ Par exemple : {suggest}]"},
+		en: text{"This address is on a list of public bodies' sites, but not among the verified official sites.", "For a procedure, prefer the official site of the administration.[ For example: {suggest}]"},
 	},
 }

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck"
+)
+
+const proceduresUsage = `Usage: trustcheck procedures [--json] [--lang fr|en]
+
+Lists the catalogue of official sites that 'trustcheck url' trusts: for each procedure
+its id (for 'trustcheck url --for ID'), the organisation, the official hosts (a host
+stands for itself and its subdomains unless marked "only") and what the official
+site charges.
+
+Flags:
+  --json        one JSON object per procedure and per line
+  --lang fr|en  language of the labels (default fr)
+
+Examples:
+  trustcheck procedures
+  trustcheck procedures --json | grep carte-grise
+`
+
+func proceduresCommand() command {
+	return command{
+		name:    "procedures",
+		summary: "list the official sites the url check trusts",
+		usage:   proceduresUsage,
+		run:     runProcedures,
+	}
+}
+
+// procedureJSON is the --json form of one procedure.
+type procedureJSON struct {
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	Organisation string   `json:"organisation"`
+	URL          string   `json:"url"`
+	Hosts        []string `json:"hosts"`
+	Cost         string   `json:"cost"`
+	Free         bool     `json:"free"`
+	Note         string   `json:"note"`
+}
+
+var procedureLabels = map[reflex.Lang]struct{ hosts, cost, only, legacy, free string }{
+	reflex.French:  {"sites :", "coût :", "seul", "ancien", "gratuit"},
+	reflex.English: {"sites:", "cost:", "only", "legacy", "free"},
+}
+
+func runProcedures(_ context.Context, a *app, cmd *command, args []string) int {
+	f := newFlags(cmd)
+	rest, code, done := f.parse(a, args)
+	if done {
+		return code
+	}
+	if len(rest) > 0 {
+		a.usageError(fmt.Sprintf("procedures: takes no argument, got %q", rest[0]))
+		return exitUsage
+	}
+	lang, err := reflex.ParseLang(f.lang)
+	if err != nil {
+		a.usageError(fmt.Sprintf("procedures: --lang must be fr or en, not %q", f.lang))
+		return exitUsage
+	}
+	procs := urlcheck.New().Procedures()
+	if f.json {
+		enc := json.NewEncoder(a.io.out)
+		enc.SetEscapeHTML(false)
+		for _, p := range procs {
+			hosts := make([]string, len(p.Hosts))
+			for i, h := range p.Hosts {
+				hosts[i] = h.String()
+			}
+			if err := enc.Encode(procedureJSON{p.ID, p.Name, p.Organisation, p.URL, hosts, p.Cost, p.Free(), p.Note}); err != nil {
+				return exitUnchecked
+			}
+		}
+		return exitOK
+	}
+	l := procedureLabels[lang]
+	var b strings.Builder
+	for _, p := range procs {
+		cost := p.Cost
+		if p.Free() {
+			cost = l.free
+		}
+		fmt.Fprintf(&b, "%-22s %s\n", p.ID, p.Organisation)
+		var hosts []string
+		for _, h := range p.Hosts {
+			s := h.Name
+			switch {
+			case !h.Subdomains && h.Legacy:
+				s += " (" + l.only + ", " + l.legacy + ")"
+			case !h.Subdomains:
+				s += " (" + l.only + ")"
+			case h.Legacy:
+				s += " (" + l.legacy + ")"
+			}
+			hosts = append(hosts, s)
+		}
+		fmt.Fprintf(&b, "  %s %s\n  %s %s\n", l.hosts, strings.Join(hosts, ", "), l.cost, cost)
+	}
+	_, _ = fmt.Fprint(a.io.out, b.String())
+	return exitOK
+}

@@ -1,0 +1,214 @@
+package hostname
+
+import (
+	"fmt"
+	"net/netip"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
+)
+
+const (
+	maxHost  = 253
+	maxLabel = 63
+)
+
+// lenient accepts what browsers open but the lookup profile refuses (underscores,
+// "--" in third position, leading hyphens): such hosts are still checked, not rejected.
+var lenient = idna.New(idna.MapForLookup(), idna.StrictDomainName(false), idna.CheckHyphens(false), idna.CheckJoiners(false), idna.Transitional(false))
+
+func (u *URL) setHost(h string) error {
+	if strings.IndexByte(h, '%') >= 0 {
+		d, err := unescape(h)
+		if err != nil {
+			return err
+		}
+		h = d
+	}
+	if h == "" {
+		return fmt.Errorf("%w: no host", ErrHost)
+	}
+	if h[0] == '[' {
+		a, err := netip.ParseAddr(strings.Trim(h, "[]"))
+		if err != nil || !a.Is6() || a.Zone() != "" {
+			return fmt.Errorf("%w: bad IPv6 literal %.60q", ErrHost, h)
+		}
+		u.IP, u.Host, u.Unicode = a, a.String(), a.String()
+		return nil
+	}
+	ascii, err := toASCII(h)
+	if err != nil {
+		return err
+	}
+	ascii = strings.TrimSuffix(ascii, ".") // one trailing dot: "ameli.fr." is ameli.fr
+	if err := checkLabels(ascii); err != nil {
+		return err
+	}
+	if ip, ok, err := parseIPv4(ascii); err != nil {
+		return err
+	} else if ok {
+		u.IP, u.Host, u.Unicode = ip, ip.String(), ip.String()
+		return nil
+	}
+	u.Host, u.Unicode = ascii, ascii
+	if strings.Contains(ascii, "xn--") {
+		if uni, err := lenient.ToUnicode(ascii); err == nil {
+			u.Unicode = uni
+		}
+	}
+	return nil
+}
+
+// toASCII lower-cases plain ASCII hosts without allocating more than once and sends
+// anything else through IDNA (lookup profile, then the lenient one).
+func toASCII(h string) (string, error) {
+	plain := true
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c >= 'A' && c <= 'Z') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		h = strings.ToLower(h)
+		if !strings.Contains(h, "xn--") {
+			return h, nil
+		}
+	}
+	if !utf8.ValidString(h) {
+		return "", fmt.Errorf("%w: not UTF-8", ErrHost)
+	}
+	if a, err := idna.Lookup.ToASCII(h); err == nil {
+		return a, nil
+	}
+	a, err := lenient.ToASCII(h)
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", ErrHost, err)
+	}
+	for i := 0; i < len(a); i++ { // lenient lets through what no DNS name can hold
+		if c := a[i]; c <= ' ' || c >= 0x7f || strings.IndexByte(`/\?#@:[]%<>"'`, c) >= 0 {
+			return "", fmt.Errorf("%w: character %q", ErrHost, c)
+		}
+	}
+	return strings.ToLower(a), nil
+}
+
+func checkLabels(h string) error {
+	if h == "" {
+		return fmt.Errorf("%w: no host", ErrHost)
+	}
+	if len(h) > maxHost {
+		return fmt.Errorf("%w: longer than %d", ErrHost, maxHost)
+	}
+	for label := range strings.SplitSeq(h, ".") {
+		if label == "" {
+			return fmt.Errorf("%w: empty label in %.60q", ErrHost, h)
+		}
+		if len(label) > maxLabel {
+			return fmt.Errorf("%w: label longer than %d", ErrHost, maxLabel)
+		}
+	}
+	return nil
+}
+
+// parseIPv4 follows the URL standard: when the last label is a number, the host is an
+// IPv4 address written in 1 to 4 parts, each decimal, 0x-hex or 0-octal
+// ("3232235777", "0x7f.1"): browsers open them, so must we see them as addresses.
+func parseIPv4(h string) (netip.Addr, bool, error) {
+	last := h[strings.LastIndexByte(h, '.')+1:]
+	if _, ok := ipv4Number(last); !ok {
+		return netip.Addr{}, false, nil
+	}
+	parts := strings.Split(h, ".")
+	if len(parts) > 4 {
+		return netip.Addr{}, false, fmt.Errorf("%w: %.60q is neither a name nor an IPv4 address", ErrHost, h)
+	}
+	var nums []uint64
+	for _, p := range parts {
+		n, ok := ipv4Number(p)
+		if !ok {
+			return netip.Addr{}, false, fmt.Errorf("%w: %.60q is neither a name nor an IPv4 address", ErrHost, h)
+		}
+		nums = append(nums, n)
+	}
+	for _, n := range nums[:len(nums)-1] {
+		if n > 255 {
+			return netip.Addr{}, false, fmt.Errorf("%w: IPv4 part %d > 255", ErrHost, n)
+		}
+	}
+	lastN := nums[len(nums)-1]
+	if lastN >= 1<<(8*(5-len(nums))) {
+		return netip.Addr{}, false, fmt.Errorf("%w: IPv4 address out of range", ErrHost)
+	}
+	v := lastN
+	for i, n := range nums[:len(nums)-1] {
+		v += n << (8 * (3 - i))
+	}
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}), true, nil
+}
+
+func ipv4Number(s string) (uint64, bool) {
+	if s == "" {
+		return 0, false
+	}
+	base := 10
+	switch {
+	case len(s) >= 2 && (s[:2] == "0x" || s[:2] == "0X"):
+		s, base = s[2:], 16
+		if s == "" {
+			return 0, true
+		}
+	case len(s) >= 2 && s[0] == '0':
+		s, base = s[1:], 8
+	}
+	var n uint64
+	for i := 0; i < len(s); i++ { // by hand: strconv would allocate an error for every name
+		d, ok := unhex(s[i])
+		if !ok || int(d) >= base {
+			return 0, false
+		}
+		if n = n*uint64(base) + uint64(d); n > 1<<32-1 {
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// unescape decodes %XX sequences.
+func unescape(s string) (string, error) {
+	if strings.IndexByte(s, '%') < 0 {
+		return s, nil
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			b.WriteByte(s[i])
+			continue
+		}
+		if i+2 >= len(s) {
+			return "", fmt.Errorf("%w in %.60q", ErrEncoding, s)
+		}
+		hi, ok1 := unhex(s[i+1])
+		lo, ok2 := unhex(s[i+2])
+		if !ok1 || !ok2 {
+			return "", fmt.Errorf("%w in %.60q", ErrEncoding, s)
+		}
+		b.WriteByte(hi<<4 | lo)
+		i += 2
+	}
+	return b.String(), nil
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}

@@ -1,0 +1,135 @@
+package lookalike
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mtibben/confusables"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold writes into dst the homoglyph-folded form of an ASCII name: the letters and digits
+// that read alike in a browser's address bar become one ("rn" and "m", "vv" and "w",
+// "cl" and "d", "0" and "o", "1", "i" and "l"). Two names that fold alike look alike.
+func Fold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i+1 < len(s) {
+			switch s[i : i+2] {
+			case "rn", "nn":
+				dst = append(dst, 'm')
+				i++
+				continue
+			case "vv":
+				dst = append(dst, 'w')
+				i++
+				continue
+			case "cl":
+				dst = append(dst, 'd')
+				i++
+				continue
+			}
+		}
+		switch c {
+		case '0':
+			c = 'o'
+		case '1', 'i', 'j':
+			c = 'l'
+		case '5':
+			c = 's'
+		case '3':
+			c = 'e'
+		case '4':
+			c = 'a'
+		case 'q':
+			c = 'g'
+		case 'u':
+			c = 'v'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// Skeleton maps a Unicode label to the folded ASCII it imitates (compare it with Fold of
+// the genuine name), or "" when it imitates none: the UTS #39 confusable skeleton
+// (Cyrillic "а" is Latin "a"), lower-cased, with accents removed ("impôts" reads
+// "impots"), then folded. A label that keeps non-ASCII letters is no ASCII imitation.
+func Skeleton(label string) string {
+	s := confusables.Skeleton(label)
+	s = strings.ToLower(s)
+	s = norm.NFD.String(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r < utf8.RuneSelf:
+			b.WriteRune(r)
+		default:
+			return ""
+		}
+	}
+	return string(Fold(nil, b.String()))
+}
+
+// Script names the writing systems that a label mixes. It returns the scripts found
+// among letters (Common and Inherited characters such as digits, hyphens and accents
+// belong to none), in order of first appearance, at most 4.
+func Scripts(label string) []string {
+	var out []string
+	for _, r := range label {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		name := scriptOf(r)
+		found := false
+		for _, s := range out {
+			if s == name {
+				found = true
+				break
+			}
+		}
+		if !found && len(out) < 4 {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+var scripts = []struct {
+	name  string
+	table *unicode.RangeTable
+}{
+	{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Greek", unicode.Greek},
+	{"Armenian", unicode.Armenian}, {"Cherokee", unicode.Cherokee}, {"Arabic", unicode.Arabic},
+	{"Hebrew", unicode.Hebrew}, {"Han", unicode.Han}, {"Hiragana", unicode.Hiragana},
+	{"Katakana", unicode.Katakana}, {"Hangul", unicode.Hangul}, {"Georgian", unicode.Georgian},
+	{"Thai", unicode.Thai}, {"Devanagari", unicode.Devanagari},
+}
+
+func scriptOf(r rune) string {
+	for _, s := range scripts {
+		if unicode.Is(s.table, r) {
+			return s.name
+		}
+	}
+	return "Other"
+}
+
+// Letters returns label as lower-case ASCII for reading words in it: accents removed,
+// any other non-ASCII character turned into a hyphen (a word boundary).
+func Letters(label string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(label)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r < utf8.RuneSelf:
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,83 @@
+package urlcheck
+
+import (
+	"strings"
+
+	"github.com/trustreflex/trustreflex/internal/hostname"
+	"github.com/trustreflex/trustreflex/reflex"
+)
+
+// embeddedInHost finds an official host written inside a foreign one, labels joined by
+// dots or hyphens: ants.gouv.fr.secure-verif.com, impots-gouv-fr.vercel.app, ameli-fr.com.
+func (x *index) embeddedInHost(u hostname.URL, rest string) (reflex.Finding, bool) {
+	if rest == "" {
+		return reflex.Finding{}, false
+	}
+	for i := 0; i < len(rest); i++ {
+		if i > 0 && rest[i-1] != '.' && rest[i-1] != '-' {
+			continue
+		}
+		end := i
+		for end < len(rest) && rest[end] != '.' && rest[end] != '-' {
+			end++
+		}
+		for _, d := range x.dashed[rest[i:end]] {
+			if !hasWordAt(rest, i, d.s) {
+				continue
+			}
+			return reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
+				Evidence: d.host + " in " + u.Unicode, Suggest: x.suggestion(d), Params: x.params(d.proc)}, true
+		}
+	}
+	return reflex.Finding{}, false
+}
+
+// hasWordAt reports whether sub (labels joined by hyphens) is written in s at i, up to
+// a dot, a hyphen or the end, a dot in s matching a hyphen in sub.
+func hasWordAt(s string, i int, sub string) bool {
+	j := i + len(sub)
+	if j > len(s) || j < len(s) && s[j] != '-' && s[j] != '.' {
+		return false
+	}
+	for k := 0; k < len(sub); k++ {
+		if s[i+k] != sub[k] && !(s[i+k] == '.' && sub[k] == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// embeddedInPathOrUser finds an official host in the path (evil.example/ants.gouv.fr/)
+// or before an "@" (ameli.fr@evil.example). The query and fragment are not read: links
+// carry official addresses there for good reasons (redirects, sharing).
+func (x *index) embeddedInPathOrUser(u hostname.URL) (reflex.Finding, bool) {
+	check := func(s, where string) (reflex.Finding, bool) {
+		s = strings.TrimPrefix(strings.ToLower(s), "www.")
+		if len(s) > 253 || strings.IndexByte(s, '.') < 0 {
+			return reflex.Finding{}, false
+		}
+		if ref, ok := x.isOfficialHost(s); ok {
+			st := stem{host: ref.rule.Name, proc: ref.proc}
+			return reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
+				Evidence: s + " in the " + where + " of " + u.Unicode, Suggest: x.suggestion(st), Params: x.params(ref.proc)}, true
+		}
+		return reflex.Finding{}, false
+	}
+	if u.Userinfo {
+		user, _, _ := strings.Cut(u.User, ":")
+		if f, ok := check(user, "user name"); ok {
+			f.Evidence = "official name before @ in " + u.Unicode // never print the userinfo itself
+			return f, true
+		}
+	}
+	n := 0
+	for seg := range strings.SplitSeq(u.Path, "/") {
+		if n++; n > 32 {
+			break
+		}
+		if f, ok := check(seg, "path"); ok {
+			return f, true
+		}
+	}
+	return reflex.Finding{}, false
+}

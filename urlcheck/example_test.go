@@ -1,0 +1,82 @@
+package urlcheck_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck"
+)
+
+func Example() {
+	checker := urlcheck.New()
+	ctx := context.Background()
+	for _, link := range []string{
+		"https://immatriculation.ants.gouv.fr/",
+		"https://ants-gouv.fr/carte-grise",
+		"https://carte-grise-en-ligne.fr/",
+	} {
+		report, err := checker.Check(ctx, link)
+		if err != nil {
+			fmt.Println("could not check:", err)
+			continue
+		}
+		first := report.Findings[0] // the most severe
+		fmt.Println(report.Verdict(), first.Code)
+		fmt.Println(" ", first.Reflex(reflex.French))
+	}
+	// Output:
+	// ok url.official
+	//   Vous pouvez continuer sur ce site. Prix officiel : taxes du certificat seulement, aucun frais de service.
+	// danger url.gouv-token
+	//   Ne saisissez rien. Passez par le site officiel : https://ants.gouv.fr/ Cette démarche est gratuite sur ants.gouv.fr.
+	// caution url.not-official
+	//   Passez par le site officiel de l'administration. Tapez vous-même : https://immatriculation.ants.gouv.fr/ Prix officiel : taxes du certificat seulement, aucun frais de service.
+}
+
+// CheckFor knows the procedure: an official site of another procedure is not the right one.
+func ExampleChecker_CheckFor() {
+	checker := urlcheck.New()
+	report, err := checker.CheckFor(context.Background(), "https://www.impots.gouv.fr/", "permis-de-conduire")
+	if err != nil {
+		panic(err)
+	}
+	f := report.Findings[0]
+	fmt.Println(report.Verdict(), f.Code)
+	fmt.Println(f.Reflex(reflex.English))
+	// Output:
+	// caution url.other-procedure
+	// Type the procedure's address yourself: https://permisdeconduire.ants.gouv.fr/ It is free there (permisdeconduire.ants.gouv.fr).
+}
+
+// A partner app adds its own procedure (a town hall's site) to the catalogue, and loads
+// a list of public bodies' sites, which can only ever be "public sector", not "official".
+func ExampleWithExtraCatalogue() {
+	const townHall = `[mairie-exemple]
+name: Démarches de la mairie d'Exemple
+org: Mairie d'Exemple
+url: https://www.exemple-ville.fr/
+hosts: exemple-ville.fr
+cost: gratuit
+note: État civil et inscriptions scolaires.
+brands: exemple-ville
+source: https://www.exemple-ville.fr/
+checked: 2026-11-23
+`
+	checker := urlcheck.New(
+		urlcheck.WithExtraCatalogue(strings.NewReader(townHall)),
+		urlcheck.WithPublicSectorHosts(strings.NewReader("www.caudan.fr\n")),
+	)
+	if err := checker.Err(); err != nil {
+		panic(err) // a bad catalogue: errors.Is(err, urlcheck.ErrCatalogue)
+	}
+	for _, link := range []string{"https://www.exemple-ville.fr/etat-civil", "https://exemple-ville-paiement.com/", "https://www.caudan.fr/"} {
+		report, _ := checker.Check(context.Background(), link)
+		fmt.Println(report.Verdict(), report.Findings[0].Code)
+	}
+	// Output:
+	// ok url.official
+	// danger url.combo
+	// info url.public-sector
+}

@@ -1,0 +1,169 @@
+package urlcheck
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/trustreflex/trustreflex/internal/hostname"
+	"github.com/trustreflex/trustreflex/internal/lookalike"
+	"github.com/trustreflex/trustreflex/reflex"
+)
+
+// suggestion is the address to type instead of an imitation of s.
+func (x *index) suggestion(s stem) string {
+	p := x.procs[s.proc]
+	if strings.TrimPrefix(p.display(), "www.") == s.host {
+		return p.URL
+	}
+	return "https://" + s.host + "/"
+}
+
+func (x *index) lookalikeFinding(u hostname.URL, s stem, sev reflex.Severity, e lookalike.Edit) reflex.Finding {
+	how := e.String()
+	if e == lookalike.Same {
+		how = "other suffix"
+	}
+	ev := fmt.Sprintf("%s ~ %s (%s)", u.Unicode, s.host, how)
+	if u.Unicode != u.Host {
+		ev = fmt.Sprintf("%s (%s) ~ %s (%s)", u.Unicode, u.Host, s.host, how)
+	}
+	return reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Evidence: ev, Suggest: x.suggestion(s), Params: x.params(s.proc)}
+}
+
+// unicodeLabels reports mixed scripts, and labels that imitate an official name with
+// other letters (Cyrillic "а" for "a", "impôts" for "impots"). Under gouv.fr
+// (state) any non-Latin label is a lookalike, since the State writes its names in Latin.
+func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) []reflex.Finding {
+	ascii := strings.Split(u.Host, ".")
+	uni := strings.Split(u.Unicode, ".")
+	if len(ascii) != len(uni) {
+		return fs
+	}
+	skel := make([]string, len(uni))
+	imitates := false
+	for i, label := range uni {
+		skel[i] = ascii[i]
+		if !strings.HasPrefix(ascii[i], "xn--") {
+			skel[i] = string(lookalike.Fold(nil, ascii[i]))
+			continue
+		}
+		s := lookalike.Skeleton(label)
+		if s != "" {
+			skel[i] = s
+		}
+		scripts := lookalike.Scripts(label)
+		switch {
+		case len(scripts) > 1:
+			fs = append(fs, reflex.Finding{Code: reflex.URLMixedScript, Severity: reflex.Danger,
+				Evidence: fmt.Sprintf("%s (%s): %s", u.Unicode, u.Host, strings.Join(scripts, "+"))})
+		case state && len(scripts) == 1 && scripts[0] != "Latin":
+			imitates = true
+		}
+	}
+	if state && !imitates && len(fs) == 0 {
+		return fs
+	}
+	// does the skeleton read as an official name?
+	for i := range skel {
+		cand := strings.Join(skel[i:], ".")
+		for _, c := range []string{cand, strings.TrimSuffix(cand, ".fr"), strings.TrimSuffix(cand, ".gouv.fr")} {
+			if si, ok := x.folded[c]; ok {
+				return append(fs, x.lookalikeFinding(u, x.stems[si], reflex.Danger, lookalike.Homoglyph))
+			}
+		}
+	}
+	if imitates {
+		fs = append(fs, reflex.Finding{Code: reflex.URLLookalike, Severity: reflex.Danger,
+			Evidence: fmt.Sprintf("%s (%s): non-Latin letters under gouv.fr", u.Unicode, u.Host)})
+	}
+	return fs
+}
+
+// stemLookalike compares the host without its public suffix (and without "www."), and
+// its registrable label, with the official names: the same name under another suffix
+// (ameli.com, ants.gouv.com), one edit away (amelli.fr, ants-gouv.fr), or the same
+// once look-alike characters are folded (arneli.fr).
+func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (reflex.Finding, bool) {
+	if rest == "" {
+		return reflex.Finding{}, false
+	}
+	st := strings.TrimPrefix(rest, "www.")
+	rd := labels[len(labels)-1]
+	var (
+		found   bool
+		bestSev reflex.Severity
+		best    reflex.Finding
+	)
+	consider := func(cand string, s stem, e lookalike.Edit) {
+		sev := reflex.Caution
+		if !s.weak && (e == lookalike.Same || len(s.s) >= 6 || e.Deliberate()) {
+			sev = reflex.Danger
+		}
+		if !found || sev > bestSev {
+			found, bestSev = true, sev
+			best = x.lookalikeFinding(u, s, sev, e)
+		}
+	}
+	for _, s := range x.stems {
+		for _, cand := range [2]string{st, rd} {
+			if d := len(cand) - len(s.s); d < -1 || d > 1 {
+				continue
+			}
+			if e := lookalike.Classify(cand, s.s); e != lookalike.None {
+				consider(cand, s, e)
+			}
+			if cand == rd {
+				break
+			}
+		}
+		if found && bestSev == reflex.Danger {
+			break
+		}
+	}
+	if !found {
+		var buf [64]byte
+		for _, cand := range [2]string{st, rd} {
+			if len(cand) <= len(buf) {
+				if si, ok := x.folded[string(lookalike.Fold(buf[:0], cand))]; ok {
+					consider(cand, x.stems[si], lookalike.Homoglyph)
+					break
+				}
+			}
+		}
+	}
+	return best, found
+}
+
+// brandFinding: an official brand at a word boundary in a foreign host. In the
+// registrable label it is a combo (ameli-remboursement.com); only in the subdomains it
+// is an embedding (ameli.secure-login.com). Short brands (caf, msa, ants) alone are a
+// caution: ordinary names can hold them; long ones, or any with bait, are a danger.
+func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool) reflex.Finding {
+	k := x.keys[w.brand]
+	distinctive := len(k.glued) >= 5 || len(k.parts) > 1
+	sev := reflex.Caution
+	if distinctive || strong {
+		sev = reflex.Danger
+	}
+	code := reflex.URLCombo
+	if w.brandLabel < nlabels-1 {
+		code = reflex.URLEmbedding
+	}
+	ev := k.word + " in " + u.Unicode
+	if w.strongBait() {
+		ev = k.word + " + " + w.baitText()
+	}
+	return reflex.Finding{Code: code, Severity: sev, Evidence: ev, Suggest: x.procs[k.proc].URL, Params: x.params(k.proc)}
+}
+
+func (x *index) suggestedProc(w *words) int {
+	switch {
+	case w.brand >= 0:
+		return x.keys[w.brand].proc
+	case w.fuzzy >= 0:
+		return x.keys[w.fuzzy].proc
+	case w.topic >= 0:
+		return x.keys[w.topic].proc
+	}
+	return -1
+}

@@ -1,0 +1,312 @@
+package urlcheck
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+
+	"golang.org/x/net/publicsuffix"
+
+	"github.com/trustreflex/trustreflex/internal/hostname"
+	"github.com/trustreflex/trustreflex/internal/lookalike"
+	"github.com/trustreflex/trustreflex/reflex"
+)
+
+// maxLabels bounds the work on one host: the labels nearest the suffix are the ones
+// a person reads and a registrant chooses.
+const maxLabels = 16
+
+// assess turns the facts about u into findings. target is the procedure of CheckFor, or -1.
+func (x *index) assess(u hostname.URL, target int) []reflex.Finding {
+	fs := x.findings(u, target)
+	for i := range fs {
+		if fs[i].Params != nil {
+			fs[i].Params = maps.Clone(fs[i].Params)
+		}
+	}
+	return fs
+}
+
+func (x *index) findings(u hostname.URL, target int) []reflex.Finding {
+	if u.IP.IsValid() {
+		fs := []reflex.Finding{{Code: reflex.URLIPHost, Severity: reflex.Caution, Evidence: u.Host}}
+		fs = x.transport(fs, u, reflex.Caution)
+		if f, ok := x.embeddedInPathOrUser(u); ok {
+			fs = append(fs, f)
+		}
+		return x.notOfficial(fs, target, -1)
+	}
+	var buf [8]hostRef
+	if refs := x.lookup(u.Host, buf[:0]); len(refs) > 0 {
+		return x.official(u, refs, target)
+	}
+	if u.Host == "gouv.fr" || strings.HasSuffix(u.Host, ".gouv.fr") {
+		return x.state(u, target)
+	}
+	return x.foreign(u, target)
+}
+
+// official: the host is in the catalogue.
+func (x *index) official(u hostname.URL, refs []hostRef, target int) []reflex.Finding {
+	var fs []reflex.Finding
+	best := refs[0].proc
+	switch {
+	case target < 0:
+		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.params(best)})
+	case x.procs[target].covers(u.Host):
+		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.params(target)})
+	default:
+		fs = append(fs, x.otherProcedure(u, target, x.procs[best].ID))
+	}
+	return x.transport(fs, u, reflex.Info)
+}
+
+func (x *index) otherProcedure(u hostname.URL, target int, what string) reflex.Finding {
+	return reflex.Finding{
+		Code: reflex.URLOtherProcedure, Severity: reflex.Caution,
+		Evidence: fmt.Sprintf("%s: %s, not %s", u.Unicode, what, x.procs[target].ID),
+		Suggest:  x.procs[target].URL, Params: x.params(target),
+	}
+}
+
+// state: under gouv.fr, where only the State registers names, but not in the catalogue.
+func (x *index) state(u hostname.URL, target int) []reflex.Finding {
+	var fs []reflex.Finding
+	if strings.Contains(u.Host, "xn--") {
+		// Latin letters with accents (impôts.gouv.fr) are the State's own
+		// defensive names; other scripts under gouv.fr imitate
+		fs = x.unicodeLabels(fs, u, true)
+	}
+	if len(fs) == 0 {
+		fs = append(fs, reflex.Finding{Code: reflex.URLState, Severity: reflex.Info, Evidence: u.Unicode})
+		if target >= 0 {
+			fs = append(fs, x.otherProcedure(u, target, "gouv.fr"))
+		}
+	}
+	return x.transport(fs, u, reflex.Info)
+}
+
+// transport adds the findings about scheme and userinfo, at sev for a foreign site
+// and Info for an official one (its own server redirects to https).
+func (x *index) transport(fs []reflex.Finding, u hostname.URL, sev reflex.Severity) []reflex.Finding {
+	if u.Scheme == "http" {
+		fs = append(fs, reflex.Finding{Code: reflex.URLInsecure, Severity: sev, Evidence: "http"})
+	}
+	if u.Userinfo {
+		// the userinfo may hold a password: show only that it is there
+		fs = append(fs, reflex.Finding{Code: reflex.URLUserinfo, Severity: sev, Evidence: "user@" + u.Unicode})
+	}
+	return fs
+}
+
+// notOfficial closes a foreign report that found no imitation: url.not-official, with the
+// procedure to suggest (target first, else the topic found), Caution when a topic
+// suggests a paid intermediary.
+func (x *index) notOfficial(fs []reflex.Finding, target, topic int) []reflex.Finding {
+	sev := reflex.Info
+	p := target
+	if topic >= 0 {
+		sev = reflex.Caution
+		if p < 0 {
+			p = topic
+		}
+	}
+	f := reflex.Finding{Code: reflex.URLNotOfficial, Severity: sev}
+	if p >= 0 {
+		f.Suggest, f.Params = x.procs[p].URL, x.params(p)
+	}
+	return append(fs, f)
+}
+
+// params fills the texts' placeholders for procedure p. The map is shared until assess
+// gives each finding it returns its own copy (reports are values callers may change):
+// candidates that are dropped cost nothing.
+func (x *index) params(p int) map[string]string {
+	return x.texts[p]
+}
+
+func textParams(proc Procedure) map[string]string {
+	m := map[string]string{"org": proc.Organisation, "procedure": proc.Name}
+	if proc.Free() {
+		m["free"] = proc.display()
+	} else {
+		m["cost"] = proc.Cost
+	}
+	return m
+}
+
+// foreign: neither in the catalogue nor under gouv.fr. Every lookalike signal applies.
+func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
+	fs := make([]reflex.Finding, 0, 4)
+	suffix, icann := publicsuffix.PublicSuffix(u.Host)
+	rest := strings.TrimSuffix(strings.TrimSuffix(u.Host, suffix), ".")
+	if rest == u.Host { // the host is a public suffix itself
+		rest = ""
+	}
+	var labelBuf [maxLabels]string
+	labels := splitLabels(rest, labelBuf[:0])
+	if strings.Contains(u.Host, "xn--") {
+		fs = x.unicodeLabels(fs, u, false)
+	}
+	var imitation []reflex.Finding
+	if f, ok := x.stemLookalike(u, rest, labels); ok {
+		imitation = append(imitation, f)
+	}
+	if f, ok := x.embeddedInHost(u, rest); ok {
+		imitation = append(imitation, f)
+	} else if f, ok := x.embeddedInPathOrUser(u); ok {
+		imitation = append(imitation, f)
+	}
+	var readBuf [maxLabels]string
+	read := readBuf[:len(labels)]
+	for i, l := range labels {
+		read[i] = l
+		if strings.HasPrefix(l, "xn--") {
+			if uni, err := lenientUnicode(l); err == nil {
+				read[i] = lookalike.Letters(uni)
+			}
+		}
+	}
+	var w words
+	x.read(&w, read)
+	freeHosting := !icann && strings.IndexByte(suffix, '.') >= 0
+	strong := w.strongBait() || w.gouv || w.manyKeywords() || w.hostGlued
+	if w.brand >= 0 {
+		imitation = append(imitation, x.brandFinding(u, &w, len(labels), strong || freeHosting))
+	} else if w.weak >= 0 && x.keys[w.weak].brand {
+		k := x.keys[w.weak]
+		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: weakSeverity(strong || freeHosting),
+			Evidence: k.word + " glued in " + u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.params(k.proc)})
+	} else if w.fuzzy >= 0 {
+		k := x.keys[w.fuzzy]
+		imitation = append(imitation, reflex.Finding{Code: reflex.URLLookalike, Severity: weakSeverity(strong || freeHosting),
+			Evidence: fmt.Sprintf("%s ~ %s (%s)", w.fuzzS, k.word, w.fuzzE),
+			Suggest:  x.procs[k.proc].URL, Params: x.params(k.proc)})
+	} else if w.topic < 0 && w.weak >= 0 && w.strongBait() {
+		k := x.keys[w.weak]
+		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
+			Evidence: k.word + " + " + w.baitText(),
+			Suggest:  x.procs[k.proc].URL, Params: x.params(k.proc)})
+	} else if w.topic >= 0 && w.strongBait() {
+		k := x.keys[w.topic]
+		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
+			Evidence: k.word + " + " + w.baitText(),
+			Suggest:  x.procs[k.proc].URL, Params: x.params(k.proc)})
+	}
+	f, ok := strongest(imitation)
+	if ok && !hasDanger(fs) { // a homoglyph already reported says it all
+		fs = append(fs, f)
+	}
+	if w.gouv && !foreignGovernment(u.Host, suffix) {
+		g := reflex.Finding{Code: reflex.URLGouvToken, Severity: reflex.Danger, Evidence: "gouv: " + u.Unicode}
+		if ok && f.Suggest != "" {
+			g.Suggest, g.Params = f.Suggest, f.Params
+		} else if p := x.suggestedProc(&w); p >= 0 {
+			g.Suggest, g.Params = x.procs[p].URL, x.params(p)
+		}
+		fs = append(fs, g)
+	}
+	if freeHosting {
+		fs = append(fs, reflex.Finding{Code: reflex.URLFreeHosting, Severity: reflex.Caution, Evidence: suffix})
+	}
+	rd := ""
+	if len(labels) > 0 {
+		rd = u.Host[len(u.Host)-len(suffix)-1-len(labels[len(labels)-1]):]
+	}
+	if x.shorten[rd] || x.shorten[u.Host] {
+		fs = append(fs, reflex.Finding{Code: reflex.URLShortener, Severity: reflex.Caution, Evidence: u.Host})
+	}
+	fs = x.transport(fs, u, reflex.Caution)
+	public := x.isPublic(u.Host, rd)
+	if public {
+		f := reflex.Finding{Code: reflex.URLPublicSector, Severity: reflex.Info, Evidence: u.Unicode}
+		if target >= 0 {
+			f.Suggest = x.procs[target].URL
+		}
+		fs = append(fs, f)
+	}
+	if len(imitation) > 0 || w.gouv && !foreignGovernment(u.Host, suffix) {
+		return fs
+	}
+	if public {
+		return fs
+	}
+	topic := -1
+	if w.topic >= 0 {
+		topic = x.keys[w.topic].proc
+	}
+	return x.notOfficial(fs, target, topic)
+}
+
+// strongest picks the most severe finding; the earliest wins a tie.
+func strongest(fs []reflex.Finding) (reflex.Finding, bool) {
+	if len(fs) == 0 {
+		return reflex.Finding{}, false
+	}
+	best := fs[0]
+	for _, f := range fs[1:] {
+		if f.Severity > best.Severity {
+			best = f
+		}
+	}
+	return best, true
+}
+
+func hasDanger(fs []reflex.Finding) bool {
+	for _, f := range fs {
+		if f.Severity == reflex.Danger {
+			return true
+		}
+	}
+	return false
+}
+
+// weakSeverity: a brand seen only through a typo or glued to unknown letters is a
+// caution alone, and a danger with bait, gouv, another brand or free hosting.
+func weakSeverity(strong bool) reflex.Severity {
+	if strong {
+		return reflex.Danger
+	}
+	return reflex.Caution
+}
+
+// foreignGovernment: gouv.<country suffix> is how many French-speaking governments
+// name their sites (gouv.sn, gouv.nc, gouv.qc.ca); its "gouv" imitates nothing.
+func foreignGovernment(host, suffix string) bool {
+	tld := suffix[strings.LastIndexByte(suffix, '.')+1:]
+	if len(tld) != 2 || tld == "fr" {
+		return false
+	}
+	return host == "gouv."+suffix || strings.HasSuffix(host, ".gouv."+suffix)
+}
+
+// isPublic: the host, or its registrable domain, is on the extra public-sector list.
+func (x *index) isPublic(host, rd string) bool {
+	if len(x.public) == 0 {
+		return false
+	}
+	return x.public[host] || x.public[strings.TrimPrefix(host, "www.")] || x.public["www."+host] ||
+		rd != "" && (x.public[rd] || x.public["www."+rd])
+}
+
+// splitLabels appends the labels of rest to out, the last maxLabels of them.
+func splitLabels(rest string, out []string) []string {
+	if rest == "" {
+		return out
+	}
+	for i := strings.Count(rest, "."); i >= maxLabels; i-- {
+		rest = rest[strings.IndexByte(rest, '.')+1:]
+	}
+	for l := range strings.SplitSeq(rest, ".") {
+		out = append(out, l)
+	}
+	return out
+}
+
+func lenientUnicode(label string) (string, error) {
+	u, err := hostname.Parse(label)
+	if err != nil {
+		return "", err
+	}
+	return u.Unicode, nil
+}
