@@ -10,14 +10,16 @@ const (
 	StorePermissions    Code = "store.permissions"
 )
 
+// The evidence (format, cipher, counts, masked numbers) is shown beside the message by
+// every renderer, so the messages do not repeat it.
 var storeEntries = map[Code]entry{
 	StoreEncrypted: {
-		fr: text{"Le contenu est chiffré[ ({evidence})].", "Gardez la clé ou le mot de passe à part, jamais à côté des fichiers."},
-		en: text{"The content is encrypted[ ({evidence})].", "Keep the key or password apart, never next to the files."},
+		fr: text{"Le contenu est bien chiffré : sans la clé ou le mot de passe, personne ne peut le lire.", "Gardez la clé ou le mot de passe à part, jamais à côté des fichiers."},
+		en: text{"The content is encrypted: without the key or password, nobody can read it.", "Keep the key or password apart, never next to the files."},
 	},
 	StoreWeakEncryption: {
-		fr: text{"Le chiffrement est faible et peut être cassé[ ({evidence})].", "Rechiffrez ces documents avec un outil moderne ou rangez-les dans un coffre-fort numérique."},
-		en: text{"The encryption is weak and can be broken[ ({evidence})].", "Encrypt these documents again with a modern tool or keep them in a digital safe."},
+		fr: text{"Le chiffrement est faible : il se casse en quelques minutes, ou s'ouvre sans mot de passe.", "Rechiffrez ces documents avec un outil moderne (7-Zip en AES-256, par exemple) ou rangez-les dans un coffre-fort numérique."},
+		en: text{"The encryption is weak: it breaks in minutes, or opens without a password.", "Encrypt these documents again with a modern tool (7-Zip with AES-256, for instance) or keep them in a digital safe."},
 	},
 	StorePlaintext: {
 		fr: text{"Le contenu n'est pas chiffré : qui accède au fichier peut le lire.", "Pour des documents sensibles, utilisez un coffre-fort numérique chiffré."},

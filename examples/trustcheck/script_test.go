@@ -46,6 +46,10 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits": cmdExits,
+			// vault scripts (vault_script_test.go)
+			"flip":      cmdFlip,
+			"swapfiles": cmdSwapFiles,
+			"genfile":   cmdGenFile,
 		},
 	})
 }

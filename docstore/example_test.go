@@ -1,0 +1,64 @@
+package docstore_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/trustreflex/trustreflex/docstore"
+	"github.com/trustreflex/trustreflex/reflex"
+)
+
+func ExampleInspector_InspectReader() {
+	upload := "Bulletin de paie\nN° de sécurité sociale : 1 85 05 78 006 084 91\n"
+	in := docstore.NewInspector()
+	report, err := in.InspectReader(context.Background(), "bulletin.txt", strings.NewReader(upload), int64(len(upload)))
+	if err != nil {
+		fmt.Println("could not check:", err)
+		return
+	}
+	fmt.Println(report.Verdict())
+	for _, f := range report.Findings {
+		fmt.Printf("%s: %s [%s]\n", f.Code, f.Message(reflex.English), f.Evidence)
+	}
+	// Output:
+	// caution
+	// store.sensitive: Personal data can be read in clear: nir. [nir 1 ** ** ** *** *** 91]
+	// store.plaintext: The content is not encrypted: anyone who gets the file can read it. [text]
+}
+
+func ExampleInspector_Check() {
+	in := docstore.NewInspector()
+	report, err := in.Check(context.Background(), "testdata/fixtures/weak-pdf-empty-user.pdf")
+	if err != nil {
+		fmt.Println("could not check:", err)
+		return
+	}
+	weak := report.Find(reflex.StoreWeakEncryption)
+	fmt.Println(report.Verdict(), weak.Code)
+	fmt.Println(weak.Evidence)
+	// it opens without a secret, so its content is read too
+	fmt.Println(report.Find(reflex.StoreSensitive).Evidence)
+	// Output:
+	// caution store.weak-encryption
+	// PDF, AES-256, /V 5 /R 6, empty user password: opens without a secret
+	// nir 1 ** ** ** *** *** 91
+}
+
+func ExampleScanPII() {
+	text := `Numéro fiscal : 01 23 456 789 211
+IBAN : FR76 3000 6000 0112 3456 7890 189
+SIRET : 362 521 879 00035, commande 4012 8888 8888 1881`
+	matches, err := docstore.ScanPII(strings.NewReader(text), docstore.WithRejected())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range matches {
+		fmt.Printf("%s at %d: %s (checksum %s, context %s, personal %v)\n", m.Kind, m.Offset, m.Masked, m.Checksum, m.Context, m.Personal())
+	}
+	// Output:
+	// spi at 17: 0* ** *** *** *11 (checksum valid, context positive, personal true)
+	// iban at 42: FR76 **** **** 0189 (checksum valid, context positive, personal true)
+	// card at 112: **** **** **** 1881 (checksum valid, context negative, personal false)
+}

@@ -1,0 +1,517 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"filippo.io/age"
+	"golang.org/x/term"
+
+	"github.com/trustreflex/trustreflex/docstore"
+	"github.com/trustreflex/trustreflex/reflex"
+)
+
+const vaultUsage = `Usage: trustcheck vault [--dir DIR] [--state FILE] [--json] [--lang fr|en] ACTION [ARGS]
+
+An encrypted document vault (age): names, metadata and sizes are hidden too.
+
+Actions:
+  init              create the vault (asks for a new passphrase twice)
+  put NAME [FILE]   store FILE (default: standard input) as NAME, replacing any previous version
+  get NAME          write the document to standard output, only once it is verified whole
+  ls                list the documents
+  rm NAME           delete a document
+  verify            check every document and the log; exit 1 if anything is damaged
+  log               show the operation log
+  export FILE       write every document and a manifest.json to FILE (.zip, else tar)
+  passwd            change the passphrase (documents are not re-encrypted)
+  recover           rebuild a lost or damaged index from the key copy, the documents and the log
+
+Flags:
+  --dir DIR     the vault directory (default $TRUSTCHECK_VAULT, else
+                $XDG_DATA_HOME/trustcheck/vault, ~/.local/share/trustcheck/vault)
+  --state FILE  where this machine remembers the vault's generation, to detect a rollback
+                (default $XDG_STATE_HOME/trustcheck/vault-state, ~/.local/state/...;
+                "none" to disable)
+  --json        ls, log, verify: one JSON object per line
+  --lang fr|en  language of messages (default fr)
+
+The passphrase is read from the terminal, or from the environment variable
+TRUSTCHECK_PASSPHRASE (and the new one for passwd from TRUSTCHECK_NEW_PASSPHRASE);
+never from an argument.
+
+Examples:
+  trustcheck vault init
+  trustcheck vault put "bulletin 2026-10.pdf" ~/Téléchargements/bulletin.pdf
+  trustcheck vault get "bulletin 2026-10.pdf" > bulletin.pdf
+  trustcheck vault export coffre.zip
+
+Exit status: 0 done, 1 failed (wrong passphrase, damaged document, ...), 2 usage error.
+`
+
+func vaultCommand() command {
+	return command{name: "vault", summary: "an encrypted document vault: init, put, get, ls, rm, verify, log, export",
+		usage: vaultUsage, run: runVault}
+}
+
+// vaultArgs is how many positional arguments each action takes (min, max).
+var vaultArgs = map[string][2]int{
+	"init": {0, 0}, "put": {1, 2}, "get": {1, 1}, "ls": {0, 0}, "rm": {1, 1},
+	"verify": {0, 0}, "log": {0, 0}, "export": {1, 1}, "passwd": {0, 0}, "recover": {0, 0},
+}
+
+func runVault(ctx context.Context, a *app, cmd *command, args []string) int {
+	f := newFlags(cmd)
+	dir := f.String("dir", "", "vault directory")
+	state := f.String("state", "", "state file")
+	pos, code, done := f.parse(a, args)
+	if done {
+		return code
+	}
+	lang, err := reflex.ParseLang(f.lang)
+	if err != nil {
+		a.usageError(fmt.Sprintf("vault: --lang must be fr or en, not %q", f.lang))
+		return exitUsage
+	}
+	if len(pos) == 0 {
+		a.usageError("vault: missing action (init, put, get, ls, rm, verify, log, export, passwd, recover)")
+		return exitUsage
+	}
+	n, ok := vaultArgs[pos[0]]
+	if !ok {
+		a.usageError(fmt.Sprintf("vault: unknown action %q", pos[0]))
+		return exitUsage
+	}
+	if len(pos)-1 < n[0] || len(pos)-1 > n[1] {
+		a.usageError(fmt.Sprintf("vault %s: wrong number of arguments", pos[0]))
+		return exitUsage
+	}
+	vc := &vaultCLI{app: a, lang: lang, json: f.json, dir: *dir, state: *state}
+	if err := vc.run(ctx, pos[0], pos[1:]); err != nil {
+		fmt.Fprintf(a.io.err, "%s: vault: %s\n", programName, vc.message(err))
+		return exitUnchecked
+	}
+	return exitOK
+}
+
+type vaultCLI struct {
+	app   *app
+	lang  reflex.Lang
+	json  bool
+	dir   string
+	state string
+}
+
+// errDamagedReport is returned by verify when it found damage (already printed).
+var errDamagedReport = errors.New("damage found")
+
+func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error {
+	if err := vc.paths(); err != nil {
+		return err
+	}
+	opts := []docstore.VaultOption{}
+	if vc.state != "none" {
+		if err := os.MkdirAll(filepath.Dir(vc.state), 0o700); err != nil {
+			return err
+		}
+		opts = append(opts, docstore.WithStateFile(vc.state))
+	}
+	if action == "init" {
+		pass, err := vc.passphrase("TRUSTCHECK_PASSPHRASE", true)
+		if err != nil {
+			return err
+		}
+		r, err := newScryptRecipient(pass)
+		if err != nil {
+			return err
+		}
+		v, err := docstore.Create(vc.dir, r, opts...)
+		if err != nil {
+			return err
+		}
+		defer v.Close()
+		vc.say("vault created in %s", "coffre créé dans %s", vc.dir)
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(vc.dir, "index")); errors.Is(err, fs.ErrNotExist) {
+		// Do not ask for a passphrase to open nothing.
+		if _, err := os.Stat(vc.dir); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%w: %s", docstore.ErrNotVault, vc.dir)
+		}
+	}
+	pass, err := vc.passphrase("TRUSTCHECK_PASSPHRASE", false)
+	if err != nil {
+		return err
+	}
+	id, err := age.NewScryptIdentity(pass)
+	if err != nil {
+		return err
+	}
+	open := docstore.Open
+	if action == "recover" {
+		open = docstore.Recover
+	}
+	v, err := open(vc.dir, id, opts...)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	switch action {
+	case "recover":
+		docs, err := v.List()
+		if err != nil {
+			return err
+		}
+		vc.say("index rebuilt: %d documents", "index reconstruit : %d documents", len(docs))
+		return nil
+	case "put":
+		return vc.put(ctx, v, args)
+	case "get":
+		return vc.get(ctx, v, args[0])
+	case "ls":
+		return vc.ls(v)
+	case "rm":
+		if err := v.Delete(ctx, args[0]); err != nil {
+			return err
+		}
+		vc.say("%s deleted", "%s supprimé", args[0])
+		return nil
+	case "verify":
+		return vc.verify(ctx, v)
+	case "log":
+		return vc.log(ctx, v)
+	case "export":
+		return vc.export(ctx, v, args[0])
+	case "passwd":
+		return vc.passwd(v)
+	}
+	return nil
+}
+
+func newScryptRecipient(pass string) (*age.ScryptRecipient, error) {
+	r, err := age.NewScryptRecipient(pass)
+	if err != nil {
+		return nil, err
+	}
+	if scryptWorkFactor > 0 {
+		r.SetWorkFactor(scryptWorkFactor)
+	}
+	return r, nil
+}
+
+// passwd rewraps the vault key under a new passphrase: one key slot changes, no document.
+func (vc *vaultCLI) passwd(v *docstore.Vault) error {
+	pass, err := vc.passphrase("TRUSTCHECK_NEW_PASSPHRASE", true)
+	if err != nil {
+		return err
+	}
+	r, err := newScryptRecipient(pass)
+	if err != nil {
+		return err
+	}
+	if err := v.SetRecipient(docstore.OwnerLabel, r); err != nil {
+		return err
+	}
+	vc.say("passphrase changed", "phrase de passe changée")
+	return nil
+}
+
+// paths fills the default vault directory and state file.
+func (vc *vaultCLI) paths() error {
+	if vc.dir == "" {
+		vc.dir = vc.app.io.getenv("TRUSTCHECK_VAULT")
+	}
+	// xdg returns $XDG_x_HOME, else ~/fallback (XDG base directory specification).
+	xdg := func(env, fallback string) (string, error) {
+		if d := vc.app.io.getenv(env); filepath.IsAbs(d) {
+			return d, nil
+		}
+		home := vc.app.io.getenv("HOME")
+		if home == "" {
+			return "", fmt.Errorf("neither $%s nor $HOME is set: give --dir and --state", env)
+		}
+		return filepath.Join(home, fallback), nil
+	}
+	if vc.dir == "" {
+		d, err := xdg("XDG_DATA_HOME", filepath.Join(".local", "share"))
+		if err != nil {
+			return err
+		}
+		vc.dir = filepath.Join(d, "trustcheck", "vault")
+	}
+	if vc.state == "" {
+		d, err := xdg("XDG_STATE_HOME", filepath.Join(".local", "state"))
+		if err != nil {
+			return err
+		}
+		vc.state = filepath.Join(d, "trustcheck", "vault-state")
+	}
+	return nil
+}
+
+// passphrase reads a passphrase from the environment variable env, else from the terminal
+// (/dev/tty, so that standard input stays free for put's content), asking twice for a new one.
+func (vc *vaultCLI) passphrase(env string, confirm bool) (string, error) {
+	if p := vc.app.io.getenv(env); p != "" {
+		return p, nil
+	}
+	if !vc.app.io.inTTY && !vc.app.io.errTTY {
+		return "", errNoPassphrase // not interactive: never block on a prompt
+	}
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil || !term.IsTerminal(int(tty.Fd())) {
+		return "", errNoPassphrase
+	}
+	defer tty.Close()
+	ask := func(en, fr string) (string, error) {
+		fmt.Fprint(tty, vc.text(en, fr))
+		b, err := term.ReadPassword(int(tty.Fd()))
+		fmt.Fprintln(tty)
+		return string(b), err
+	}
+	en, fr := "Vault passphrase: ", "Phrase de passe du coffre : "
+	if env == "TRUSTCHECK_NEW_PASSPHRASE" || confirm {
+		en, fr = "New vault passphrase: ", "Nouvelle phrase de passe du coffre : "
+	}
+	p, err := ask(en, fr)
+	if err != nil {
+		return "", err
+	}
+	if p == "" {
+		return "", errNoPassphrase
+	}
+	if confirm {
+		again, err := ask("Again: ", "Encore une fois : ")
+		if err != nil {
+			return "", err
+		}
+		if again != p {
+			return "", errPassphraseMismatch
+		}
+	}
+	return p, nil
+}
+
+var (
+	errNoPassphrase       = errors.New("no passphrase: run on a terminal or set TRUSTCHECK_PASSPHRASE")
+	errPassphraseMismatch = errors.New("the two passphrases differ")
+)
+
+func (vc *vaultCLI) put(ctx context.Context, v *docstore.Vault, args []string) error {
+	src := vc.app.io.in
+	if len(args) == 2 && args[1] != "-" {
+		f, err := os.Open(args[1])
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		src = f
+	}
+	info, err := v.Put(ctx, args[0], src, nil)
+	if err != nil {
+		return err
+	}
+	vc.say("%s stored (version %d, %d bytes)", "%s rangé (version %d, %d octets)", info.Name, info.Version, info.Size)
+	return nil
+}
+
+// get verifies the whole document first (a full authenticated read, discarded), then
+// streams it: nothing reaches standard output unless the document is intact. The price is
+// decrypting twice; the alternative, a plaintext temp file, would leave the document on disk.
+func (vc *vaultCLI) get(ctx context.Context, v *docstore.Vault, name string) error {
+	if err := v.VerifyDocument(ctx, name); err != nil {
+		return err
+	}
+	r, err := v.Get(ctx, name)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	_, err = io.Copy(vc.app.io.out, r)
+	return err
+}
+
+func (vc *vaultCLI) ls(v *docstore.Vault) error {
+	docs, err := v.List()
+	if err != nil {
+		return err
+	}
+	if vc.json {
+		enc := json.NewEncoder(vc.app.io.out)
+		for _, d := range docs {
+			enc.Encode(struct {
+				Name     string        `json:"name"`
+				Size     int64         `json:"size"`
+				Version  uint64        `json:"version"`
+				Modified time.Time     `json:"modified"`
+				Meta     docstore.Meta `json:"meta,omitempty"`
+			}{d.Name, d.Size, d.Version, d.Modified, d.Meta})
+		}
+		return nil
+	}
+	if len(docs) == 0 {
+		vc.say("the vault is empty", "le coffre est vide")
+		return nil
+	}
+	tw := tabwriter.NewWriter(vc.app.io.out, 0, 4, 2, ' ', 0)
+	for _, d := range docs {
+		fmt.Fprintf(tw, "%s\t%d\tv%d\t%s\n", d.Name, d.Size, d.Version, d.Modified.Format("2006-01-02 15:04"))
+	}
+	return tw.Flush()
+}
+
+func (vc *vaultCLI) verify(ctx context.Context, v *docstore.Vault) error {
+	rep, err := v.Verify(ctx)
+	if err != nil {
+		return err
+	}
+	out := vc.app.io.out
+	if vc.json {
+		enc := json.NewEncoder(out)
+		for _, d := range rep.Damaged {
+			enc.Encode(map[string]string{"name": d.Name, "damage": d.Reason})
+		}
+		if rep.LogErr != nil {
+			enc.Encode(map[string]string{"name": "log", "damage": "log"})
+		}
+		enc.Encode(map[string]any{"checked": rep.Checked, "ok": rep.OK(), "orphans": len(rep.Orphans)})
+	} else {
+		for _, d := range rep.Damaged {
+			fmt.Fprintf(out, "%s: %s (%s)\n", vc.text("DAMAGED", "ENDOMMAGÉ"), d.Name, d.Reason)
+		}
+		if rep.LogErr != nil {
+			fmt.Fprintf(out, "%s: log\n", vc.text("DAMAGED", "ENDOMMAGÉ"))
+		}
+		if rep.OK() {
+			vc.say("documents checked: %d, all intact", "documents vérifiés : %d, tous intacts", rep.Checked)
+		}
+		if len(rep.Orphans) > 0 {
+			vc.say("unreferenced files (left by an interrupted operation, or put there by hand): %d",
+				"fichiers orphelins (laissés par une opération interrompue, ou déposés à la main) : %d", len(rep.Orphans))
+		}
+	}
+	if !rep.OK() {
+		return errDamagedReport
+	}
+	return nil
+}
+
+func (vc *vaultCLI) log(ctx context.Context, v *docstore.Vault) error {
+	entries, err := v.Log(ctx)
+	if err != nil {
+		return err
+	}
+	out := vc.app.io.out
+	enc := json.NewEncoder(out)
+	for _, e := range entries {
+		if vc.json {
+			enc.Encode(struct {
+				Seq       uint64    `json:"seq"`
+				Time      time.Time `json:"time"`
+				Op        string    `json:"op"`
+				Name      string    `json:"name,omitempty"`
+				Version   uint64    `json:"version,omitempty"`
+				Committed bool      `json:"committed"`
+			}{e.Seq, e.Time, e.Op, e.Name, e.Version, e.Committed})
+			continue
+		}
+		line := fmt.Sprintf("%d  %s  %s", e.Seq, e.Time.Format(time.RFC3339), e.Op)
+		if e.Name != "" {
+			line += "  " + e.Name
+		}
+		if e.Version > 0 {
+			line += fmt.Sprintf(" v%d", e.Version)
+		}
+		if !e.Committed {
+			line += "  " + vc.text("(interrupted, not applied)", "(interrompu, sans effet)")
+		}
+		fmt.Fprintln(out, line)
+	}
+	return nil
+}
+
+// export writes to FILE.tmp and renames it when complete, so a failed export (a damaged
+// document) leaves no partial archive behind.
+func (vc *vaultCLI) export(ctx context.Context, v *docstore.Vault, path string) error {
+	format := docstore.ExportTar
+	if strings.EqualFold(filepath.Ext(path), ".zip") {
+		format = docstore.ExportZip
+	}
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("%s: %w", path, fs.ErrExist)
+	}
+	tmp := path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	err = v.Export(ctx, f, format)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	vc.say("exported to %s (plaintext: keep it safe)", "exporté dans %s (en clair : gardez-le en lieu sûr)", path)
+	return nil
+}
+
+func (vc *vaultCLI) text(en, fr string) string {
+	if vc.lang == reflex.English {
+		return en
+	}
+	return fr
+}
+
+// say prints a confirmation on stderr, keeping stdout for data (get, ls, log).
+func (vc *vaultCLI) say(en, fr string, args ...any) {
+	fmt.Fprintf(vc.app.io.err, vc.text(en, fr)+"\n", args...)
+}
+
+// message turns an error into the one line shown to the user.
+func (vc *vaultCLI) message(err error) string {
+	var de *docstore.DamageError
+	switch {
+	case errors.Is(err, errDamagedReport):
+		return vc.text("some files are damaged or were tampered with; restore them from a backup or an export",
+			"des fichiers sont endommagés ou ont été modifiés ; restaurez-les depuis une sauvegarde ou un export")
+	case errors.Is(err, errNoPassphrase):
+		return vc.text(errNoPassphrase.Error(), "pas de phrase de passe : lancez la commande dans un terminal ou définissez TRUSTCHECK_PASSPHRASE")
+	case errors.Is(err, errPassphraseMismatch):
+		return vc.text(errPassphraseMismatch.Error(), "les deux phrases de passe diffèrent")
+	case errors.Is(err, docstore.ErrWrongPassphrase):
+		return vc.text("wrong passphrase", "phrase de passe incorrecte")
+	case errors.Is(err, docstore.ErrLocked):
+		return vc.text("the vault is in use by another program", "le coffre est utilisé par un autre programme")
+	case errors.Is(err, docstore.ErrNotVault):
+		return vc.text("no vault in "+vc.dir+" (create one with: trustcheck vault init)",
+			"pas de coffre dans "+vc.dir+" (créez-le avec : trustcheck vault init)")
+	case errors.Is(err, docstore.ErrRollback):
+		return vc.text("the vault is older than the last state seen on this machine: it was rolled back",
+			"le coffre est plus ancien que le dernier état vu sur cette machine : il a été remplacé par une ancienne copie")
+	case errors.As(err, &de) && de.Name == "index":
+		return vc.text("the vault index is damaged or missing ("+de.Reason+"); rebuild it with: trustcheck vault recover",
+			"l'index du coffre est endommagé ou absent ("+de.Reason+") ; reconstruisez-le avec : trustcheck vault recover")
+	case errors.As(err, &de):
+		return vc.text(fmt.Sprintf("%q is damaged or was tampered with (%s); nothing was output", de.Name, de.Reason),
+			fmt.Sprintf("%q est endommagé ou a été modifié (%s) ; rien n'a été affiché", de.Name, de.Reason))
+	case errors.Is(err, docstore.ErrNotFound):
+		return vc.text("no such document: ", "document introuvable : ") + strings.TrimPrefix(err.Error(), "docstore: not found: ")
+	case errors.Is(err, fs.ErrExist):
+		return vc.text("already exists: ", "existe déjà : ") + err.Error()
+	}
+	return err.Error()
+}

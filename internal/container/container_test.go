@@ -1,0 +1,84 @@
+package container
+
+import (
+	"bytes"
+	"crypto/rand"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestChiSquareSeparatesRandomFromText(t *testing.T) {
+	r := make([]byte, 64<<10)
+	rand.Read(r)
+	if !Uniform(r) {
+		t.Errorf("random bytes: chi-square %.0f, want uniform", ChiSquare(r))
+	}
+	text := bytes.Repeat([]byte("Le contenu de ce fichier est du texte ordinaire. "), 1000)
+	if Uniform(text) {
+		t.Error("text judged uniform")
+	}
+	skew := make([]byte, len(r))
+	copy(skew, r)
+	for i := 0; i < len(skew); i += 64 { // a light bias, as compressed streams show
+		skew[i] = 0
+	}
+	if Uniform(skew) {
+		t.Errorf("biased bytes judged uniform (chi-square %.0f)", ChiSquare(skew))
+	}
+	if Uniform(r[:8]) {
+		t.Error("8 bytes cannot be judged")
+	}
+}
+
+func TestEmptyAndTiny(t *testing.T) {
+	for _, data := range [][]byte{nil, {0}, []byte("PK\x03\x04"), []byte("%PDF-"), []byte("7z\xbc\xaf\x27\x1c"), []byte(oleMagic)} {
+		b, err := NewBlob(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = Sniff(b) // no panic
+	}
+}
+
+func fixture(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "docstore", "testdata", "fixtures", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func sniff(data []byte) Result {
+	b, _ := NewBlob(bytes.NewReader(data), int64(len(data)))
+	return Sniff(b)
+}
+
+// Damaged files still tell: a PDF whose startxref is wrong falls back on finding the
+// encryption dictionary; a ZIP cut before its central directory is read from its
+// local headers.
+func TestDamagedFiles(t *testing.T) {
+	pdf := fixture(t, "weak-pdf-rc4-40.pdf")
+	i := bytes.LastIndex(pdf, []byte("startxref"))
+	broken := append(append([]byte{}, pdf[:i]...), []byte("startxref\n1\n%%EOF\n")...)
+	if r := sniff(broken); r.Verdict != Weak || r.Cipher != "RC4 40-bit" {
+		t.Errorf("PDF with a bad startxref: %+v", r)
+	}
+	zip := fixture(t, "weak-zipcrypto.zip")
+	cut := zip[:bytes.Index(zip, []byte("PK\x01\x02"))]
+	if r := sniff(cut); r.Verdict != Weak || r.Cipher != "ZipCrypto" {
+		t.Errorf("ZIP without central directory: %+v", r)
+	}
+	if r := sniff(fixture(t, "enc-7z.7z")[:40]); r.Verdict != Plain || r.Note != "header not readable" {
+		t.Errorf("7z cut after its start header: %+v", r)
+	}
+}
+
+func TestVerdictString(t *testing.T) {
+	for v, want := range map[Verdict]string{Unknown: "unknown", Plain: "plain", Encrypted: "encrypted", Weak: "weak"} {
+		if v.String() != want {
+			t.Errorf("%d: %s", v, v.String())
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package container
+
+import (
+	"bytes"
+	"encoding/asn1"
+)
+
+// Object identifiers, as DER content bytes (without tag and length).
+var (
+	oidData          = []byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01}
+	oidSignedData    = []byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02}
+	oidEnvelopedData = []byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x03}
+	oidEncryptedData = []byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x06}
+	oidAuthEnveloped = []byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x10, 0x01, 0x17}
+	oidKeyBag        = []byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x0a, 0x01, 0x01}
+)
+
+// derCiphers names content-encryption and password-based-encryption algorithms by
+// OID. weak marks those a demanding user should not trust (40-bit RC2, single DES).
+var derCiphers = []struct {
+	oid  []byte
+	name string
+	weak bool
+}{
+	{[]byte{0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x01, 0x02}, "AES-128-CBC", false},
+	{[]byte{0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x01, 0x16}, "AES-192-CBC", false},
+	{[]byte{0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x01, 0x2a}, "AES-256-CBC", false},
+	{[]byte{0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x01, 0x06}, "AES-128-GCM", false},
+	{[]byte{0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x01, 0x1a}, "AES-192-GCM", false},
+	{[]byte{0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x01, 0x2e}, "AES-256-GCM", false},
+	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x03, 0x07}, "3DES-CBC", false},
+	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01, 0x03}, "3DES (PKCS#12 legacy)", false},
+	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01, 0x06}, "RC2-40 (PKCS#12 legacy)", true},
+	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x03, 0x02}, "RC2-CBC", true},
+	{[]byte{0x2b, 0x0e, 0x03, 0x02, 0x07}, "DES-CBC", true},
+	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05, 0x03}, "DES (PBES1)", true},
+}
+
+// derCipher finds the first known cipher OID in d (the content-encryption algorithm
+// comes before any other cipher OID in CMS and PKCS#8 structures).
+func derCipher(d []byte) (name string, weak bool) {
+	best := -1
+	for _, c := range derCiphers {
+		pat := append([]byte{0x06, byte(len(c.oid))}, c.oid...)
+		if i := bytes.Index(d, pat); i >= 0 && (best < 0 || i < best) {
+			best, name, weak = i, c.name, c.weak
+		}
+	}
+	return name, weak
+}
+
+// probeDER recognises DER-encoded CMS (PKCS#7), PKCS#12 and encrypted PKCS#8.
+func probeDER(b *Blob) (Result, bool) {
+	if len(b.Head) < 8 || b.Head[0] != 0x30 {
+		return Result{}, false
+	}
+	return parseDER(b.Head)
+}
+
+// parseDER reads the outer structure of d (which may be cut at the window's end).
+func parseDER(d []byte) (Result, bool) {
+	var outer asn1.RawValue
+	if !derHeader(d, &outer) || outer.Tag != asn1.TagSequence {
+		return Result{}, false
+	}
+	var first asn1.RawValue
+	if !derHeader(outer.Bytes, &first) {
+		return Result{}, false
+	}
+	switch {
+	case first.Tag == asn1.TagOID: // CMS ContentInfo
+		return cmsResult(first.Bytes, d)
+	case first.Tag == asn1.TagInteger && bytes.Equal(first.Bytes, []byte{3}): // PKCS#12 PFX
+		r := Result{Verdict: Encrypted, Format: "PKCS#12"}
+		if bytes.Contains(d, append([]byte{0x06, byte(len(oidKeyBag))}, oidKeyBag...)) {
+			return Result{Verdict: Plain, Format: "PKCS#12", Note: "private key in clear"}, true
+		}
+		name, weak := derCipher(d)
+		r.Cipher = name
+		if weak && name != "RC2-40 (PKCS#12 legacy)" {
+			// legacy files protect certificates (public) with RC2-40; only a weak key
+			// encryption makes the whole file weak
+			r.Verdict = Weak
+		}
+		return r, true
+	case first.Tag == asn1.TagSequence && first.IsCompound: // encrypted PKCS#8 or X.509
+		var algo asn1.RawValue
+		if derHeader(first.Bytes, &algo) && algo.Tag == asn1.TagOID {
+			name, weak := derCipher(d)
+			if name == "" {
+				return Result{}, false
+			}
+			r := Result{Verdict: Encrypted, Format: "encrypted PKCS#8 key", Cipher: name}
+			if weak {
+				r.Verdict = Weak
+			}
+			return r, true
+		}
+		if algo.Class == asn1.ClassContextSpecific || algo.Tag == asn1.TagInteger {
+			return Result{Verdict: Plain, Format: "X.509 certificate (DER)"}, true
+		}
+	}
+	return Result{}, false
+}
+
+func cmsResult(oid, d []byte) (Result, bool) {
+	switch {
+	case bytes.Equal(oid, oidEnvelopedData), bytes.Equal(oid, oidAuthEnveloped), bytes.Equal(oid, oidEncryptedData):
+		r := Result{Verdict: Encrypted, Format: "CMS EnvelopedData"}
+		if bytes.Equal(oid, oidEncryptedData) {
+			r.Format = "CMS EncryptedData"
+		}
+		name, weak := derCipher(d)
+		r.Cipher = name
+		if weak {
+			r.Verdict = Weak
+		}
+		return r, true
+	case bytes.Equal(oid, oidSignedData):
+		return Result{Verdict: Plain, Format: "CMS SignedData", Note: "signed, not encrypted"}, true
+	case bytes.Equal(oid, oidData):
+		return Result{Verdict: Plain, Format: "CMS Data"}, true
+	}
+	return Result{}, false
+}
+
+// derHeader parses one TLV whose content may be cut short by the window: the
+// returned Bytes hold what is available.
+func derHeader(d []byte, v *asn1.RawValue) bool {
+	if len(d) < 2 {
+		return false
+	}
+	v.Class = int(d[0] >> 6)
+	v.IsCompound = d[0]&0x20 != 0
+	v.Tag = int(d[0] & 0x1f)
+	if v.Tag == 0x1f {
+		return false
+	}
+	n, hdr := int(d[1]), 2
+	if n&0x80 != 0 {
+		k := n & 0x7f
+		if k == 0 || k > 4 || len(d) < 2+k {
+			return false
+		}
+		n = 0
+		for _, c := range d[2 : 2+k] {
+			n = n<<8 | int(c)
+		}
+		hdr = 2 + k
+	}
+	if n < 0 {
+		return false
+	}
+	end := min(len(d), hdr+n)
+	v.Bytes = d[hdr:end]
+	return true
+}

@@ -1,0 +1,244 @@
+package container
+
+// OpenPGP packet tags (RFC 9580).
+const (
+	pgpPKESK      = 1
+	pgpSig        = 2
+	pgpSKESK      = 3
+	pgpOnePass    = 4
+	pgpSecretKey  = 5
+	pgpPublicKey  = 6
+	pgpCompressed = 8
+	pgpSED        = 9
+	pgpMarker     = 10
+	pgpLiteral    = 11
+	pgpSEIPD      = 18
+	pgpAEAD       = 20
+)
+
+var pgpCiphers = map[byte]string{
+	1: "IDEA", 2: "3DES", 3: "CAST5", 4: "Blowfish", 7: "AES-128", 8: "AES-192", 9: "AES-256",
+	10: "Twofish", 11: "Camellia-128", 12: "Camellia-192", 13: "Camellia-256",
+}
+
+// probeOpenPGP recognises binary OpenPGP data by walking its first packets.
+func probeOpenPGP(b *Blob) (Result, bool) {
+	if len(b.Head) < 2 || b.Head[0]&0x80 == 0 {
+		return Result{}, false
+	}
+	return walkOpenPGP(b.Head)
+}
+
+type pgpPacket struct {
+	tag     byte
+	body    []byte // possibly cut at the end of the window
+	partial bool
+}
+
+// nextPacket parses one packet header. ok is false on a malformed header.
+func nextPacket(d []byte) (p pgpPacket, rest []byte, ok bool) {
+	if len(d) < 2 || d[0]&0x80 == 0 {
+		return p, nil, false
+	}
+	var n, hdr int
+	if d[0]&0x40 != 0 { // new format
+		p.tag = d[0] & 0x3f
+		o := int(d[1])
+		switch {
+		case o < 192:
+			n, hdr = o, 2
+		case o < 224:
+			if len(d) < 3 {
+				return p, nil, false
+			}
+			n, hdr = (o-192)<<8+int(d[2])+192, 3
+		case o == 255:
+			if len(d) < 6 {
+				return p, nil, false
+			}
+			n, hdr = int(uint32(d[2])<<24|uint32(d[3])<<16|uint32(d[4])<<8|uint32(d[5])), 6
+		default:
+			n, hdr, p.partial = 1<<(o&0x1f), 2, true
+		}
+	} else {
+		p.tag = (d[0] >> 2) & 0x0f
+		switch d[0] & 3 {
+		case 0:
+			n, hdr = int(d[1]), 2
+		case 1:
+			if len(d) < 3 {
+				return p, nil, false
+			}
+			n, hdr = int(d[1])<<8|int(d[2]), 3
+		case 2:
+			if len(d) < 5 {
+				return p, nil, false
+			}
+			n, hdr = int(uint32(d[1])<<24|uint32(d[2])<<16|uint32(d[3])<<8|uint32(d[4])), 5
+		default:
+			n, hdr, p.partial = len(d)-1, 1, true
+		}
+	}
+	if n < 0 || hdr > len(d) {
+		return p, nil, false
+	}
+	end := hdr + n
+	if end > len(d) || end < hdr {
+		end = len(d)
+	}
+	p.body = d[hdr:end]
+	return p, d[end:], true
+}
+
+// walkOpenPGP reads the first packets of an OpenPGP stream. Encryption shows as
+// session key packets (PKESK, SKESK) followed by encrypted data (SEIPD, AEAD, SED).
+func walkOpenPGP(d []byte) (Result, bool) {
+	r := Result{Format: "OpenPGP"}
+	var keys []string
+	for i := 0; i < 16 && len(d) > 0; i++ {
+		p, rest, ok := nextPacket(d)
+		if !ok || len(p.body) == 0 {
+			return Result{}, false
+		}
+		switch p.tag {
+		case pgpMarker:
+		case pgpPKESK:
+			if p.body[0] != 3 && p.body[0] != 6 {
+				return Result{}, false
+			}
+			keys = appendUnique(keys, "public key")
+		case pgpSKESK:
+			v := p.body[0]
+			if v != 4 && v != 5 && v != 6 || len(p.body) < 3 {
+				return Result{}, false
+			}
+			keys = appendUnique(keys, "passphrase")
+			if v == 4 {
+				r.Cipher = pgpCiphers[p.body[1]]
+			} else if len(p.body) > 2 {
+				r.Cipher = pgpCiphers[p.body[2]]
+			}
+		case pgpSEIPD, pgpAEAD, pgpSED:
+			if p.tag == pgpSEIPD && p.body[0] != 1 && p.body[0] != 2 {
+				return Result{}, false
+			}
+			if (p.tag == pgpSEIPD && p.body[0] == 2 || p.tag == pgpAEAD) && len(p.body) > 2 {
+				r.Cipher = pgpCiphers[p.body[1]]
+			}
+			if i == 0 && p.tag != pgpSED {
+				// encrypted data needs a session key packet before it
+				return Result{}, false
+			}
+			r.Verdict = Encrypted
+			for _, k := range keys {
+				r.Note = joinNote(r.Note, k)
+			}
+			if p.tag == pgpSED {
+				r.Note = joinNote(r.Note, "no integrity protection")
+			}
+			return r, true
+		case pgpCompressed:
+			if i == 0 && p.body[0] > 3 {
+				return Result{}, false
+			}
+			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or compressed, not encrypted", Content: ContentOpenPGP}, true
+		case pgpOnePass, pgpSig, pgpLiteral:
+			if !pgpPlainVersion(p.tag, p.body[0]) {
+				return Result{}, false
+			}
+			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or literal data, not encrypted", Content: ContentOpenPGP}, true
+		case pgpPublicKey:
+			if p.body[0] < 3 || p.body[0] > 6 {
+				return Result{}, false
+			}
+			return Result{Verdict: Plain, Format: "OpenPGP public key", Content: ContentOpaque}, true
+		case pgpSecretKey:
+			if p.body[0] < 3 || p.body[0] > 6 {
+				return Result{}, false
+			}
+			return pgpSecretKeyResult(p.body), true
+		default:
+			return Result{}, false
+		}
+		if p.partial {
+			break
+		}
+		d = rest
+	}
+	if len(keys) > 0 {
+		// session keys seen but the data packet lies past the window
+		return Result{Verdict: Encrypted, Format: "OpenPGP", Note: keys[0]}, true
+	}
+	return Result{}, false
+}
+
+// pgpSecretKeyResult skips the public part of a v4 secret key packet to read its S2K
+// usage byte: 0 means the secret key is stored in clear.
+func pgpSecretKeyResult(k []byte) Result {
+	r := Result{Verdict: Plain, Format: "OpenPGP private key", Note: "protection not decoded", Content: ContentOpaque}
+	if k[0] != 4 || len(k) < 6 {
+		return r
+	}
+	p := 6 // version, 4-byte time, algorithm
+	mpi := func() bool {
+		if p+2 > len(k) {
+			return false
+		}
+		bits := int(k[p])<<8 | int(k[p+1])
+		p += 2 + (bits+7)/8
+		return p <= len(k)
+	}
+	oid := func() bool {
+		if p >= len(k) {
+			return false
+		}
+		p += 1 + int(k[p])
+		return p <= len(k)
+	}
+	mpis := func(n int) bool {
+		for range n {
+			if !mpi() {
+				return false
+			}
+		}
+		return true
+	}
+	ok := true
+	switch k[5] {
+	case 1, 2, 3: // RSA: n, e
+		ok = mpis(2)
+	case 16: // ElGamal: p, g, y
+		ok = mpis(3)
+	case 17: // DSA: p, q, g, y
+		ok = mpis(4)
+	case 19, 22: // ECDSA, EdDSA: curve OID, point
+		ok = oid() && mpi()
+	case 18: // ECDH: curve OID, point, KDF parameters
+		ok = oid() && mpi() && oid()
+	default:
+		return r
+	}
+	if !ok || p >= len(k) {
+		return r
+	}
+	if k[p] == 0 {
+		return Result{Verdict: Plain, Format: "OpenPGP private key", Note: "secret key in clear", Content: ContentOpaque}
+	}
+	r = Result{Verdict: Encrypted, Format: "OpenPGP private key", Note: "passphrase-protected"}
+	if (k[p] == 254 || k[p] == 255) && p+1 < len(k) {
+		r.Cipher = pgpCiphers[k[p+1]]
+	}
+	return r
+}
+
+// pgpPlainVersion checks the first byte of a signature, one-pass signature or literal
+// data packet, to tell OpenPGP from binary data that starts like a packet.
+func pgpPlainVersion(tag, v byte) bool {
+	switch tag {
+	case pgpSig:
+		return v >= 3 && v <= 6
+	case pgpOnePass:
+		return v == 3 || v == 6
+	}
+	return v == 'b' || v == 't' || v == 'u' || v == 'l' || v == '1' || v == 'm'
+}
