@@ -177,7 +177,11 @@ func TestParsePain001Encodings(t *testing.T) {
 		require.NoError(t, err, enc)
 		assert.Equal(t, "Lefèvre", d.Payments[0].Transfers[0].Creditor, enc)
 	}
-	_, err := ibancheck.ParsePain001(strings.NewReader(strings.Replace(latin1, `<?xml version="1.0"?>`, `<?xml version="1.0" encoding="EBCDIC"?>`, 1)))
+	// A byte order mark and CRLF line ends, as Windows software writes them.
+	bom := "\xef\xbb\xbf" + strings.ReplaceAll(doc(ns03, "1", "", pmtInf("", tx("10.00", ibanFR))), "><", ">\r\n<")
+	_, err := ibancheck.ParsePain001(strings.NewReader(bom))
+	require.NoError(t, err, "BOM")
+	_, err = ibancheck.ParsePain001(strings.NewReader(strings.Replace(latin1, `<?xml version="1.0"?>`, `<?xml version="1.0" encoding="EBCDIC"?>`, 1)))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "use UTF-8")
 }

@@ -79,8 +79,8 @@ var ibanEntries = map[Code]entry{
 		en: text{"The name does not match the known holder of this account.", "Do not pay before calling the payee on the number you know."},
 	},
 	IBANBICMismatch: {
-		fr: text{"Le code BIC de la banque ne correspond pas au pays de l'IBAN.", "Demandez au bénéficiaire, au numéro que vous connaissez, de confirmer ses coordonnées bancaires."},
-		en: text{"The bank's BIC does not match the IBAN's country.", "Ask the payee, on the number you know, to confirm their bank details."},
+		fr: text{"Le code BIC de la banque ne correspond pas à l'IBAN : il est d'un autre pays, ou mal formé.", "Demandez au bénéficiaire, au numéro que vous connaissez, de confirmer ses coordonnées bancaires."},
+		en: text{"The bank's BIC does not match the IBAN: it is from another country, or malformed.", "Ask the payee, on the number you know, to confirm their bank details."},
 	},
 	IBANRevoked: {
 		fr: text{"Cet IBAN a été retiré pour ce bénéficiaire[ le {date}] : il ne doit plus être payé.", "Ne payez pas. Appelez votre créancier au numéro que vous connaissez, pas celui du message."},

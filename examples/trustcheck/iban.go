@@ -78,7 +78,7 @@ func runIBAN(ctx context.Context, a *app, cmd *command, args []string) int {
 		return exitUsage
 	}
 	if f.book.confirm || f.book.revoke {
-		return runRecord(ctx, a, f.flags, &f.book, subjects[0])
+		return runPayeeRecord(ctx, a, f.flags, &f.book, subjects[0])
 	}
 	src, closeSrc := ibanSource(ctx, f)
 	defer closeSrc()
@@ -93,7 +93,7 @@ func ibanSource(ctx context.Context, f *ibanFlags) (source, func()) {
 	if f.book.book == "" {
 		return single(reflex.KindIBAN, ibancheck.New()), func() {}
 	}
-	store, closer, err := openStore(ctx, f.book.book, false)
+	store, closer, err := openPayeeBook(ctx, f.book.book, false)
 	if err != nil { // every IBAN is then a subject that could not be checked
 		return func(_ context.Context, subject string, emit func(outcome)) {
 			emit(outcome{report: reflex.Report{Subject: subject, Kind: reflex.KindPayment}, err: err})

@@ -36,7 +36,7 @@ func main() {
 // defaultCommands is the table of subcommands, in the order --help lists them. Each
 // check wires its subcommand from its own file.
 func defaultCommands() []command {
-	return append([]command{urlCommand(), ibanCommand(), pain001Command(), storeCommand(), vaultCommand(), proceduresCommand(), messageCommand()}, testCommands()...)
+	return append([]command{urlCommand(), ibanCommand(), pain001Command(), storeCommand(), proceduresCommand(), vaultCommand(), messageCommand()}, testCommands()...)
 }
 
 // stdio is what the process gives the CLI; tests build their own.

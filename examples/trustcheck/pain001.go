@@ -60,7 +60,7 @@ func runPain001(ctx context.Context, a *app, cmd *command, args []string) int {
 	var book *ibancheck.Book
 	var bookErr error
 	if b.book != "" {
-		store, closer, err := openStore(ctx, b.book, false)
+		store, closer, err := openPayeeBook(ctx, b.book, false)
 		if err != nil {
 			bookErr = err
 		} else {

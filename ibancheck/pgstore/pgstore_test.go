@@ -20,7 +20,7 @@ import (
 )
 
 // serverURL returns the test server's URL, or skips (fails in CI) without one.
-func serverURL(t *testing.T) string {
+func serverURL(t testing.TB) string {
 	t.Helper()
 	u := os.Getenv("TRUSTREFLEX_POSTGRES_URL")
 	if u == "" {
@@ -36,7 +36,7 @@ var schemas atomic.Int64
 
 // freshSchema creates an empty schema for one test and returns a URL whose search_path
 // points at it; the schema is dropped at the end of the test.
-func freshSchema(t *testing.T) string {
+func freshSchema(t testing.TB) string {
 	base := serverURL(t)
 	cfg, err := pgx.ParseConfig(base)
 	require.NoError(t, err)
@@ -57,7 +57,7 @@ func freshSchema(t *testing.T) string {
 	return u.String()
 }
 
-func open(t *testing.T, u string) *pgstore.Store {
+func open(t testing.TB, u string) *pgstore.Store {
 	t.Helper()
 	s, err := pgstore.Open(context.Background(), u)
 	require.NoError(t, err)

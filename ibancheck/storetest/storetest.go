@@ -51,6 +51,7 @@ func Run(t *testing.T, h Harness) {
 	t.Run("ConcurrentAppends", func(t *testing.T) { testConcurrent(t, h) })
 	t.Run("Closed", func(t *testing.T) { testClosed(t, h) })
 	t.Run("AppendAll", func(t *testing.T) { testAppendAll(t, h) })
+	t.Run("CheckNeverRecords", func(t *testing.T) { testCheckNeverRecords(t, h) })
 	if h.Reopen != nil {
 		t.Run("Persists", func(t *testing.T) { testPersists(t, h) })
 	}
@@ -311,4 +312,30 @@ func testAppendAll(t *testing.T, h Harness) {
 	ev, err = s.Events(ctx, "c")
 	require.NoError(t, err)
 	assert.Empty(t, ev, "a failed batch leaves no trace")
+}
+
+// testCheckNeverRecords pays unknown and changed IBANs through a Book on the store: the
+// history must not move, or a fraudster's IBAN would become "unchanged" once paid.
+func testCheckNeverRecords(t *testing.T, h Harness) {
+	ctx := context.Background()
+	s := h.Open(t)
+	book := ibancheck.NewBook(s)
+	_, err := book.Confirm(ctx, "known", ibans[0], "Known SARL", "x")
+	require.NoError(t, err)
+	for range 3 {
+		for _, p := range []ibancheck.Payment{
+			{PayeeID: "known", IBAN: ibans[1], Name: "Known"},
+			{PayeeID: "unknown", IBAN: ibans[2], Name: "Someone"},
+		} {
+			r, err := book.Check(ctx, p)
+			require.NoError(t, err)
+			assert.False(t, r.Has(reflex.IBANUnchanged), "%s became unchanged by being checked", p.PayeeID)
+		}
+	}
+	ev, err := s.Events(ctx, "known")
+	require.NoError(t, err)
+	assert.Len(t, ev, 1)
+	ev, err = s.Events(ctx, "unknown")
+	require.NoError(t, err)
+	assert.Empty(t, ev)
 }

@@ -67,8 +67,8 @@ func isPostgres(book string) bool {
 // must not read as "every payee is new".
 var errNoBook = errors.New("no payee book there yet (record a payee with --confirm to create it)")
 
-// openStore opens the book. A SQLite file is created only when create is set.
-func openStore(ctx context.Context, book string, create bool) (ibancheck.Store, io.Closer, error) {
+// openPayeeBook opens the book. A SQLite file is created only when create is set.
+func openPayeeBook(ctx context.Context, book string, create bool) (ibancheck.Store, io.Closer, error) {
 	if isPostgres(book) {
 		s, err := pgstore.Open(ctx, book)
 		if err != nil {
@@ -88,8 +88,8 @@ func openStore(ctx context.Context, book string, create bool) (ibancheck.Store, 
 	return s, s, nil
 }
 
-// whoAmI is the default author of a confirmation: the OS user.
-func whoAmI(getenv func(string) string) string {
+// payeeBookAuthor is the default author of a confirmation: the OS user.
+func payeeBookAuthor(getenv func(string) string) string {
 	if u, err := user.Current(); err == nil && u.Username != "" {
 		return u.Username
 	}
@@ -101,11 +101,11 @@ func whoAmI(getenv func(string) string) string {
 	return ""
 }
 
-// runRecord confirms or revokes one IBAN for a payee and prints the recorded event.
-func runRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban string) int {
+// runPayeeRecord confirms or revokes one IBAN for a payee and prints the recorded event.
+func runPayeeRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban string) int {
 	by := b.by
 	if by == "" {
-		by = whoAmI(a.io.getenv)
+		by = payeeBookAuthor(a.io.getenv)
 	}
 	if by == "" {
 		a.usageError(f.cmd.name + ": cannot tell who you are: give --by NAME")
@@ -115,7 +115,7 @@ func runRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban string)
 		fmt.Fprintf(a.io.err, "%s: %s: %s is not a valid IBAN (%v): nothing recorded\n", programName, f.cmd.name, ibancheck.Mask(iban), err)
 		return exitUsage
 	}
-	store, closer, err := openStore(ctx, b.book, b.confirm)
+	store, closer, err := openPayeeBook(ctx, b.book, b.confirm)
 	if err != nil {
 		fmt.Fprintf(a.io.err, "%s: %s: %v\n", programName, f.cmd.name, err)
 		return exitUnchecked
