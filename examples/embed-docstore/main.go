@@ -1,6 +1,7 @@
 // Command embed-docstore shows how a storage application tells a person whether a
-// document is really encrypted before they rely on it: Inspector.Check for a file on
-// disk, InspectReader for an upload (any io.ReaderAt).
+// document is really encrypted before they rely on it (Inspector.Check for a file,
+// InspectReader for an upload, Walk for a folder), and then keeps it in an encrypted
+// Vault, which the inspector recognises as encrypted.
 //
 //	go run ./examples/embed-docstore [FILE...]
 package main
@@ -11,6 +12,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"filippo.io/age"
 
 	"github.com/trustreflex/trustreflex/docstore"
 	"github.com/trustreflex/trustreflex/reflex"
@@ -24,21 +27,23 @@ func main() {
 }
 
 func run(w io.Writer, files []string) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "embed-docstore")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
 	if len(files) == 0 { // a sample: a tax notice kept in clear
-		dir, err := os.MkdirTemp("", "embed-docstore")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
 		sample := filepath.Join(dir, "avis-impot.txt")
 		if err := os.WriteFile(sample, []byte("Avis d'impôt\nIBAN FR76 3000 6000 0112 3456 7890 189\n"), 0o600); err != nil {
 			return err
 		}
 		files = []string{sample}
 	}
+
 	inspector := docstore.NewInspector() // bounded reads; safe for concurrent use
 	for _, f := range files {
-		report, err := inspector.Check(context.Background(), f)
+		report, err := inspector.Check(ctx, f)
 		if err != nil { // unreadable file
 			return err
 		}
@@ -47,5 +52,37 @@ func run(w io.Writer, files []string) error {
 			fmt.Fprintf(w, "  %s [%s]\n", finding.Message(reflex.French), finding.Evidence)
 		}
 	}
-	return nil
+
+	// Keep the documents in a vault instead, under a passphrase (age, scrypt).
+	owner, err := age.NewScryptRecipient("correct horse battery staple")
+	if err != nil {
+		return err
+	}
+	owner.SetWorkFactor(12) // fast for the example; keep age's default for real use
+	vaultDir := filepath.Join(dir, "coffre")
+	v, err := docstore.Create(vaultDir, owner)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		file, err := os.Open(f)
+		if err != nil {
+			return err
+		}
+		_, err = v.Put(ctx, filepath.Base(f), file, docstore.Meta{})
+		file.Close()
+		if err != nil {
+			return err
+		}
+	}
+	if err := v.Close(); err != nil {
+		return err
+	}
+	// The folder verdict comes last in Walk.
+	return inspector.Walk(ctx, vaultDir, func(r reflex.Report, err error) error {
+		if err == nil && r.Kind == reflex.KindStore {
+			fmt.Fprintf(w, "vault: %s\n  %s\n", r.Verdict(), r.Findings[0].Message(reflex.French))
+		}
+		return nil
+	})
 }

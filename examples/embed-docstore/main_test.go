@@ -14,4 +14,5 @@ func TestRun(t *testing.T) {
 	assert.Contains(t, out.String(), "avis-impot.txt: caution")
 	assert.Contains(t, out.String(), "FR76 **** **** 0189")
 	assert.NotContains(t, out.String(), "3000 6000")
+	assert.Contains(t, out.String(), "vault: ok\n  Le contenu est bien chiffré")
 }
