@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
 func TestRun(t *testing.T) {
@@ -14,5 +16,6 @@ func TestRun(t *testing.T) {
 	assert.Contains(t, out.String(), "avis-impot.txt: caution")
 	assert.Contains(t, out.String(), "FR76 **** **** 0189")
 	assert.NotContains(t, out.String(), "3000 6000")
-	assert.Contains(t, out.String(), "vault: ok\n  Le contenu est bien chiffré")
+	encrypted := []rune(reflex.Finding{Code: reflex.StoreEncrypted}.Message(reflex.French))
+	assert.Contains(t, out.String(), "vault: ok\n  "+string(encrypted[:20]))
 }
