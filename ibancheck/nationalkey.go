@@ -1,5 +1,7 @@
 package ibancheck
 
+import "github.com/trustreflex/trustreflex/internal/checkdigit"
+
 // A forged RIB often carries an IBAN made with an online "IBAN calculator": its mod-97
 // check digits are right, but the national bank key inside the BBAN is not. So, where
 // the algorithm is public, ibancheck checks that key too. The algorithms follow
@@ -103,7 +105,7 @@ func (k keyAlgo) valid(bban []byte) bool {
 	case keyNO:
 		return validNO(bban)
 	case keyFI:
-		return luhn(bban)
+		return checkdigit.Luhn(bban)
 	case keyEE:
 		return validEE(bban)
 	case keyPL:
