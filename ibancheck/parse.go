@@ -15,19 +15,27 @@ import (
 // for the check digits and the BBAN structure of the registry (ErrFormat), check digits
 // in 02..98 and ISO 7064 mod 97-10 (ErrChecksum), then the national bank key where
 // ibancheck knows one (ErrNationalKey). Parse does not allocate when s is valid.
-func Parse(s string) (IBAN, error) {
+//
+// Parse uses the registry compiled into ibancheck; Registry.Parse uses another.
+func Parse(s string) (IBAN, error) { return embedded.Parse(s) }
+
+// Validate is Parse without the result: nil when s is a valid IBAN.
+// It does not allocate when s is valid.
+func Validate(s string) error { return embedded.Validate(s) }
+
+// Parse is the package-level Parse with the formats of registry r.
+func (r *Registry) Parse(s string) (IBAN, error) {
 	var ip IBAN
-	if err := parse(s, &ip); err != nil {
+	if err := r.parse(s, &ip); err != nil {
 		return IBAN{}, err
 	}
 	return ip, nil
 }
 
-// Validate is Parse without the result: nil when s is a valid IBAN.
-// It does not allocate when s is valid.
-func Validate(s string) error {
+// Validate is the package-level Validate with the formats of registry r.
+func (r *Registry) Validate(s string) error {
 	var ip IBAN
-	return parse(s, &ip)
+	return r.parse(s, &ip)
 }
 
 // MustParse is Parse for IBANs known to be valid, in tests and examples; it panics on error.
@@ -39,13 +47,13 @@ func MustParse(s string) IBAN {
 	return ip
 }
 
-func parse(s string, ip *IBAN) error {
-	if err := compact(s, ip); err != nil {
+func (reg *Registry) parse(s string, ip *IBAN) error {
+	if err := reg.compact(s, ip); err != nil {
 		return err
 	}
 	n := int(ip.n)
 	b := ip.b[:n]
-	c := lookup(b[0], b[1])
+	c := reg.lookup(b[0], b[1])
 	if c == nil {
 		code := string(b[:2])
 		return &Error{Reason: ReasonCountry, Country: code, UseCountry: territories[code]}
@@ -83,9 +91,11 @@ func parse(s string, ip *IBAN) error {
 	if r != 1 {
 		return &Error{Reason: ReasonChecksum, Country: c.code, Check: "mod 97"}
 	}
-	if k := nationalKeyOf(b[0], b[1]); k != keyNone && !k.valid(b[4:n]) {
+	k := reg.keys[cell(b[0], b[1])]
+	if k != keyNone && !k.valid(b[4:n]) {
 		return &Error{Reason: ReasonNationalKey, Country: c.code, Check: k.name()}
 	}
+	ip.key, ip.bank, ip.branch, ip.account = k, c.bank, c.branch, c.account
 	return nil
 }
 
@@ -110,7 +120,7 @@ var classKinds = [256]uint8{'n': kindDigit, 'a': kindUpper, 'c': kindDigit | kin
 // compact copies the letters and digits of s into ip, upper-cased, skipping blanks and a
 // leading "IBAN". It reports a character that is neither, a string too long for any IBAN,
 // and country letters that are not letters.
-func compact(s string, ip *IBAN) error {
+func (reg *Registry) compact(s string, ip *IBAN) error {
 	s = trimPrefixIBAN(s)
 	n := 0 // letters and digits read, also beyond maxLen to report the length
 	for i := 0; i < len(s); {
@@ -141,7 +151,7 @@ func compact(s string, ip *IBAN) error {
 	}
 	if n > maxLen {
 		e := &Error{Reason: ReasonLength, Length: n}
-		if c := lookup(ip.b[0], ip.b[1]); c != nil {
+		if c := reg.lookup(ip.b[0], ip.b[1]); c != nil {
 			e.Country, e.Want = c.code, c.length
 		}
 		return e
