@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/trustreflex/trustreflex/internal/ibanregistry"
 )
@@ -25,8 +26,9 @@ type countrySpec struct {
 	bank         span
 	branch       span
 	account      span
-	registrySEPA bool   // the registry's flag; IsSEPA uses sepa.go instead
-	example      string // the registry's example, electronic form
+	registrySEPA bool    // the registry's flag; IsSEPA uses sepa.go instead
+	example      string  // the registry's example, electronic form
+	key          keyAlgo // the national key checked; set by newRegistry
 }
 
 // Registry is a set of IBAN country formats: the SWIFT IBAN Registry compiled into
@@ -35,31 +37,23 @@ type countrySpec struct {
 // before ibancheck is updated. It is immutable and safe for concurrent use.
 type Registry struct {
 	specs []countrySpec
-	index [26 * 26]uint16  // cell of a country code -> index in specs plus one; 0: none
-	keys  [26 * 26]keyAlgo // the national key checked for each country
+	index [26 * 26]uint16 // cell of a country code -> index in specs plus one; 0: none
 }
 
 // embedded is the registry compiled in from registry.txt.
 var embedded = newRegistry(registry[:])
 
-// newRegistry indexes specs, sorted by code. A country keeps its national key only
-// when its BBAN structure is the one the key algorithm was written for: the embedded
-// registry's.
+// newRegistry indexes specs (sorted by code) and sets their national keys. A country
+// keeps its key only when its BBAN structure is the one the key algorithm was written
+// for: the embedded registry's.
 func newRegistry(specs []countrySpec) *Registry {
-	r := &Registry{specs: specs}
-	for i, c := range specs {
+	r := &Registry{specs: slices.Clone(specs)}
+	for i := range r.specs {
+		c := &r.specs[i]
 		r.index[cell(c.code[0], c.code[1])] = uint16(i + 1)
-	}
-	for code, k := range nationalKeys {
-		i := cell(code[0], code[1])
-		c := r.lookup(code[0], code[1])
-		if c == nil {
-			continue
+		if known := embeddedSpec(c.code); known != nil && known.classes == c.classes {
+			c.key = nationalKeys[c.code]
 		}
-		if known := embeddedSpec(code); known == nil || known.classes != c.classes {
-			continue
-		}
-		r.keys[i] = k
 	}
 	return r
 }
