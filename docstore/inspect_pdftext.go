@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/trustreflex/trustreflex/internal/container"
 )
 
 // PDF text in embedded subset fonts (what LibreOffice and most word processors
@@ -127,36 +129,7 @@ func nextHex(b []byte) (val, rest []byte, ok bool) {
 	if j < 0 || j > 2+2*64 {
 		return nil, nil, false
 	}
-	return decodeHex(b[i+1 : i+j]), b[i+j+1:], true
-}
-
-func decodeHex(h []byte) []byte {
-	var out []byte
-	var hi byte
-	odd := false
-	for _, c := range h {
-		var n byte
-		switch {
-		case c >= '0' && c <= '9':
-			n = c - '0'
-		case c >= 'a' && c <= 'f':
-			n = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			n = c - 'A' + 10
-		default:
-			continue
-		}
-		if odd {
-			out = append(out, hi<<4|n)
-		} else {
-			hi = n
-		}
-		odd = !odd
-	}
-	if odd {
-		out = append(out, hi<<4)
-	}
-	return out
+	return container.PDFHexDecode(b[i+1 : i+j]), b[i+j+1:], true
 }
 
 func codeOf(b []byte) uint32 {
@@ -178,9 +151,33 @@ func utf16Runes(b []byte) []rune {
 // pdfHexText appends the hex strings of a content stream decoded through cm, with
 // the same joining rules as the literal strings.
 func pdfHexText(out *bytes.Buffer, c []byte, cm *toUnicode) {
+	walkPDFText(out, c, nil, func(codes []byte) {
+		for k := 0; k+cm.codeLen <= len(codes); k += cm.codeLen {
+			for _, r := range cm.m[codeOf(codes[k:k+cm.codeLen])] {
+				var buf [utf8.UTFMax]byte
+				out.Write(buf[:utf8.EncodeRune(buf[:], r)])
+			}
+		}
+	})
+}
+
+// pdfShownText appends the literal strings of a content stream.
+func pdfShownText(out *bytes.Buffer, c []byte) {
+	walkPDFText(out, c, func(lit []byte) { out.Write(container.PDFLiteral(lit)) }, nil)
+}
+
+// walkPDFText walks the text operators of a content stream: strings of one TJ array
+// are joined as they are (kerning splits words), separate show operators are joined by
+// a space, text objects end with a line break. literal gets what follows the "(" of
+// each literal string, hex the decoded bytes of each hex string; either may be nil
+// to pass over that kind of string.
+func walkPDFText(out *bytes.Buffer, c []byte, literal, hex func([]byte)) {
 	for i := 0; i < len(c); i++ {
 		switch c[i] {
 		case '<':
+			if hex == nil {
+				continue
+			}
 			if i+1 < len(c) && c[i+1] == '<' { // a dictionary
 				i++
 				continue
@@ -189,30 +186,13 @@ func pdfHexText(out *bytes.Buffer, c []byte, cm *toUnicode) {
 			if j < 0 {
 				return
 			}
-			codes := decodeHex(c[i+1 : i+j])
-			for k := 0; k+cm.codeLen <= len(codes); k += cm.codeLen {
-				for _, r := range cm.m[codeOf(codes[k:k+cm.codeLen])] {
-					var buf [utf8.UTFMax]byte
-					out.Write(buf[:utf8.EncodeRune(buf[:], r)])
-				}
-			}
+			hex(container.PDFHexDecode(c[i+1 : i+j]))
 			i += j
 		case '(':
-			depth := 0
-			for ; i < len(c); i++ { // literal strings are read by pdfShownText
-				if c[i] == '\\' {
-					i++
-					continue
-				}
-				if c[i] == '(' {
-					depth++
-				} else if c[i] == ')' {
-					depth--
-					if depth == 0 {
-						break
-					}
-				}
+			if literal != nil {
+				literal(c[i+1:])
 			}
+			i = closingParen(c, i)
 		case 'T':
 			if i+1 < len(c) && (c[i+1] == 'j' || c[i+1] == 'J' || c[i+1] == '*') {
 				out.WriteByte(' ')
@@ -223,4 +203,25 @@ func pdfHexText(out *bytes.Buffer, c []byte, cm *toUnicode) {
 			}
 		}
 	}
+}
+
+// closingParen returns the index of the ")" that closes the literal string opened at
+// c[i] (or len(c) when it is not closed), honouring escapes and nested brackets.
+func closingParen(c []byte, i int) int {
+	depth := 0
+	for ; i < len(c); i++ {
+		if c[i] == '\\' {
+			i++
+			continue
+		}
+		if c[i] == '(' {
+			depth++
+		} else if c[i] == ')' {
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return i
 }

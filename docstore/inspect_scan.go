@@ -328,43 +328,6 @@ func trimZlibHeader(b []byte) []byte {
 	return b
 }
 
-// pdfShownText appends the literal strings of a content stream: strings of one TJ
-// array are joined as they are (kerning splits words), separate show operators are
-// joined by a space, text objects end with a line break.
-func pdfShownText(out *bytes.Buffer, c []byte) {
-	for i := 0; i < len(c); i++ {
-		switch c[i] {
-		case '(':
-			lit := container.PDFLiteral(c[i+1:])
-			out.Write(lit)
-			// skip to the closing bracket
-			depth := 0
-			for ; i < len(c); i++ {
-				if c[i] == '\\' {
-					i++
-					continue
-				}
-				if c[i] == '(' {
-					depth++
-				} else if c[i] == ')' {
-					depth--
-					if depth == 0 {
-						break
-					}
-				}
-			}
-		case 'T':
-			if i+1 < len(c) && (c[i+1] == 'j' || c[i+1] == 'J' || c[i+1] == '*') {
-				out.WriteByte(' ')
-			}
-		case 'E':
-			if i+1 < len(c) && c[i+1] == 'T' {
-				out.WriteByte('\n')
-			}
-		}
-	}
-}
-
 // xmlText removes the tags of office XML: block ends (paragraphs, cells, rows,
 // shared strings, breaks) become line breaks, other tags vanish so that text split
 // in runs joins up; the five entities and numeric references are decoded.

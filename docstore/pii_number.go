@@ -1,5 +1,7 @@
 package docstore
 
+import "github.com/trustreflex/trustreflex/internal/checkdigit"
+
 // numToken is a run of digit groups joined by single separators ("1 85 05 78 006
 // 084 36", "4970.1012.3456.7890"), as the scanner reads it.
 type numToken struct {
@@ -244,7 +246,7 @@ func cardCheck(d []byte) (shape, valid bool) {
 	if same || !iinFits(d) {
 		return false, false
 	}
-	return true, luhn(d)
+	return true, checkdigit.Luhn(d)
 }
 
 func prefixIn(d []byte, n, lo, hi int) bool {
@@ -283,23 +285,6 @@ func iinFits(d []byte) bool {
 		return l >= 16 && l <= 19
 	}
 	return false
-}
-
-func luhn(d []byte) bool {
-	sum := 0
-	double := false
-	for i := len(d) - 1; i >= 0; i-- {
-		n := int(d[i] - '0')
-		if double {
-			n *= 2
-			if n > 9 {
-				n -= 9
-			}
-		}
-		sum += n
-		double = !double
-	}
-	return sum%10 == 0
 }
 
 // maskNIR keeps the sex digit and the key: "1 ** ** ** *** *** 36".

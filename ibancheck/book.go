@@ -30,7 +30,8 @@ type Book struct {
 type BookOption func(*Book)
 
 // WithChecker sets the validator whose findings (iban.valid, iban.invalid-*,
-// iban.non-sepa) start every report. The default is New().
+// iban.non-sepa) start every report, and whose registry (New(WithRegistry(...)))
+// the book parses IBANs with, in Check, Confirm and Revoke. The default is New().
 func WithChecker(c *Checker) BookOption { return func(b *Book) { b.checker = c } }
 
 // WithClock sets the clock that dates confirmations and revocations (default time.Now).
@@ -87,7 +88,7 @@ func (b *Book) Check(ctx context.Context, p Payment) (reflex.Report, error) {
 	if err != nil {
 		return none, err
 	}
-	ip, err := Parse(p.IBAN)
+	ip, err := b.checker.Registry().Parse(p.IBAN)
 	if err != nil {
 		return report, nil // the validator's findings say it all
 	}
@@ -165,7 +166,10 @@ func (b *Book) eventArgs(payee, iban, by string) (IBAN, error) {
 	if strings.TrimSpace(by) == "" {
 		return IBAN{}, errors.New("ibancheck: say who verified the IBAN (by)")
 	}
-	ip, err := Parse(iban)
+	if err := b.checker.Err(); err != nil {
+		return IBAN{}, err
+	}
+	ip, err := b.checker.Registry().Parse(iban)
 	if err != nil {
 		return IBAN{}, err
 	}

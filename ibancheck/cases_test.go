@@ -147,6 +147,14 @@ func buildCases(seed uint64) []tcase {
 
 func lookupCode(code string) *countrySpec { return lookup(code[0], code[1]) }
 
+// nationalKeyOf is the key the embedded registry checks for a country.
+func nationalKeyOf(a, b byte) keyAlgo {
+	if c := lookup(a, b); c != nil {
+		return c.key
+	}
+	return keyNone
+}
+
 func countryCases(rng *rand.Rand, c *countrySpec) []tcase {
 	var out []tcase
 	add := func(class, in string, reason Reason, pos int) {

@@ -3,6 +3,7 @@ package ibancheck
 import (
 	"context"
 	"errors"
+	"io"
 	"strconv"
 
 	"github.com/trustreflex/trustreflex/reflex"
@@ -13,6 +14,8 @@ import (
 // iban.non-sepa for a valid account outside the SEPA area. It is safe for concurrent use.
 type Checker struct {
 	nonSEPA reflex.Severity
+	reg     *Registry // nil: the embedded registry
+	err     error     // a bad option: every check returns it
 }
 
 // Option configures a Checker.
@@ -24,6 +27,20 @@ func WithNonSEPASeverity(s reflex.Severity) Option {
 	return func(c *Checker) { c.nonSEPA = s }
 }
 
+// WithRegistry replaces the embedded IBAN registry by the one read from r (the format
+// of registry.txt, checked by ReadRegistry), for a country that changed its IBAN
+// format since this version of ibancheck. A bad registry does not panic: Err reports
+// it (errors.Is(err, ErrRegistry)), and every check returns it.
+func WithRegistry(r io.Reader) Option {
+	return func(c *Checker) {
+		reg, err := ReadRegistry(r)
+		c.reg = reg
+		if c.err == nil {
+			c.err = err
+		}
+	}
+}
+
 // New returns a Checker. It needs no configuration: the IBAN registry is compiled in.
 func New(opts ...Option) *Checker {
 	c := &Checker{nonSEPA: reflex.Caution}
@@ -33,18 +50,34 @@ func New(opts ...Option) *Checker {
 	return c
 }
 
+// Err reports a bad option given to New (errors.Is(err, ErrRegistry)), or nil.
+func (c *Checker) Err() error { return c.err }
+
+// Registry returns the registry the Checker validates with: the embedded one, or the
+// one given WithRegistry. Its Parse is the package-level Parse for that registry.
+func (c *Checker) Registry() *Registry {
+	if c.reg == nil {
+		return embedded
+	}
+	return c.reg
+}
+
 var _ reflex.Checker = (*Checker)(nil)
 
 // Check parses subject and reports on it. A malformed IBAN is an answer (a finding);
 // the error is only a cancelled context.
 func (c *Checker) Check(ctx context.Context, subject string) (reflex.Report, error) {
+	if c.err != nil {
+		return reflex.Report{Subject: subject, Kind: reflex.KindIBAN}, c.err
+	}
 	if err := ctx.Err(); err != nil {
 		return reflex.Report{Subject: subject, Kind: reflex.KindIBAN}, err
 	}
-	ip, err := Parse(subject)
-	r := reflex.NewReport(subject, reflex.KindIBAN, Findings(ip, err)...)
+	reg := c.Registry()
+	ip, err := reg.Parse(subject)
+	r := reflex.NewReport(subject, reflex.KindIBAN, reg.findings(ip, err)...)
 	if err == nil && !ip.IsSEPA() && c.nonSEPA > reflex.OK {
-		r.Add(nonSEPAFinding(ip, c.nonSEPA))
+		r.Add(reg.nonSEPAFinding(ip, c.nonSEPA))
 	}
 	return r, nil
 }
@@ -52,10 +85,12 @@ func (c *Checker) Check(ctx context.Context, subject string) (reflex.Report, err
 // Findings returns the findings for the result of Parse: iban.valid for a valid IBAN,
 // or the iban.invalid-* finding that err explains. Other checks (a payee book, a
 // payment audit) use it to speak about the IBAN part of what they check. It does not
-// add iban.non-sepa: Checker does.
-func Findings(ip IBAN, err error) []reflex.Finding {
+// add iban.non-sepa: Checker does. Country names come from the embedded registry.
+func Findings(ip IBAN, err error) []reflex.Finding { return embedded.findings(ip, err) }
+
+func (reg *Registry) findings(ip IBAN, err error) []reflex.Finding {
 	if err == nil {
-		evidence := ip.Country() + " " + CountryName(ip.Country())
+		evidence := ip.Country() + " " + reg.CountryName(ip.Country())
 		if k := ip.NationalCheck(); k != "" {
 			evidence += ", mod 97 and " + k + " right"
 		} else {
@@ -109,11 +144,11 @@ func Findings(ip IBAN, err error) []reflex.Finding {
 	return []reflex.Finding{f}
 }
 
-func nonSEPAFinding(ip IBAN, sev reflex.Severity) reflex.Finding {
+func (reg *Registry) nonSEPAFinding(ip IBAN, sev reflex.Severity) reflex.Finding {
 	return reflex.Finding{
 		Code:     reflex.IBANNonSEPA,
 		Severity: sev,
-		Evidence: ip.Country() + " " + CountryName(ip.Country()),
+		Evidence: ip.Country() + " " + reg.CountryName(ip.Country()),
 		Params:   map[string]string{"country": ip.Country()},
 	}
 }

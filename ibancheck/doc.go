@@ -58,6 +58,20 @@
 // compiled into registry_table.go by `go generate ./ibancheck`; a test fails when the
 // table is stale.
 //
+// When a country changes its format, or joins the registry, before ibancheck is
+// updated, give the Checker an updated registry file at run time:
+//
+//	c := ibancheck.New(ibancheck.WithRegistry(f)) // f: registry.txt's format
+//	if err := c.Err(); err != nil { /* errors.Is(err, ibancheck.ErrRegistry): line and fault */ }
+//	ip, err := c.Registry().Parse(input)           // Parse with that registry
+//
+// The file is checked as strictly as at build time (ReadRegistry): well-formed lines,
+// no country twice, every example valid. It replaces the embedded registry, which the
+// package-level Parse, Validate, Countries and CountryName keep using. A country whose
+// BBAN structure is unchanged keeps its national key check; a new country, or one
+// whose structure changed, gets the structure and mod 97 checks. A Book made
+// WithChecker, and AuditPain001 through that Book, parse with the Checker's registry.
+//
 // Territories that use another country's IBANs are not registry codes: the French
 // overseas departments and territories (GF, GP, MQ, RE, PF, TF, YT, NC, BL, MF, PM, WF)
 // use FR IBANs, Jersey, Guernsey and the Isle of Man (JE, GG, IM) use GB IBANs, Åland

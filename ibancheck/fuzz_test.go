@@ -70,3 +70,51 @@ func FuzzParseBIC(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWithRegistry: a registry read at run time never panics the reader nor the
+// checks; a registry it accepts validates its own examples, and an IBAN it accepts has
+// that registry's length, its parts inside it, and parses back to itself.
+func FuzzWithRegistry(f *testing.F) {
+	f.Add("FR 27 5!n5!n11!c2!n 1-5 6-10 11-21 yes FR1420041010050500013M02606 France\n", "FR76 3000 6000 0112 3456 7890 189")
+	f.Add("ZZ 18 4!a10!n 1-4 - 5-14 no ZZ78TRST0123456789 Zedland\n", "zz78trst0123456789")
+	f.Add("FR 28 5!n5!n12!c2!n 1-5 6-10 11-22 yes FR27300060000112345678901899 France\n", "FR27300060000112345678901899")
+	f.Add("ZZ 18 4!a10!n 1-4 - 5-14 no ZZ79TRST0123456789 Zedland\n", "ZZ79TRST0123456789")
+	f.Fuzz(func(t *testing.T, text, s string) {
+		reg, err := ReadRegistry(strings.NewReader(text))
+		c := New(WithRegistry(strings.NewReader(text)))
+		if err != nil {
+			if !errors.Is(err, ErrRegistry) || reg != nil || !errors.Is(c.Err(), ErrRegistry) {
+				t.Fatalf("ReadRegistry(%q): %v, checker %v", text, err, c.Err())
+			}
+			return
+		}
+		for _, code := range reg.Countries() {
+			if err := reg.Validate(reg.lookup(code[0], code[1]).example); err != nil {
+				t.Fatalf("%s example: %v", code, err)
+			}
+		}
+		if _, err := c.Check(t.Context(), s); err != nil {
+			t.Fatalf("Check(%q): %v", s, err)
+		}
+		ip, err := reg.Parse(s)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || !ip.IsZero() {
+				t.Fatalf("Parse(%q): %v", s, err)
+			}
+			return
+		}
+		spec := reg.lookup(ip.b[0], ip.b[1])
+		if spec == nil || len(ip.String()) != spec.length {
+			t.Fatalf("Parse(%q) = %v: not of the registry's length", s, ip)
+		}
+		if again, err := reg.Parse(ip.Print()); err != nil || again != ip {
+			t.Fatalf("Parse(%q) = %v, %v; want %v", ip.Print(), again, err, ip)
+		}
+		for _, part := range []string{ip.BankCode(), ip.BranchCode(), ip.AccountNumber()} {
+			if !strings.Contains(ip.BBAN(), part) {
+				t.Fatalf("Parse(%q): part %q outside the BBAN", s, part)
+			}
+		}
+	})
+}

@@ -13,27 +13,29 @@ const maxLen = 34
 // check digits and, where ibancheck knows it, national bank key have been checked.
 // Get one from Parse. Like netip.Addr it is a small comparable value (use it as a map
 // key, compare with ==); the zero IBAN is not valid (IsZero).
+//
+// An IBAN carries what its registry said of its country (bank, branch and account
+// positions, the national key checked), so it answers the same whichever Registry
+// parsed it.
 type IBAN struct {
-	b [maxLen]byte // electronic form: upper-case letters and digits
-	n uint8
+	b                     [maxLen]byte // electronic form: upper-case letters and digits
+	n                     uint8
+	key                   keyAlgo // the national key checked, keyNone if none
+	bank, branch, account span
 }
 
 // IsZero reports whether ip is the zero IBAN (not from a successful Parse).
 func (ip IBAN) IsZero() bool { return ip.n == 0 }
 
-func (ip IBAN) spec() *countrySpec {
-	if ip.n == 0 {
-		return nil
-	}
-	return lookup(ip.b[0], ip.b[1])
-}
-
 // Country returns the ISO 3166-1 country code ("FR").
 func (ip IBAN) Country() string {
-	if c := ip.spec(); c != nil {
+	if ip.n == 0 {
+		return ""
+	}
+	if c := lookup(ip.b[0], ip.b[1]); c != nil {
 		return c.code // a static string: no allocation
 	}
-	return ""
+	return string(ip.b[:2]) // a country only an overriding Registry knows
 }
 
 // CheckDigits returns the two ISO 7064 check digits ("76").
@@ -52,13 +54,8 @@ func (ip IBAN) BBAN() string {
 	return string(ip.b[4:ip.n])
 }
 
-func (ip IBAN) part(pick func(*countrySpec) span) string {
-	c := ip.spec()
-	if c == nil {
-		return ""
-	}
-	s := pick(c)
-	if !s.ok() {
+func (ip IBAN) part(s span) string {
+	if ip.n == 0 || !s.ok() {
 		return ""
 	}
 	return string(ip.b[4+int(s.from) : 4+int(s.to)])
@@ -66,16 +63,16 @@ func (ip IBAN) part(pick func(*countrySpec) span) string {
 
 // BankCode returns the bank identifier at the registry's position ("30006"), or ""
 // when the registry defines none.
-func (ip IBAN) BankCode() string { return ip.part(func(c *countrySpec) span { return c.bank }) }
+func (ip IBAN) BankCode() string { return ip.part(ip.bank) }
 
 // BranchCode returns the branch identifier ("00001" for a French code guichet), or ""
 // when the registry defines none for the country.
-func (ip IBAN) BranchCode() string { return ip.part(func(c *countrySpec) span { return c.branch }) }
+func (ip IBAN) BranchCode() string { return ip.part(ip.branch) }
 
 // AccountNumber returns the domestic account number inside the BBAN, without bank and
 // branch codes and without a separate national key ("00012345678" in France).
 func (ip IBAN) AccountNumber() string {
-	return ip.part(func(c *countrySpec) span { return c.account })
+	return ip.part(ip.account)
 }
 
 // Compare returns an integer comparing two IBANs by their electronic form (-1, 0, +1),
@@ -148,20 +145,17 @@ func (ip IBAN) IsSEPA() bool {
 }
 
 // NationalCheck names the national bank key that was verified for this IBAN ("clé RIB",
-// "CIN", "kennitala", ...), or "" when ibancheck knows none for the country (DE, GB, ...).
-func (ip IBAN) NationalCheck() string {
-	if ip.n == 0 {
-		return ""
-	}
-	return nationalKeyOf(ip.b[0], ip.b[1]).name()
-}
+// "CIN", "kennitala", ...), or "" when ibancheck knows none for the country (DE, GB, ...)
+// or the registry that parsed it changed the country's BBAN structure.
+func (ip IBAN) NationalCheck() string { return ip.key.name() }
 
 // MarshalText implements encoding.TextMarshaler: the electronic form (empty for the zero IBAN).
 func (ip IBAN) MarshalText() ([]byte, error) {
 	return ip.b[:ip.n:ip.n], nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler with Parse; empty text gives the zero IBAN.
+// UnmarshalText implements encoding.TextUnmarshaler with the package-level Parse (the
+// embedded registry); empty text gives the zero IBAN.
 func (ip *IBAN) UnmarshalText(text []byte) error {
 	if len(strings.TrimSpace(string(text))) == 0 {
 		*ip = IBAN{}

@@ -1,5 +1,7 @@
 package ibancheck
 
+import "github.com/trustreflex/trustreflex/internal/checkdigit"
+
 // A forged RIB often carries an IBAN made with an online "IBAN calculator": its mod-97
 // check digits are right, but the national bank key inside the BBAN is not. So, where
 // the algorithm is public, ibancheck checks that key too. The algorithms follow
@@ -27,7 +29,8 @@ const (
 	keyBBAN97Zero         // MR, TN: BBAN mod 97 = 0
 )
 
-// nationalKeys is the one source of truth of which country has which key.
+// nationalKeys is the one source of truth of which country has which key. Each
+// Registry indexes it for its hot path (Registry.keys).
 var nationalKeys = map[string]keyAlgo{
 	"FR": keyRIB, "MC": keyRIB,
 	"ES": keyES,
@@ -42,21 +45,6 @@ var nationalKeys = map[string]keyAlgo{
 	"BA": keyBBAN97One, "ME": keyBBAN97One, "MK": keyBBAN97One, "PT": keyBBAN97One,
 	"RS": keyBBAN97One, "SI": keyBBAN97One, "TL": keyBBAN97One,
 	"MR": keyBBAN97Zero, "TN": keyBBAN97Zero,
-}
-
-// keyTable is nationalKeys as an array indexed like countryIndex, for the hot path.
-var keyTable = func() (t [26 * 26]keyAlgo) {
-	for code, k := range nationalKeys {
-		t[cell(code[0], code[1])] = k
-	}
-	return t
-}()
-
-func nationalKeyOf(a, b byte) keyAlgo {
-	if a < 'A' || a > 'Z' || b < 'A' || b > 'Z' {
-		return keyNone
-	}
-	return keyTable[cell(a, b)]
 }
 
 var keyNames = [...]string{
@@ -103,7 +91,7 @@ func (k keyAlgo) valid(bban []byte) bool {
 	case keyNO:
 		return validNO(bban)
 	case keyFI:
-		return luhn(bban)
+		return checkdigit.Luhn(bban)
 	case keyEE:
 		return validEE(bban)
 	case keyPL:

@@ -99,9 +99,7 @@ func TestRIBLetters(t *testing.T) {
 	}
 }
 
-func TestLuhnAndWeighted(t *testing.T) {
-	assert.True(t, luhn([]byte("79927398713")))
-	assert.False(t, luhn([]byte("79927398710")))
+func TestWeighted(t *testing.T) {
 	assert.Equal(t, 3*1+9*2, weighted([]byte("12"), 3, 9))
 	assert.Equal(t, byte('0'), esDigit(11*3))   // 11 -> 0
 	assert.Equal(t, byte('1'), esDigit(11*3+1)) // 10 -> 1

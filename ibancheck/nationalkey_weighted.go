@@ -1,5 +1,7 @@
 package ibancheck
 
+import "github.com/trustreflex/trustreflex/internal/checkdigit"
+
 // National keys computed with weighted sums (ES, NO, EE, PL, CZ/SK, IS) and Luhn (FI).
 // Indexes are 0-based positions in the BBAN.
 
@@ -27,31 +29,13 @@ func esDigit(sum int) byte {
 // python-stdnum, the postgiro bank code 0000 carries a 7-digit number checked with Luhn.
 func validNO(bban []byte) bool {
 	if string(bban[:4]) == "0000" {
-		return luhn(bban[4:11])
+		return checkdigit.Luhn(bban[4:11])
 	}
 	d := 11 - weighted(bban, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)%11
 	if d == 11 {
 		d = 0
 	}
 	return d < 10 && bban[10] == byte('0'+d)
-}
-
-// luhn checks digits whose last one is a Luhn check digit (FI: the whole BBAN).
-func luhn(digits []byte) bool {
-	sum := 0
-	double := false
-	for i := len(digits) - 1; i >= 0; i-- {
-		d := int(digits[i] - '0')
-		if double {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-		double = !double
-	}
-	return sum%10 == 0
 }
 
 // validEE checks the Estonian account (BBAN 2!n14!n: bank code, then the account

@@ -116,7 +116,7 @@ func checkWithoutBook(ctx context.Context, checker *Checker, p Payment) (reflex.
 		return reflex.Report{}, err
 	}
 	r.Kind = reflex.KindPayment
-	if ip, err := Parse(p.IBAN); err == nil {
+	if ip, err := checker.Registry().Parse(p.IBAN); err == nil {
 		if f, ok := bicFinding(p.BIC, ip); ok {
 			r.Add(f)
 		}

@@ -15,19 +15,30 @@ import (
 // for the check digits and the BBAN structure of the registry (ErrFormat), check digits
 // in 02..98 and ISO 7064 mod 97-10 (ErrChecksum), then the national bank key where
 // ibancheck knows one (ErrNationalKey). Parse does not allocate when s is valid.
-func Parse(s string) (IBAN, error) {
-	var ip IBAN
-	if err := parse(s, &ip); err != nil {
-		return IBAN{}, err
-	}
-	return ip, nil
-}
+//
+// Parse uses the registry compiled into ibancheck; Registry.Parse uses another.
+func Parse(s string) (IBAN, error) { return embedded.Parse(s) }
 
 // Validate is Parse without the result: nil when s is a valid IBAN.
 // It does not allocate when s is valid.
-func Validate(s string) error {
+func Validate(s string) error { return embedded.Validate(s) }
+
+// Parse is the package-level Parse with the formats of registry r.
+func (r *Registry) Parse(s string) (IBAN, error) {
 	var ip IBAN
-	return parse(s, &ip)
+	c, err := r.parse(s, &ip)
+	if err != nil {
+		return IBAN{}, err
+	}
+	ip.key, ip.bank, ip.branch, ip.account = c.key, c.bank, c.branch, c.account
+	return ip, nil
+}
+
+// Validate is the package-level Validate with the formats of registry r.
+func (r *Registry) Validate(s string) error {
+	var ip IBAN
+	_, err := r.parse(s, &ip)
+	return err
 }
 
 // MustParse is Parse for IBANs known to be valid, in tests and examples; it panics on error.
@@ -39,23 +50,24 @@ func MustParse(s string) IBAN {
 	return ip
 }
 
-func parse(s string, ip *IBAN) error {
-	if err := compact(s, ip); err != nil {
-		return err
+// parse checks s into ip.b and ip.n, and returns the country's entry.
+func (reg *Registry) parse(s string, ip *IBAN) (*countrySpec, error) {
+	if err := reg.compact(s, ip); err != nil {
+		return nil, err
 	}
 	n := int(ip.n)
 	b := ip.b[:n]
-	c := lookup(b[0], b[1])
+	c := reg.lookup(b[0], b[1])
 	if c == nil {
 		code := string(b[:2])
-		return &Error{Reason: ReasonCountry, Country: code, UseCountry: territories[code]}
+		return nil, &Error{Reason: ReasonCountry, Country: code, UseCountry: territories[code]}
 	}
 	if n != c.length {
-		return &Error{Reason: ReasonLength, Country: c.code, Length: n, Want: c.length}
+		return nil, &Error{Reason: ReasonLength, Country: c.code, Length: n, Want: c.length}
 	}
 	for i := 2; i < 4; i++ {
 		if !isDigit(b[i]) {
-			return badChar(c.code, i, rune(b[i]), 'n')
+			return nil, badChar(c.code, i, rune(b[i]), 'n')
 		}
 	}
 	// One pass over the BBAN checks the registry structure and starts mod 97: the
@@ -65,7 +77,7 @@ func parse(s string, ip *IBAN) error {
 		ch := b[i]
 		kind := charKind[ch]
 		if kind&classKinds[c.classes[i-4]] == 0 {
-			return badChar(c.code, i, rune(ch), c.classes[i-4])
+			return nil, badChar(c.code, i, rune(ch), c.classes[i-4])
 		}
 		if kind == kindDigit {
 			r = r*10 + uint64(ch-'0')
@@ -77,16 +89,16 @@ func parse(s string, ip *IBAN) error {
 		}
 	}
 	if b[2] == '0' && b[3] <= '1' || b[2] == '9' && b[3] == '9' {
-		return &Error{Reason: ReasonChecksum, Country: c.code, Check: "check digits " + string(b[2:4]) + " out of 02..98"}
+		return nil, &Error{Reason: ReasonChecksum, Country: c.code, Check: "check digits " + string(b[2:4]) + " out of 02..98"}
 	}
 	r = (r%97*1000000 + uint64(b[0]-'A'+10)*10000 + uint64(b[1]-'A'+10)*100 + uint64(b[2]-'0')*10 + uint64(b[3]-'0')) % 97
 	if r != 1 {
-		return &Error{Reason: ReasonChecksum, Country: c.code, Check: "mod 97"}
+		return nil, &Error{Reason: ReasonChecksum, Country: c.code, Check: "mod 97"}
 	}
-	if k := nationalKeyOf(b[0], b[1]); k != keyNone && !k.valid(b[4:n]) {
-		return &Error{Reason: ReasonNationalKey, Country: c.code, Check: k.name()}
+	if c.key != keyNone && !c.key.valid(b[4:n]) {
+		return nil, &Error{Reason: ReasonNationalKey, Country: c.code, Check: c.key.name()}
 	}
-	return nil
+	return c, nil
 }
 
 // Kinds of character, and the kinds each BBAN class of the registry accepts.
@@ -110,7 +122,7 @@ var classKinds = [256]uint8{'n': kindDigit, 'a': kindUpper, 'c': kindDigit | kin
 // compact copies the letters and digits of s into ip, upper-cased, skipping blanks and a
 // leading "IBAN". It reports a character that is neither, a string too long for any IBAN,
 // and country letters that are not letters.
-func compact(s string, ip *IBAN) error {
+func (reg *Registry) compact(s string, ip *IBAN) error {
 	s = trimPrefixIBAN(s)
 	n := 0 // letters and digits read, also beyond maxLen to report the length
 	for i := 0; i < len(s); {
@@ -141,7 +153,7 @@ func compact(s string, ip *IBAN) error {
 	}
 	if n > maxLen {
 		e := &Error{Reason: ReasonLength, Length: n}
-		if c := lookup(ip.b[0], ip.b[1]); c != nil {
+		if c := reg.lookup(ip.b[0], ip.b[1]); c != nil {
 			e.Country, e.Want = c.code, c.length
 		}
 		return e

@@ -1,5 +1,14 @@
 package ibancheck
 
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/trustreflex/trustreflex/internal/ibanregistry"
+)
+
 //go:generate go run ../internal/ibanregistry/gen -in registry.txt -out registry_table.go
 
 // span is a 0-based, end-exclusive range of BBAN positions; the zero span means "none".
@@ -8,7 +17,7 @@ type span struct{ from, to uint8 }
 func (s span) ok() bool { return s.to > 0 }
 
 // countrySpec is one country of the SWIFT IBAN Registry (registry.txt, compiled into
-// registry_table.go by go generate).
+// registry_table.go by go generate, or read at run time by ReadRegistry).
 type countrySpec struct {
 	code         string
 	name         string
@@ -17,54 +26,145 @@ type countrySpec struct {
 	bank         span
 	branch       span
 	account      span
-	registrySEPA bool   // the registry's flag; IsSEPA uses sepa.go instead
-	example      string // the registry's example, electronic form
+	registrySEPA bool    // the registry's flag; IsSEPA uses sepa.go instead
+	example      string  // the registry's example, electronic form
+	key          keyAlgo // the national key checked; set by newRegistry
 }
 
-// countryIndex maps a country code (two upper-case letters, as 26*26 cells) to its
-// index in registry plus one; 0 means "not a registry country".
-var countryIndex = func() (idx [26 * 26]uint8) {
-	for i, c := range registry {
-		idx[cell(c.code[0], c.code[1])] = uint8(i + 1)
+// Registry is a set of IBAN country formats: the SWIFT IBAN Registry compiled into
+// ibancheck (the package-level Parse and Validate use it), or one read at run time
+// with ReadRegistry, in the format of registry.txt, when a country changes its format
+// before ibancheck is updated. It is immutable and safe for concurrent use.
+type Registry struct {
+	specs []countrySpec
+	index [26 * 26]uint16 // cell of a country code -> index in specs plus one; 0: none
+}
+
+// embedded is the registry compiled in from registry.txt.
+var embedded = newRegistry(registry[:])
+
+// newRegistry indexes specs (sorted by code) and sets their national keys. A country
+// keeps its key only when its BBAN structure is the one the key algorithm was written
+// for: the embedded registry's.
+func newRegistry(specs []countrySpec) *Registry {
+	r := &Registry{specs: slices.Clone(specs)}
+	for i := range r.specs {
+		c := &r.specs[i]
+		r.index[cell(c.code[0], c.code[1])] = uint16(i + 1)
+		if known := embeddedSpec(c.code); known != nil && known.classes == c.classes {
+			c.key = nationalKeys[c.code]
+		}
 	}
-	return idx
-}()
+	return r
+}
+
+// embeddedSpec finds code in the generated table (before embedded is built).
+func embeddedSpec(code string) *countrySpec {
+	for i := range registry {
+		if registry[i].code == code {
+			return &registry[i]
+		}
+	}
+	return nil
+}
+
+// ErrRegistry is wrapped by every error of ReadRegistry (and so of a Checker made
+// WithRegistry): errors.Is(err, ErrRegistry) holds.
+var ErrRegistry = errors.New("ibancheck: bad IBAN registry")
+
+// maxRegistry bounds what ReadRegistry reads: the real registry is under 10 KB.
+const maxRegistry = 1 << 20
+
+// ReadRegistry reads an IBAN registry in the format of ibancheck's registry.txt (one
+// country a line: code, length, BBAN structure, bank, branch and account positions,
+// SEPA flag, example, name) and checks it as strictly as the build does: every line
+// well formed, no country twice, every example valid under its own line (structure,
+// mod 97 and, where ibancheck knows one, the national key). The registry replaces the
+// embedded one entirely: list every country to accept.
+//
+// A country keeps its national key check (clé RIB, CIN, ...) when its BBAN structure
+// is unchanged; a new country, or one whose structure changed, gets the structure and
+// mod 97 checks only.
+func ReadRegistry(r io.Reader) (*Registry, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxRegistry+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrRegistry, err)
+	}
+	if len(data) > maxRegistry {
+		return nil, fmt.Errorf("%w: larger than %d bytes", ErrRegistry, maxRegistry)
+	}
+	countries, err := ibanregistry.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrRegistry, err)
+	}
+	specs := make([]countrySpec, len(countries))
+	for i, c := range ibanregistry.Sorted(countries) {
+		specs[i] = countrySpec{
+			code: c.Code, name: c.Name, length: c.Length, classes: c.Classes,
+			bank: toSpan(c.Bank), branch: toSpan(c.Branch), account: toSpan(c.Account),
+			registrySEPA: c.SEPA, example: c.Example,
+		}
+	}
+	reg := newRegistry(specs)
+	for _, c := range countries {
+		if err := reg.Validate(c.Example); err != nil {
+			return nil, fmt.Errorf("%w: line %d: %s: example %s: %w", ErrRegistry, c.Line, c.Code, c.Example, err)
+		}
+	}
+	return reg, nil
+}
+
+// toSpan turns a 1-based inclusive range into a span, as the generator does.
+func toSpan(r ibanregistry.Range) span {
+	return span{uint8(max(r.From-1, 0)), uint8(r.To)}
+}
 
 func cell(a, b byte) int { return int(a-'A')*26 + int(b-'A') }
 
-// lookup returns the registry entry for a country code of two upper-case letters.
-func lookup(a, b byte) *countrySpec {
+// lookup returns the entry for a country code of two upper-case letters.
+func (r *Registry) lookup(a, b byte) *countrySpec {
 	if a < 'A' || a > 'Z' || b < 'A' || b > 'Z' {
 		return nil
 	}
-	i := countryIndex[cell(a, b)]
+	i := r.index[cell(a, b)]
 	if i == 0 {
 		return nil
 	}
-	return &registry[i-1]
+	return &r.specs[i-1]
 }
 
-// Countries returns the country codes of the IBAN registry, sorted: the countries
-// whose IBANs Parse accepts.
-func Countries() []string {
-	out := make([]string, len(registry))
-	for i, c := range registry {
+// lookup returns the embedded registry's entry for a country code.
+func lookup(a, b byte) *countrySpec { return embedded.lookup(a, b) }
+
+// Countries returns the country codes of the registry, sorted: the countries whose
+// IBANs its Parse accepts.
+func (r *Registry) Countries() []string {
+	out := make([]string, len(r.specs))
+	for i, c := range r.specs {
 		out[i] = c.code
 	}
 	return out
 }
 
-// CountryName returns the English name of a registry country ("France"), or "" when
-// code is not a registry country.
-func CountryName(code string) string {
+// CountryName returns the English name of a country of the registry ("France"), or ""
+// when code is not one of its countries.
+func (r *Registry) CountryName(code string) string {
 	if len(code) != 2 {
 		return ""
 	}
-	if c := lookup(code[0], code[1]); c != nil {
+	if c := r.lookup(code[0], code[1]); c != nil {
 		return c.name
 	}
 	return ""
 }
+
+// Countries returns the country codes of the embedded IBAN registry, sorted: the
+// countries whose IBANs Parse accepts.
+func Countries() []string { return embedded.Countries() }
+
+// CountryName returns the English name of a country of the embedded registry
+// ("France"), or "" when code is not a registry country.
+func CountryName(code string) string { return embedded.CountryName(code) }
 
 // territories use the IBAN of another registry country: they are not registry codes,
 // so an IBAN starting with one of them is wrong. The error says which prefix to use.

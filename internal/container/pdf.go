@@ -477,36 +477,43 @@ func pdfString(v []byte) ([]byte, bool) {
 		if end < 0 {
 			return nil, false
 		}
-		var out []byte
-		var hi byte
-		odd := false
-		for _, c := range v[1:end] {
-			var n byte
-			switch {
-			case c >= '0' && c <= '9':
-				n = c - '0'
-			case c >= 'a' && c <= 'f':
-				n = c - 'a' + 10
-			case c >= 'A' && c <= 'F':
-				n = c - 'A' + 10
-			default:
-				continue
-			}
-			if odd {
-				out = append(out, hi<<4|n)
-			} else {
-				hi = n
-			}
-			odd = !odd
-		}
-		if odd {
-			out = append(out, hi<<4)
-		}
+		out := PDFHexDecode(v[1:end])
 		return out, true
 	case hasPrefix(v, "("):
 		return PDFLiteral(v[1:]), true
 	}
 	return nil, false
+}
+
+// PDFHexDecode decodes the inside of a PDF hex string <...>: white space and other
+// stray bytes are skipped, an odd final digit counts as followed by 0.
+func PDFHexDecode(h []byte) []byte {
+	var out []byte
+	var hi byte
+	odd := false
+	for _, c := range h {
+		var n byte
+		switch {
+		case c >= '0' && c <= '9':
+			n = c - '0'
+		case c >= 'a' && c <= 'f':
+			n = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			n = c - 'A' + 10
+		default:
+			continue
+		}
+		if odd {
+			out = append(out, hi<<4|n)
+		} else {
+			hi = n
+		}
+		odd = !odd
+	}
+	if odd {
+		out = append(out, hi<<4)
+	}
+	return out
 }
 
 // PDFLiteral decodes the body of a literal string (after the opening bracket) up to
