@@ -82,3 +82,33 @@ func TestVerdictString(t *testing.T) {
 		}
 	}
 }
+
+// Random bytes that happen to start like an OpenPGP packet of encrypted data must not
+// be called encrypted: without a session key packet before it, the structure says
+// nothing (about one random blob in 64 starts so). Found as a flaky test on random input.
+func TestRandomWithOpenPGPDataHeaderIsNotEncrypted(t *testing.T) {
+	body := make([]byte, 4096)
+	for i := range body {
+		body[i] = byte(i*131 + i>>3*7 + 17) // fixed, random-looking
+	}
+	for _, head := range [][]byte{
+		{0xa4, 0xff},       // old format, tag 9 (SED), 1-byte length
+		{0xa5, 0x0f, 0xfe}, // old format, tag 9, 2-byte length
+		{0xc9, 0xc0, 0x10}, // new format, tag 9
+		{0xd2, 0x40, 0x01}, // new format, tag 18 (SEIPD v1)
+		{0xd4, 0x40, 0x01}, // new format, tag 20 (AEAD)
+	} {
+		data := append(append([]byte{}, head...), body...)
+		if r := sniff(data); r.Verdict == Encrypted || r.Verdict == Weak {
+			t.Errorf("% x + random-looking bytes: %+v, want no encryption claim", head, r)
+		}
+	}
+	rand.Read(body)
+	for range 256 { // and on real random tails
+		rand.Read(body[:16])
+		data := append([]byte{0xa4, body[0]}, body...)
+		if r := sniff(data); r.Verdict == Encrypted || r.Verdict == Weak {
+			t.Fatalf("SED header + random bytes: %+v", r)
+		}
+	}
+}

@@ -125,8 +125,10 @@ func walkOpenPGP(d []byte) (Result, bool) {
 			if (p.tag == pgpSEIPD && p.body[0] == 2 || p.tag == pgpAEAD) && len(p.body) > 2 {
 				r.Cipher = pgpCiphers[p.body[1]]
 			}
-			if i == 0 && p.tag != pgpSED {
-				// encrypted data needs a session key packet before it
+			if len(keys) == 0 {
+				// Encrypted data needs a session key packet before it. A bare SED
+				// packet (PGP 2 conventional encryption) is also what one random
+				// byte in 64 looks like, so it is left to the statistics.
 				return Result{}, false
 			}
 			r.Verdict = Encrypted
