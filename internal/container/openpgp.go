@@ -1,5 +1,7 @@
 package container
 
+import "unicode/utf8"
+
 // OpenPGP packet tags (RFC 9580).
 const (
 	pgpPKESK      = 1
@@ -145,7 +147,7 @@ func walkOpenPGP(d []byte) (Result, bool) {
 			}
 			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or compressed, not encrypted", Content: ContentOpenPGP}, true
 		case pgpOnePass, pgpSig, pgpLiteral:
-			if !pgpPlainVersion(p.tag, p.body[0]) {
+			if !pgpPlainPacket(p.tag, p.body) {
 				return Result{}, false
 			}
 			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or literal data, not encrypted", Content: ContentOpenPGP}, true
@@ -233,14 +235,58 @@ func pgpSecretKeyResult(k []byte) Result {
 	return r
 }
 
-// pgpPlainVersion checks the first byte of a signature, one-pass signature or literal
-// data packet, to tell OpenPGP from binary data that starts like a packet.
-func pgpPlainVersion(tag, v byte) bool {
+// pgpPlainPacket checks the fixed fields of a signature, one-pass signature or literal
+// data packet (RFC 9580 5.2, 5.4, 5.9), to tell OpenPGP from binary data that only
+// starts like a packet: random bytes pass the version byte alone about once in 50.
+func pgpPlainPacket(tag byte, b []byte) bool {
 	switch tag {
 	case pgpSig:
-		return v >= 3 && v <= 6
+		switch {
+		case len(b) >= 7 && b[0] == 3: // v3: hashed length 5, type, time, key id...
+			return b[1] == 5 && pgpSigTypes[b[2]]
+		case len(b) >= 4 && b[0] >= 4 && b[0] <= 6:
+			return pgpSigTypes[b[1]] && pgpPubKeyAlgos[b[2]] && pgpHashAlgos[b[3]]
+		}
+		return false
 	case pgpOnePass:
-		return v == 3 || v == 6
+		switch {
+		case len(b) >= 13 && b[0] == 3: // version, type, hash, key algorithm, key id, nested
+			return pgpSigTypes[b[1]] && pgpHashAlgos[b[2]] && pgpPubKeyAlgos[b[3]] && b[12] <= 1
+		case len(b) >= 5 && b[0] == 6:
+			return pgpSigTypes[b[1]] && pgpHashAlgos[b[2]] && pgpPubKeyAlgos[b[3]]
+		}
+		return false
 	}
-	return v == 'b' || v == 't' || v == 'u' || v == 'l' || v == '1' || v == 'm'
+	// literal data: format, file name length, file name, 4-byte date
+	if len(b) < 6 || !(b[0] == 'b' || b[0] == 't' || b[0] == 'u' || b[0] == 'l' || b[0] == '1' || b[0] == 'm') {
+		return false
+	}
+	n := int(b[1])
+	if 2+n+4 > len(b) {
+		return false
+	}
+	name := b[2 : 2+n]
+	if !utf8.Valid(name) {
+		return false
+	}
+	for _, c := range name {
+		if c < 0x20 || c == 0x7f {
+			return false // file names are printable text
+		}
+	}
+	return true
+}
+
+// Known values of the fields pgpPlainPacket reads (RFC 9580 9.1, 9.5, 5.2.1).
+var (
+	pgpSigTypes    = byteSet(0x00, 0x01, 0x02, 0x10, 0x11, 0x12, 0x13, 0x18, 0x19, 0x1f, 0x20, 0x28, 0x30, 0x40, 0x50)
+	pgpPubKeyAlgos = byteSet(1, 2, 3, 16, 17, 18, 19, 20, 22, 25, 26, 27, 28)
+	pgpHashAlgos   = byteSet(1, 2, 3, 8, 9, 10, 11, 12, 14)
+)
+
+func byteSet(values ...byte) (set [256]bool) {
+	for _, v := range values {
+		set[v] = true
+	}
+	return set
 }
