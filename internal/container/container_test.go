@@ -93,11 +93,13 @@ func TestRandomWithOpenPGPDataHeaderIsNotEncrypted(t *testing.T) {
 		body[i] = byte(i*131 + i>>3*7 + 17) // fixed, random-looking
 	}
 	for _, head := range [][]byte{
-		{0xa4, 0xff},       // old format, tag 9 (SED), 1-byte length
-		{0xa5, 0x0f, 0xfe}, // old format, tag 9, 2-byte length
-		{0xc9, 0xc0, 0x10}, // new format, tag 9
-		{0xd2, 0x40, 0x01}, // new format, tag 18 (SEIPD v1)
-		{0xd4, 0x40, 0x01}, // new format, tag 20 (AEAD)
+		{0xa4, 0xff},                                  // old format, tag 9 (SED), 1-byte length
+		{0xa5, 0x0f, 0xfe},                            // old format, tag 9, 2-byte length
+		{0xc9, 0xc0, 0x10},                            // new format, tag 9
+		{0xd2, 0x40, 0x01},                            // new format, tag 18 (SEIPD v1)
+		{0xd4, 0x40, 0x01},                            // new format, tag 20 (AEAD)
+		{0x8d, 0x8e, 0xa9, 0x06, 0x00, 0xa4},          // SKESK v6 of 36 KiB: was "OpenPGP, passphrase"
+		{0x84, 0x0c, 0x03, 1, 2, 3, 4, 5, 6, 7, 8, 1}, // a PKESK alone, with no data after it
 	} {
 		data := append(append([]byte{}, head...), body...)
 		if r := sniff(data); r.Verdict == Encrypted || r.Verdict == Weak {
@@ -131,5 +133,17 @@ func TestRandomWithOpenPGPPlainHeaderIsNotOpenPGP(t *testing.T) {
 				t.Fatalf("% x...: %+v", body[:8], r)
 			}
 		}
+	}
+}
+
+// Hex text of random bytes starts with digits 0x30-0x39, which look like a DER
+// SEQUENCE: a DER file must be one structure spanning the whole file.
+func TestHexTextIsNotDER(t *testing.T) {
+	text := []byte("3032300d06092a864886f70d01010b0500")
+	for len(text) < 4000 {
+		text = append(text, "0f1e2d3c4b5a69788796a5b4c3d2e1f0"...)
+	}
+	if r := sniff(text); r.Format != "" && r.Format != "text" {
+		t.Errorf("hex text sniffed as %+v", r)
 	}
 }

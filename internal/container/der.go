@@ -50,8 +50,18 @@ func derCipher(d []byte) (name string, weak bool) {
 }
 
 // probeDER recognises DER-encoded CMS (PKCS#7), PKCS#12 and encrypted PKCS#8.
+// A DER file is one definite-length SEQUENCE that spans the whole file (a line break
+// after it is tolerated): checking that keeps text such as "3032..." (hex digits are
+// 0x30-0x39) and random bytes from passing for a certificate.
 func probeDER(b *Blob) (Result, bool) {
 	if len(b.Head) < 8 || b.Head[0] != 0x30 {
+		return Result{}, false
+	}
+	total, ok := derTotalLength(b.Head)
+	if !ok {
+		return Result{}, false
+	}
+	if extra := b.Size - total; extra < 0 || extra > 2 {
 		return Result{}, false
 	}
 	return parseDER(b.Head)
@@ -122,6 +132,27 @@ func cmsResult(oid, d []byte) (Result, bool) {
 		return Result{Verdict: Plain, Format: "CMS Data"}, true
 	}
 	return Result{}, false
+}
+
+// derTotalLength returns the length of the definite-length TLV at the start of d,
+// header included.
+func derTotalLength(d []byte) (int64, bool) {
+	if len(d) < 2 {
+		return 0, false
+	}
+	n, hdr := int64(d[1]), int64(2)
+	if n&0x80 != 0 {
+		k := int(n & 0x7f)
+		if k == 0 || k > 4 || len(d) < 2+k {
+			return 0, false
+		}
+		n = 0
+		for _, c := range d[2 : 2+k] {
+			n = n<<8 | int64(c)
+		}
+		hdr += int64(k)
+	}
+	return hdr + n, true
 }
 
 // derHeader parses one TLV whose content may be cut short by the window: the

@@ -35,6 +35,7 @@ type pgpPacket struct {
 	tag     byte
 	body    []byte // possibly cut at the end of the window
 	partial bool
+	whole   bool // the body is all there (not cut by the window, not partial)
 }
 
 // nextPacket parses one packet header. ok is false on a malformed header.
@@ -85,6 +86,7 @@ func nextPacket(d []byte) (p pgpPacket, rest []byte, ok bool) {
 		return p, nil, false
 	}
 	end := hdr + n
+	p.whole = !p.partial && end <= len(d) && end >= hdr
 	if end > len(d) || end < hdr {
 		end = len(d)
 	}
@@ -105,20 +107,20 @@ func walkOpenPGP(d []byte) (Result, bool) {
 		switch p.tag {
 		case pgpMarker:
 		case pgpPKESK:
-			if p.body[0] != 3 && p.body[0] != 6 {
+			if !p.whole || !pgpPKESKFields(p.body) {
 				return Result{}, false
 			}
 			keys = appendUnique(keys, "public key")
 		case pgpSKESK:
 			v := p.body[0]
-			if v != 4 && v != 5 && v != 6 || len(p.body) < 3 {
+			if !p.whole || !pgpSKESKFields(p.body) {
 				return Result{}, false
 			}
 			keys = appendUnique(keys, "passphrase")
-			if v == 4 {
-				r.Cipher = pgpCiphers[p.body[1]]
-			} else if len(p.body) > 2 {
+			if v == 6 {
 				r.Cipher = pgpCiphers[p.body[2]]
+			} else {
+				r.Cipher = pgpCiphers[p.body[1]]
 			}
 		case pgpSEIPD, pgpAEAD, pgpSED:
 			if p.tag == pgpSEIPD && p.body[0] != 1 && p.body[0] != 2 {
@@ -152,12 +154,12 @@ func walkOpenPGP(d []byte) (Result, bool) {
 			}
 			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or literal data, not encrypted", Content: ContentOpenPGP}, true
 		case pgpPublicKey:
-			if p.body[0] < 3 || p.body[0] > 6 {
+			if !pgpKeyPacket(p.body) {
 				return Result{}, false
 			}
 			return Result{Verdict: Plain, Format: "OpenPGP public key", Content: ContentOpaque}, true
 		case pgpSecretKey:
-			if p.body[0] < 3 || p.body[0] > 6 {
+			if !pgpKeyPacket(p.body) {
 				return Result{}, false
 			}
 			return pgpSecretKeyResult(p.body), true
@@ -169,12 +171,48 @@ func walkOpenPGP(d []byte) (Result, bool) {
 		}
 		d = rest
 	}
-	if len(keys) > 0 {
-		// session keys seen but the data packet lies past the window
-		return Result{Verdict: Encrypted, Format: "OpenPGP", Note: keys[0]}, true
-	}
+	// Session key packets are small and whole in the window, so the encrypted data
+	// packet that must follow them is in the window too: without it, no claim.
 	return Result{}, false
 }
+
+// pgpPKESKFields checks a public-key encrypted session key packet (RFC 9580 5.1):
+// v3: version, 8-byte key id, algorithm; v6: version, length of the key fields, key
+// version, ..., algorithm. Session keys of any algorithm fit in a few KiB.
+func pgpPKESKFields(b []byte) bool {
+	if len(b) > 4096 {
+		return false
+	}
+	switch {
+	case len(b) >= 12 && b[0] == 3:
+		return pgpPubKeyAlgos[b[9]]
+	case len(b) >= 3 && b[0] == 6:
+		n := int(b[1]) // 0, or key version + fingerprint
+		return (n == 0 || n == 21 || n == 33) && 2+n < len(b) && pgpPubKeyAlgos[b[2+n]]
+	}
+	return false
+}
+
+// pgpSKESKFields checks a symmetric-key encrypted session key packet (RFC 9580 5.3):
+// v4: version, cipher, S2K; v5/v6: version, count, cipher, AEAD mode, S2K.
+func pgpSKESKFields(b []byte) bool {
+	if len(b) > 512 {
+		return false
+	}
+	switch {
+	case len(b) >= 4 && b[0] == 4:
+		return pgpCiphers[b[1]] != "" && pgpS2K(b[2])
+	case len(b) >= 5 && b[0] == 5: // LibrePGP: version, cipher, AEAD mode, S2K
+		return pgpCiphers[b[1]] != "" && b[2] >= 1 && b[2] <= 3 && pgpS2K(b[3])
+	case len(b) >= 7 && b[0] == 6: // RFC 9580: version, count, cipher, AEAD mode, S2K length, S2K
+		return int(b[1]) < len(b) && pgpCiphers[b[2]] != "" && b[3] >= 1 && b[3] <= 3 && pgpS2K(b[5])
+	}
+	return false
+}
+
+// pgpS2K reports whether t is a string-to-key specifier type: simple, salted,
+// iterated and salted, Argon2.
+func pgpS2K(t byte) bool { return t == 0 || t == 1 || t == 3 || t == 4 }
 
 // pgpSecretKeyResult skips the public part of a v4 secret key packet to read its S2K
 // usage byte: 0 means the secret key is stored in clear.
@@ -277,7 +315,19 @@ func pgpPlainPacket(tag byte, b []byte) bool {
 	return true
 }
 
-// Known values of the fields pgpPlainPacket reads (RFC 9580 9.1, 9.5, 5.2.1).
+// pgpKeyPacket checks the version and public-key algorithm of a key packet (RFC 9580
+// 5.5.2): version, 4-byte creation time, (v3: 2-byte validity,) algorithm.
+func pgpKeyPacket(b []byte) bool {
+	switch {
+	case len(b) >= 8 && b[0] == 3:
+		return pgpPubKeyAlgos[b[7]]
+	case len(b) >= 6 && b[0] >= 4 && b[0] <= 6:
+		return pgpPubKeyAlgos[b[5]]
+	}
+	return false
+}
+
+// Known values of the fields pgpPlainPacket and pgpKeyPacket read (RFC 9580 9.1, 9.5, 5.2.1).
 var (
 	pgpSigTypes    = byteSet(0x00, 0x01, 0x02, 0x10, 0x11, 0x12, 0x13, 0x18, 0x19, 0x1f, 0x20, 0x28, 0x30, 0x40, 0x50)
 	pgpPubKeyAlgos = byteSet(1, 2, 3, 16, 17, 18, 19, 20, 22, 25, 26, 27, 28)
