@@ -3,7 +3,6 @@ package docstore
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"sync"
@@ -11,10 +10,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/trustreflex/trustreflex/internal/golden"
 	"github.com/trustreflex/trustreflex/reflex"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/golden")
 
 // TestGoldenWire renders the report of every committed fixture in the wire format,
 // French and English, and compares with testdata/golden (go test -update rewrites
@@ -31,14 +30,7 @@ func TestGoldenWire(t *testing.T) {
 			require.NoError(t, err)
 			require.NoError(t, enc.Encode(rep))
 		}
-		golden := filepath.Join("testdata", "golden", "fixtures."+lang.String()+".jsonl")
-		if *update {
-			require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-			require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
-		}
-		want, err := os.ReadFile(golden)
-		require.NoError(t, err, "run go test -update to create it")
-		assert.Equal(t, string(want), buf.String())
+		golden.Equal(t, filepath.Join("testdata", "golden", "fixtures."+lang.String()+".jsonl"), buf.Bytes())
 	}
 }
 

@@ -3,18 +3,15 @@ package ibancheck
 import (
 	"bytes"
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/trustreflex/trustreflex/internal/golden"
 
 	"github.com/trustreflex/trustreflex/reflex"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata")
 
 // goldenSubjects covers every finding the Checker produces, as a person might type them.
 var goldenSubjects = []string{
@@ -46,12 +43,6 @@ func TestCheckerGolden(t *testing.T) {
 			require.NoError(t, r.Validate())
 			require.NoError(t, enc.Encode(r))
 		}
-		path := filepath.Join("testdata", "checker."+lang.String()+".jsonl")
-		if *update {
-			require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
-		}
-		want, err := os.ReadFile(path)
-		require.NoError(t, err, "run with -update to create it")
-		assert.Equal(t, string(want), buf.String(), "%s is stale: run with -update and review the diff", path)
+		golden.Equal(t, filepath.Join("testdata", "checker."+lang.String()+".jsonl"), buf.Bytes())
 	}
 }

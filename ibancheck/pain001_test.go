@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,20 +12,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/trustreflex/trustreflex/internal/golden"
+
 	"github.com/trustreflex/trustreflex/ibancheck"
 	"github.com/trustreflex/trustreflex/reflex"
 )
-
-// -update rewrites the golden files. The package's internal tests may define the flag
-// too (they are initialised first): define it only when they did not.
-var _ = func() bool {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files of testdata")
-	}
-	return true
-}()
-
-func updating() bool { return flag.Lookup("update").Value.String() == "true" }
 
 func parseFile(t *testing.T, name string) *ibancheck.Pain001 {
 	t.Helper()
@@ -249,13 +239,7 @@ func TestAuditPain001Golden(t *testing.T) {
 				require.NoError(t, r.Validate())
 				require.NoError(t, enc.Encode(r))
 			}
-			golden := filepath.Join("testdata", "audit."+strings.TrimSuffix(name, ".xml")+".golden.jsonl")
-			if updating() {
-				require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test -update to create it")
-			assert.Equal(t, string(want), buf.String())
+			golden.Equal(t, filepath.Join("testdata", "audit."+strings.TrimSuffix(name, ".xml")+".golden.jsonl"), buf.Bytes())
 		})
 	}
 }

@@ -3,19 +3,16 @@ package messagecheck
 import (
 	"bytes"
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/trustreflex/trustreflex/internal/golden"
 
 	"github.com/trustreflex/trustreflex/reflex"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata")
 
 // TestGoldenWire pins the wire form of the message-level findings of the table, in
 // French and English (go test ./messagecheck -run Golden -update rewrites them). The
@@ -36,13 +33,6 @@ func TestGoldenWire(t *testing.T) {
 			}
 			require.NoError(t, enc.Encode(own))
 		}
-		path := filepath.Join("testdata", "wire."+lang.String()+".jsonl")
-		if *update {
-			require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
-			continue
-		}
-		want, err := os.ReadFile(path)
-		require.NoError(t, err, "run go test ./messagecheck -run Golden -update")
-		assert.Equal(t, string(want), buf.String())
+		golden.Equal(t, filepath.Join("testdata", "wire."+lang.String()+".jsonl"), buf.Bytes())
 	}
 }

@@ -4,29 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/trustreflex/trustreflex/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), string(got))
-}
 
 func wireSamples() []Report {
 	return []Report{
@@ -51,7 +37,7 @@ func TestWireGolden(t *testing.T) {
 			require.NoError(t, enc.Encode(r))
 		}
 		require.NoError(t, enc.EncodeError("/home/léa/missing.pdf", KindFile, errors.New("open /home/léa/missing.pdf: no such file or directory")))
-		golden(t, "wire."+lang.String()+".jsonl", buf.Bytes())
+		golden.Equal(t, filepath.Join("testdata", "wire."+lang.String()+".jsonl"), buf.Bytes())
 
 		// One object per line, each valid JSON with exactly the documented keys.
 		lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
