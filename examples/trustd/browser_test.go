@@ -189,7 +189,9 @@ func fill(sel, value string) chromedp.Action[chromedp.Void] {
 		chromedp.Focus(chromedp.CSS(sel)),
 	}
 	if value != "" {
-		steps = append(steps, chromedp.SendKeys(chromedp.CSS(sel), value))
+		// KeyEvent types into the focused field as a person does. (chromedp.SendKeys
+		// reads the node's attributes without its lock: a data race under -race.)
+		steps = append(steps, chromedp.KeyEvent(value))
 	}
 	return chromedp.Steps(steps...)
 }
