@@ -1,42 +1,16 @@
 package messagecheck
 
 import (
-	"bufio"
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/trustreflex/trustreflex/internal/evaldata"
 	"github.com/trustreflex/trustreflex/reflex"
 )
-
-// corpusHosts reads a host list of ../shared/data (one host a line, # comments, the
-// host in the first tab-separated column), or skips the test when it is absent.
-func corpusHosts(t *testing.T, name string) []string {
-	t.Helper()
-	path := filepath.Join("..", "..", "shared", "data", name)
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("evaluation corpus %s not found (%v): skipped", path, err)
-	}
-	defer f.Close()
-	var hosts []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		host, _, _ := strings.Cut(line, "\t")
-		hosts = append(hosts, host)
-	}
-	require.NoError(t, sc.Err())
-	return hosts
-}
 
 // smsTemplates put a host where scam SMS put their links: bare after a colon, with a
 // scheme and a path, at the end of a sentence, between guillemets.
@@ -54,7 +28,7 @@ var smsTemplates = []string{
 func TestExtractRecallOnCorpora(t *testing.T) {
 	for _, corpus := range []string{"phishing-fr-public-services.txt", "public-domains-fr.txt"} {
 		t.Run(corpus, func(t *testing.T) {
-			hosts := corpusHosts(t, corpus)
+			hosts := evaldata.Hosts(t, corpus)
 			missed, total := 0, 0
 			for i, host := range hosts {
 				for k, tmpl := range smsTemplates {
@@ -88,7 +62,7 @@ func TestExtractRecallOnCorpora(t *testing.T) {
 // scam SMS: the message-level rule must warn (danger) whatever urlcheck says of the
 // host, since none of them is an official site.
 func TestScamTemplatesOnPhishingHosts(t *testing.T) {
-	hosts := corpusHosts(t, "phishing-fr-public-services.txt")
+	hosts := evaldata.Hosts(t, "phishing-fr-public-services.txt")
 	c := New()
 	ctx := context.Background()
 	danger, publicBody := 0, 0
@@ -111,7 +85,7 @@ func TestScamTemplatesOnPhishingHosts(t *testing.T) {
 // message-level rules must stay silent (their false positives), and the verdicts, which
 // then come from urlcheck, are logged.
 func TestBenignTemplatesOnPublicHosts(t *testing.T) {
-	hosts := corpusHosts(t, "public-domains-fr.txt")
+	hosts := evaldata.Hosts(t, "public-domains-fr.txt")
 	c := New()
 	ctx := context.Background()
 	var verdicts [4]int

@@ -1,41 +1,18 @@
 package urlcheck
 
 import (
-	"bufio"
 	"context"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/trustreflex/trustreflex/internal/evaldata"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
-// The evaluation corpora live beside the module (../shared/data); they are never
-// copied nor embedded. The rules are not tuned host by host on them.
-var sharedData = filepath.Join("..", "..", "shared", "data")
-
-func readHosts(t *testing.T, name string) []string {
-	t.Helper()
-	f, err := os.Open(filepath.Join(sharedData, name))
-	if os.IsNotExist(err) {
-		t.Skipf("%s not found in %s: evaluation data absent", name, sharedData)
-	}
-	require.NoError(t, err)
-	defer f.Close()
-	var hosts []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
-			hosts = append(hosts, line)
-		}
-	}
-	require.NoError(t, sc.Err())
-	return hosts
-}
+// The evaluation corpora (internal/evaldata) are never copied nor embedded; the rules
+// are not tuned host by host on them.
 
 // verdicts checks every host and counts the verdicts; hosts that cannot be parsed count apart.
 func verdicts(t *testing.T, c *Checker, hosts []string) (count map[reflex.Severity]int, failed []string, at map[reflex.Severity][]string) {
@@ -54,7 +31,7 @@ func verdicts(t *testing.T, c *Checker, hosts []string) (count map[reflex.Severi
 }
 
 func TestPhishingCorpus(t *testing.T) {
-	hosts := readHosts(t, "phishing-fr-public-services.txt")
+	hosts := evaldata.Hosts(t, "phishing-fr-public-services.txt")
 	count, failed, at := verdicts(t, New(), hosts)
 	n := float64(len(hosts))
 	caution := float64(count[reflex.Caution]+count[reflex.Danger]) / n
@@ -71,7 +48,7 @@ func TestPublicDomainsCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("90,000 hosts")
 	}
-	hosts := readHosts(t, "public-domains-fr.txt")
+	hosts := evaldata.Hosts(t, "public-domains-fr.txt")
 	count, failed, at := verdicts(t, New(), hosts)
 	n := float64(len(hosts))
 	danger := float64(count[reflex.Danger]) / n
