@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"sync"
+
+	"github.com/trustreflex/trustreflex/internal/ibanregistry"
 )
 
 // This file builds the test cases of every country from the registry examples and the
@@ -234,7 +236,7 @@ func countryCases(rng *rand.Rand, c *countrySpec) []tcase {
 		if oracleMod97(s) == 1 {
 			continue // letter/digit swaps such as B1 <-> 1B keep mod 97: nothing to expect
 		}
-		if i >= 4 && (!fits(ex[i+1], c.classes[i-4]) || !fits(ex[i], c.classes[i-3])) {
+		if i >= 4 && (!ibanregistry.Fits(ex[i+1], c.classes[i-4]) || !ibanregistry.Fits(ex[i], c.classes[i-3])) {
 			continue // a class error is reported first; covered above
 		}
 		if i < 4 && !(isDigit(ex[i]) && isDigit(ex[i+1])) {
@@ -278,15 +280,4 @@ func countryCases(rng *rand.Rand, c *countrySpec) []tcase {
 		}
 	}
 	return out
-}
-
-// fits reports whether ch may stand at a BBAN position of class.
-func fits(ch, class byte) bool {
-	switch class {
-	case 'n':
-		return isDigit(ch)
-	case 'a':
-		return isUpper(ch)
-	}
-	return isDigit(ch) || isUpper(ch)
 }

@@ -16,18 +16,9 @@ func probePDF(b *Blob) (Result, bool) {
 		return Result{}, false
 	}
 	trailer := pdfTrailer(b)
-	ref := pdfValue(trailer, "/Encrypt")
-	if ref == nil {
+	enc, encrypted := pdfEncryptDict(b, trailer)
+	if !encrypted {
 		return Result{Verdict: Plain, Format: "PDF", Content: ContentPDF}, true
-	}
-	var enc []byte
-	if hasPrefix(ref, "<<") {
-		enc = ref
-	} else if num, ok := pdfRef(ref); ok {
-		enc = pdfObject(b, trailer, num)
-	}
-	if enc == nil {
-		enc = pdfFindEncryptDict(b)
 	}
 	r := pdfEncryption(enc)
 	if id := pdfValue(trailer, "/ID"); id != nil && r.Verdict == Encrypted {
@@ -460,6 +451,26 @@ func pdfEncryption(enc []byte) Result {
 		r.Note = joinNote(r.Note, cstr([]byte(filter[:min(len(filter), 32)]))+" (certificate)")
 	}
 	return r
+}
+
+// pdfEncryptDict returns the /Encrypt dictionary that trailer names: inline, through
+// its object reference, or, when the reference cannot be followed (damaged xref), the
+// first encryption dictionary in the file. encrypted is false when the trailer has no
+// /Encrypt; dict may then still be nil for a damaged file.
+func pdfEncryptDict(b *Blob, trailer []byte) (dict []byte, encrypted bool) {
+	ref := pdfValue(trailer, "/Encrypt")
+	if ref == nil {
+		return nil, false
+	}
+	if hasPrefix(ref, "<<") {
+		dict = ref
+	} else if num, ok := pdfRef(ref); ok {
+		dict = pdfObject(b, trailer, num)
+	}
+	if dict == nil {
+		dict = pdfFindEncryptDict(b)
+	}
+	return dict, true
 }
 
 // pdfFirstString returns the first string of an array like [<hex><hex>].

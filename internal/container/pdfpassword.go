@@ -125,18 +125,9 @@ func pdfEmptyKey(enc, id0 []byte) ([]byte, bool) {
 // file key). ok is false for any other PDF.
 func PDFDecrypter(b *Blob) (decrypt func(num, gen int, data []byte) []byte, ok bool) {
 	trailer := pdfTrailer(b)
-	ref := pdfValue(trailer, "/Encrypt")
-	if ref == nil {
+	enc, encrypted := pdfEncryptDict(b, trailer)
+	if !encrypted {
 		return nil, false
-	}
-	var enc []byte
-	if hasPrefix(ref, "<<") {
-		enc = ref
-	} else if num, ok := pdfRef(ref); ok {
-		enc = pdfObject(b, trailer, num)
-	}
-	if enc == nil {
-		enc = pdfFindEncryptDict(b)
 	}
 	var id0 []byte
 	if id := pdfValue(trailer, "/ID"); id != nil {

@@ -157,7 +157,7 @@ func checkExample(c Country) error {
 		return fmt.Errorf("want %d characters starting with %s", c.Length, c.Code)
 	}
 	for i := 4; i < len(e); i++ {
-		if !fits(e[i], c.Classes[i-4]) {
+		if !Fits(e[i], c.Classes[i-4]) {
 			return fmt.Errorf("character %d %q does not fit the structure", i+1, e[i])
 		}
 	}
@@ -178,7 +178,9 @@ func checkExample(c Country) error {
 	return nil
 }
 
-func fits(ch, class byte) bool {
+// Fits reports whether ch may stand at a BBAN position of class: n digit, a upper-case
+// letter, c either.
+func Fits(ch, class byte) bool {
 	switch class {
 	case 'n':
 		return isDigit(ch)
