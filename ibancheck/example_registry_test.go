@@ -40,5 +40,5 @@ func ExampleWithRegistry() {
 	// caution ZZ Zedland, mod 97 right true
 	// ZZ TRST 0123456789
 	// ibancheck: ZZ is not an IBAN country code
-	// ibancheck: bad IBAN registry: ibanregistry: line 1: ZZ: example ZZ79TRST0123456789: fails ISO 7064 mod 97-10
+	// ibancheck: bad IBAN registry: line 1: ZZ: example ZZ79TRST0123456789: fails ISO 7064 mod 97-10
 }

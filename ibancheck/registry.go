@@ -4,12 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 
-	"github.com/trustreflex/trustreflex/internal/ibanregistry"
+	"github.com/trustreflex/trustreflex/ibancheck/internal/registry"
 )
-
-//go:generate go run ../internal/ibanregistry/gen -in registry.txt -out registry_table.go
 
 // span is a 0-based, end-exclusive range of BBAN positions; the zero span means "none".
 type span struct{ from, to uint8 }
@@ -17,7 +14,8 @@ type span struct{ from, to uint8 }
 func (s span) ok() bool { return s.to > 0 }
 
 // countrySpec is one country of the SWIFT IBAN Registry (registry.txt, compiled into
-// registry_table.go by go generate, or read at run time by ReadRegistry).
+// the table of package internal/registry by go generate, or read at run time by
+// ReadRegistry).
 type countrySpec struct {
 	code         string
 	name         string
@@ -41,31 +39,44 @@ type Registry struct {
 }
 
 // embedded is the registry compiled in from registry.txt.
-var embedded = newRegistry(registry[:])
+var embedded = newRegistry(specsOf(registry.Table[:]))
+
+// specsOf turns the countries of a registry, sorted by code, into specs.
+func specsOf(countries []registry.Country) []countrySpec {
+	specs := make([]countrySpec, len(countries))
+	for i, c := range countries {
+		specs[i] = countrySpec{
+			code: c.Code, name: c.Name, length: c.Length, classes: c.Classes,
+			bank: toSpan(c.Bank), branch: toSpan(c.Branch), account: toSpan(c.Account),
+			registrySEPA: c.SEPA, example: c.Example,
+		}
+	}
+	return specs
+}
 
 // newRegistry indexes specs (sorted by code) and sets their national keys. A country
 // keeps its key only when its BBAN structure is the one the key algorithm was written
 // for: the embedded registry's.
 func newRegistry(specs []countrySpec) *Registry {
-	r := &Registry{specs: slices.Clone(specs)}
+	r := &Registry{specs: specs}
 	for i := range r.specs {
 		c := &r.specs[i]
 		r.index[cell(c.code[0], c.code[1])] = uint16(i + 1)
-		if known := embeddedSpec(c.code); known != nil && known.classes == c.classes {
+		if classes, ok := embeddedClasses(c.code); ok && classes == c.classes {
 			c.key = nationalKeys[c.code]
 		}
 	}
 	return r
 }
 
-// embeddedSpec finds code in the generated table (before embedded is built).
-func embeddedSpec(code string) *countrySpec {
-	for i := range registry {
-		if registry[i].code == code {
-			return &registry[i]
+// embeddedClasses returns the BBAN structure of code in the compiled-in table.
+func embeddedClasses(code string) (string, bool) {
+	for _, c := range registry.Table {
+		if c.Code == code {
+			return c.Classes, true
 		}
 	}
-	return nil
+	return "", false
 }
 
 // ErrRegistry is wrapped by every error of ReadRegistry (and so of a Checker made
@@ -93,19 +104,11 @@ func ReadRegistry(r io.Reader) (*Registry, error) {
 	if len(data) > maxRegistry {
 		return nil, fmt.Errorf("%w: larger than %d bytes", ErrRegistry, maxRegistry)
 	}
-	countries, err := ibanregistry.Parse(data)
+	countries, err := registry.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRegistry, err)
 	}
-	specs := make([]countrySpec, len(countries))
-	for i, c := range ibanregistry.Sorted(countries) {
-		specs[i] = countrySpec{
-			code: c.Code, name: c.Name, length: c.Length, classes: c.Classes,
-			bank: toSpan(c.Bank), branch: toSpan(c.Branch), account: toSpan(c.Account),
-			registrySEPA: c.SEPA, example: c.Example,
-		}
-	}
-	reg := newRegistry(specs)
+	reg := newRegistry(specsOf(registry.Sorted(countries)))
 	for _, c := range countries {
 		if err := reg.Validate(c.Example); err != nil {
 			return nil, fmt.Errorf("%w: line %d: %s: example %s: %w", ErrRegistry, c.Line, c.Code, c.Example, err)
@@ -114,8 +117,8 @@ func ReadRegistry(r io.Reader) (*Registry, error) {
 	return reg, nil
 }
 
-// toSpan turns a 1-based inclusive range into a span, as the generator does.
-func toSpan(r ibanregistry.Range) span {
+// toSpan turns a 1-based inclusive range into a span.
+func toSpan(r registry.Range) span {
 	return span{uint8(max(r.From-1, 0)), uint8(r.To)}
 }
 

@@ -12,6 +12,7 @@ import (
 	"os"
 
 	"github.com/trustreflex/trustreflex/ibancheck"
+	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -25,7 +26,7 @@ func main() {
 func run(w io.Writer) error {
 	ctx := context.Background()
 	// In memory here; sqlitestore.Open(ctx, "payees.db") or pgstore keep it for good.
-	book := ibancheck.NewBook(ibancheck.NewMemoryStore())
+	book := payee.NewBook(payee.NewMemoryStore())
 
 	// Once, after the person checked the IBAN with the landlord by phone:
 	if _, err := book.Confirm(ctx, "landlord", "FR76 3000 6000 0112 3456 7890 189", "Jean Martin", "me"); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/trustreflex/trustreflex/ibancheck"
+	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -99,7 +100,7 @@ func ibanSource(ctx context.Context, f *ibanFlags) (source, func()) {
 			emit(outcome{report: reflex.Report{Subject: subject, Kind: reflex.KindPayment}, err: err})
 		}, func() {}
 	}
-	book := ibancheck.NewBook(store)
+	book := payee.NewBook(store)
 	return func(ctx context.Context, subject string, emit func(outcome)) {
 		r, err := book.Check(ctx, ibancheck.Payment{PayeeID: f.book.payee, Name: f.book.name, IBAN: subject, BIC: f.book.bic})
 		emit(outcome{report: r, err: err})

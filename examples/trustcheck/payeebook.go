@@ -12,8 +12,9 @@ import (
 	"time"
 
 	"github.com/trustreflex/trustreflex/ibancheck"
-	"github.com/trustreflex/trustreflex/ibancheck/pgstore"
-	"github.com/trustreflex/trustreflex/ibancheck/sqlitestore"
+	"github.com/trustreflex/trustreflex/ibancheck/payee"
+	"github.com/trustreflex/trustreflex/ibancheck/payee/pgstore"
+	"github.com/trustreflex/trustreflex/ibancheck/payee/sqlitestore"
 )
 
 // bookFlags are the payee book flags of the iban and pain001 subcommands.
@@ -68,7 +69,7 @@ func isPostgres(book string) bool {
 var errNoBook = errors.New("no payee book there yet (record a payee with --confirm to create it)")
 
 // openPayeeBook opens the book. A SQLite file is created only when create is set.
-func openPayeeBook(ctx context.Context, book string, create bool) (ibancheck.Store, io.Closer, error) {
+func openPayeeBook(ctx context.Context, book string, create bool) (payee.Store, io.Closer, error) {
 	if isPostgres(book) {
 		s, err := pgstore.Open(ctx, book)
 		if err != nil {
@@ -121,8 +122,8 @@ func runPayeeRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban st
 		return exitUnchecked
 	}
 	defer closer.Close()
-	book := ibancheck.NewBook(store)
-	var e ibancheck.Event
+	book := payee.NewBook(store)
+	var e payee.Event
 	if b.confirm {
 		e, err = book.Confirm(ctx, b.payee, iban, b.name, by)
 	} else {

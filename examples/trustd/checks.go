@@ -8,7 +8,8 @@ import (
 
 	"github.com/trustreflex/trustreflex/docstore"
 	"github.com/trustreflex/trustreflex/ibancheck"
-	"github.com/trustreflex/trustreflex/ibancheck/sqlitestore"
+	"github.com/trustreflex/trustreflex/ibancheck/payee"
+	"github.com/trustreflex/trustreflex/ibancheck/payee/sqlitestore"
 	"github.com/trustreflex/trustreflex/messagecheck"
 	"github.com/trustreflex/trustreflex/reflex"
 	"github.com/trustreflex/trustreflex/urlcheck"
@@ -35,7 +36,7 @@ var demoPayees = []demoPayee{
 // payees to list in the demo and a function that closes the book.
 func buildChecks(o options) (checks, []demoPayee, func(), error) {
 	ctx := context.Background()
-	var store ibancheck.Store = ibancheck.NewMemoryStore()
+	var store payee.Store = payee.NewMemoryStore()
 	closeBook := func() {}
 	seed := o.book == "" || o.seedDemo
 	if o.book != "" {
@@ -45,7 +46,7 @@ func buildChecks(o options) (checks, []demoPayee, func(), error) {
 		}
 		store, closeBook = s, func() { _ = s.Close() }
 	}
-	book := ibancheck.NewBook(store)
+	book := payee.NewBook(store)
 	if seed {
 		if err := seedDemo(ctx, book); err != nil {
 			closeBook()
@@ -74,7 +75,7 @@ func buildChecks(o options) (checks, []demoPayee, func(), error) {
 }
 
 // seedDemo confirms the demo payees that the book does not know yet.
-func seedDemo(ctx context.Context, book *ibancheck.Book) error {
+func seedDemo(ctx context.Context, book *payee.Book) error {
 	for _, p := range demoPayees {
 		h, err := book.History(ctx, p.ID)
 		if err != nil {
