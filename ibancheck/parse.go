@@ -26,18 +26,19 @@ func Validate(s string) error { return embedded.Validate(s) }
 // Parse is the package-level Parse with the formats of registry r.
 func (r *Registry) Parse(s string) (IBAN, error) {
 	var ip IBAN
-	c, err := r.parse(s, &ip)
-	if err != nil {
+	if err := r.compact(s, &ip); err != nil {
 		return IBAN{}, err
 	}
-	ip.key, ip.bank, ip.branch, ip.account = c.key, c.bank, c.branch, c.account
-	return ip, nil
+	return r.parseCompact(ip)
 }
 
 // Validate is the package-level Validate with the formats of registry r.
 func (r *Registry) Validate(s string) error {
 	var ip IBAN
-	_, err := r.parse(s, &ip)
+	if err := r.compact(s, &ip); err != nil {
+		return err
+	}
+	_, err := r.check(&ip)
 	return err
 }
 
@@ -50,11 +51,19 @@ func MustParse(s string) IBAN {
 	return ip
 }
 
-// parse checks s into ip.b and ip.n, and returns the country's entry.
-func (reg *Registry) parse(s string, ip *IBAN) (*countrySpec, error) {
-	if err := reg.compact(s, ip); err != nil {
-		return nil, err
+// parseCompact finishes Parse on ip, whose electronic form (ip.b, ip.n) holds 4 to
+// maxLen upper-case letters and digits, the first two letters.
+func (r *Registry) parseCompact(ip IBAN) (IBAN, error) {
+	c, err := r.check(&ip)
+	if err != nil {
+		return IBAN{}, err
 	}
+	ip.key, ip.bank, ip.branch, ip.account = c.key, c.bank, c.branch, c.account
+	return ip, nil
+}
+
+// check checks the electronic form in ip.b and ip.n, and returns the country's entry.
+func (reg *Registry) check(ip *IBAN) (*countrySpec, error) {
 	n := int(ip.n)
 	b := ip.b[:n]
 	c := reg.lookup(b[0], b[1])

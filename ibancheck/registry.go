@@ -161,6 +161,23 @@ func (r *Registry) CountryName(code string) string {
 	return ""
 }
 
+// Length returns the IBAN length of a country of the registry (27 for "FR"), and
+// whether code is one of its countries. code is two upper-case letters; a territory
+// that uses another country's IBANs (GP, RE, JE, ...) is not a registry country.
+func (r *Registry) Length(code string) (int, bool) {
+	if len(code) != 2 {
+		return 0, false
+	}
+	if c := r.lookup(code[0], code[1]); c != nil {
+		return c.length, true
+	}
+	return 0, false
+}
+
+// Length returns the IBAN length of a country of the embedded registry (27 for "FR"),
+// and whether code is a registry country. See [Registry.Length].
+func Length(code string) (int, bool) { return embedded.Length(code) }
+
 // Countries returns the country codes of the embedded IBAN registry, sorted: the
 // countries whose IBANs Parse accepts.
 func Countries() []string { return embedded.Countries() }
