@@ -61,11 +61,11 @@ func runPain001(ctx context.Context, a *app, cmd *command, args []string) int {
 	var book *payee.Book
 	var bookErr error
 	if b.book != "" {
-		store, closer, err := openPayeeBook(ctx, b.book, false)
+		store, err := openPayeeBook(ctx, b.book, false)
 		if err != nil {
 			bookErr = err
 		} else {
-			defer closer.Close()
+			defer store.Close()
 			book = payee.NewBook(store)
 		}
 	}

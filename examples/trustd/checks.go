@@ -9,7 +9,7 @@ import (
 	"github.com/trustreflex/trustreflex/docstore"
 	"github.com/trustreflex/trustreflex/ibancheck"
 	"github.com/trustreflex/trustreflex/ibancheck/payee"
-	"github.com/trustreflex/trustreflex/ibancheck/payee/sqlitestore"
+	"github.com/trustreflex/trustreflex/ibancheck/payee/bookopen"
 	"github.com/trustreflex/trustreflex/messagecheck"
 	"github.com/trustreflex/trustreflex/reflex"
 	"github.com/trustreflex/trustreflex/urlcheck"
@@ -31,8 +31,9 @@ var demoPayees = []demoPayee{
 	{"energie", "Énergie Exemple SA", "FR7630004000031234567890143", map[string]string{"fr": "fournisseur d'énergie", "en": "energy supplier"}},
 }
 
-// buildChecks makes the checks and opens the payee book: a SQLite file (--book, the
-// CLI's format) or, without it, a book in memory with the demo payees. It returns the
+// buildChecks makes the checks and opens the payee book: --book as the CLI's (a SQLite
+// file, which must exist unless --seed-demo creates it, or a postgres:// URL;
+// bookopen.Open) or, without it, a book in memory with the demo payees. It returns the
 // payees to list in the demo and a function that closes the book.
 func buildChecks(o options) (checks, []demoPayee, func(), error) {
 	ctx := context.Background()
@@ -40,7 +41,11 @@ func buildChecks(o options) (checks, []demoPayee, func(), error) {
 	closeBook := func() {}
 	seed := o.book == "" || o.seedDemo
 	if o.book != "" {
-		s, err := sqlitestore.Open(ctx, o.book)
+		var opts []bookopen.Option
+		if o.seedDemo {
+			opts = append(opts, bookopen.WithCreate())
+		}
+		s, err := bookopen.Open(ctx, o.book, opts...)
 		if err != nil {
 			return checks{}, nil, nil, fmt.Errorf("trustd: payee book: %w", err)
 		}
