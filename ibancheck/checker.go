@@ -9,28 +9,29 @@ import (
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
-// Checker turns an IBAN, as a person typed or pasted it, into a reflex.Report of kind
+// Checker turns an IBAN, as a person typed or pasted it, into a [reflex.Report] of kind
 // "iban": iban.valid, or the iban.invalid-* code of the first failed check, and
-// iban.non-sepa for a valid account outside the SEPA area. It is safe for concurrent use.
+// iban.non-sepa for a valid account outside the SEPA area. Make one with [New]. It is
+// safe for concurrent use.
 type Checker struct {
 	nonSEPA reflex.Severity
 	reg     *Registry // nil: the embedded registry
 	err     error     // a bad option: every check returns it
 }
 
-// Option configures a Checker.
+// Option configures a [Checker].
 type Option func(*Checker)
 
 // WithNonSEPASeverity sets how loudly to warn about a valid IBAN outside the SEPA area
-// (default reflex.Caution). reflex.OK drops the finding.
+// (default [reflex.Caution]). [reflex.OK] drops the finding.
 func WithNonSEPASeverity(s reflex.Severity) Option {
 	return func(c *Checker) { c.nonSEPA = s }
 }
 
 // WithRegistry replaces the embedded IBAN registry by the one read from r (the format
-// of registry.txt, checked by ReadRegistry), for a country that changed its IBAN
-// format since this version of ibancheck. A bad registry does not panic: Err reports
-// it (errors.Is(err, ErrRegistry)), and every check returns it.
+// of registry.txt, checked by [ReadRegistry]), for a country that changed its IBAN
+// format since this version of ibancheck. A bad registry does not panic: [Checker.Err]
+// reports it (errors.Is(err, [ErrRegistry])), and every check returns it.
 func WithRegistry(r io.Reader) Option {
 	return func(c *Checker) {
 		reg, err := ReadRegistry(r)
@@ -83,9 +84,10 @@ func (c *Checker) Check(ctx context.Context, subject string) (reflex.Report, err
 }
 
 // Findings returns the findings for the result of Parse: iban.valid for a valid IBAN,
-// or the iban.invalid-* finding that err explains. Other checks (a payee book, a
-// payment audit) use it to speak about the IBAN part of what they check. It does not
-// add iban.non-sepa: Checker does. Country names come from the embedded registry.
+// or the iban.invalid-* finding that err explains. A check of an application's own
+// uses it to speak about the IBAN part of what it checks, such as an IBAN that [Find]
+// found: Findings(f.IBAN, f.Err). It does not add iban.non-sepa: [Checker] does.
+// Country names come from the embedded registry.
 func Findings(ip IBAN, err error) []reflex.Finding { return embedded.findings(ip, err) }
 
 func (reg *Registry) findings(ip IBAN, err error) []reflex.Finding {

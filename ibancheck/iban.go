@@ -10,8 +10,8 @@ const maxLen = 34
 
 // IBAN is a valid International Bank Account Number: its structure, ISO 7064 mod 97-10
 // check digits and, where ibancheck knows it, national bank key have been checked.
-// Get one from Parse. Like netip.Addr it is a small comparable value (use it as a map
-// key, compare with ==); the zero IBAN is not valid (IsZero).
+// Get one from [Parse]. Like [net/netip.Addr] it is a small comparable value (use it
+// as a map key, compare with ==); the zero IBAN is not valid ([IBAN.IsZero]).
 //
 // An IBAN carries what its registry said of its country (bank, branch and account
 // positions, the national key checked), so it answers the same whichever Registry

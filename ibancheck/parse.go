@@ -16,10 +16,10 @@ import (
 // in 02..98 and ISO 7064 mod 97-10 (ErrChecksum), then the national bank key where
 // ibancheck knows one (ErrNationalKey). Parse does not allocate when s is valid.
 //
-// Parse uses the registry compiled into ibancheck; Registry.Parse uses another.
+// Parse uses the registry compiled into ibancheck; [Registry.Parse] uses another.
 func Parse(s string) (IBAN, error) { return embedded.Parse(s) }
 
-// Validate is Parse without the result: nil when s is a valid IBAN.
+// Validate is [Parse] without the result: nil when s is a valid IBAN.
 // It does not allocate when s is valid.
 func Validate(s string) error { return embedded.Validate(s) }
 

@@ -30,9 +30,10 @@ type countrySpec struct {
 }
 
 // Registry is a set of IBAN country formats: the SWIFT IBAN Registry compiled into
-// ibancheck (the package-level Parse and Validate use it), or one read at run time
-// with ReadRegistry, in the format of registry.txt, when a country changes its format
-// before ibancheck is updated. It is immutable and safe for concurrent use.
+// ibancheck (the package-level [Parse], [Validate], [Find] and [Length] use it), or
+// one read at run time with [ReadRegistry], in the format of registry.txt, when a
+// country changes its format before ibancheck is updated. It is immutable and safe
+// for concurrent use.
 type Registry struct {
 	specs []countrySpec
 	index [26 * 26]uint16 // cell of a country code -> index in specs plus one; 0: none
@@ -79,8 +80,8 @@ func embeddedClasses(code string) (string, bool) {
 	return "", false
 }
 
-// ErrRegistry is wrapped by every error of ReadRegistry (and so of a Checker made
-// WithRegistry): errors.Is(err, ErrRegistry) holds.
+// ErrRegistry is wrapped by every error of [ReadRegistry] (and so of a [Checker] made
+// [WithRegistry]): errors.Is(err, ErrRegistry) holds.
 var ErrRegistry = errors.New("ibancheck: bad IBAN registry")
 
 // maxRegistry bounds what ReadRegistry reads: the real registry is under 10 KB.
