@@ -32,7 +32,7 @@ type Event struct {
 }
 
 // Store keeps the payee book: the history of every payee. Implementations are safe for
-// concurrent use; this package has an in-memory one (NewMemoryStore), and the packages
+// concurrent use; this package has an in-memory one ([NewMemoryStore]), and the packages
 // sqlitestore and pgstore keep it in SQLite and PostgreSQL. The conformance suite in
 // package storetest states the contract; every implementation must pass it.
 type Store interface {

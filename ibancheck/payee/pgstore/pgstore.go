@@ -1,8 +1,10 @@
-// Package pgstore keeps the ibancheck payee book in PostgreSQL, for a server shared by
-// many application instances: every instance opens the same database, and concurrent
-// confirmations from any of them are serialised per payee by a row lock, so that none is
-// lost and the history stays gapless and in time order. The schema is migrated on Open,
-// under an advisory lock, and its version recorded in a table.
+// Package pgstore is a payee book store ([payee.Store]) in PostgreSQL, for a server
+// shared by many application instances: every instance opens the same database, and
+// concurrent confirmations from any of them are serialised per payee by a row lock, so
+// that none is lost and the history stays gapless and in time order. The schema is
+// migrated on Open, under an advisory lock, and its version recorded in a table.
+//
+// Call [Open], then give the store to [payee.NewBook]:
 //
 //	store, err := pgstore.Open(ctx, "postgres://app@db.internal/compta")
 //	if err != nil { ... }
@@ -29,7 +31,7 @@ import (
 // ErrNewerSchema means the database was migrated by a newer version of this library.
 var ErrNewerSchema = sqlstore.ErrNewerSchema
 
-// Store is an payee.Store in PostgreSQL. It is safe for concurrent use.
+// Store is a [payee.Store] in PostgreSQL. It is safe for concurrent use.
 type Store struct {
 	s *sqlstore.Store
 }
@@ -65,12 +67,12 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	return &Store{s: s}, nil
 }
 
-// Events implements payee.Store.
+// Events implements [payee.Store].
 func (s *Store) Events(ctx context.Context, payee string) ([]payee.Event, error) {
 	return s.s.Events(ctx, payee)
 }
 
-// Append implements payee.Store.
+// Append implements [payee.Store].
 func (s *Store) Append(ctx context.Context, e payee.Event) (payee.Event, error) {
 	return s.s.Append(ctx, e)
 }
@@ -84,5 +86,5 @@ func (s *Store) AppendAll(ctx context.Context, events []payee.Event) ([]payee.Ev
 // SchemaVersion returns the version of the schema in the database.
 func (s *Store) SchemaVersion() int { return s.s.SchemaVersion() }
 
-// Close closes the connections. Later calls fail with payee.ErrClosed.
+// Close closes the connections. Later calls fail with [payee.ErrClosed].
 func (s *Store) Close() error { return s.s.Close() }

@@ -1,16 +1,21 @@
-// Package sqlitestore keeps the ibancheck payee book in a SQLite file: the embedded
-// default, for a desktop app, an accounting tool or the trustcheck CLI. It uses the
-// pure-Go driver modernc.org/sqlite (no cgo), the file in WAL mode (readers never block
-// the writer), and migrates its schema itself, recording the version in a table.
+// Package sqlitestore is a payee book store ([payee.Store]) in a SQLite file: the
+// embedded default, for a desktop app, an accounting tool or the trustcheck CLI. It
+// uses the pure-Go driver modernc.org/sqlite (no cgo), the file in WAL mode (readers
+// never block the writer), and migrates its schema itself, recording the version in a
+// table.
+//
+// Call [Open], then give the store to [payee.NewBook]:
 //
 //	store, err := sqlitestore.Open(ctx, "payees.db")
 //	if err != nil { ... }          // includes ErrCorrupt: the file is left untouched
 //	defer store.Close()
 //	book := payee.NewBook(store)
 //
-// It lives in its own package so that applications that keep their book elsewhere do
-// not link SQLite. Several processes may open the same file: writes are serialised by
-// SQLite's lock and wait for it up to a busy timeout.
+// Open creates a missing file; bookopen.Open (package ibancheck/payee/bookopen) refuses
+// one unless asked, for a path a person typed. This package lives apart so that
+// applications that keep their book elsewhere do not link SQLite. Several processes
+// may open the same file: writes are serialised by SQLite's lock and wait for it up to
+// a busy timeout.
 package sqlitestore
 
 import (
@@ -38,7 +43,7 @@ var ErrCorrupt = errors.New("the file is not a valid SQLite database (corrupted?
 // ErrNewerSchema means the file was written by a newer version of this library.
 var ErrNewerSchema = sqlstore.ErrNewerSchema
 
-// Store is an payee.Store in a SQLite file. It is safe for concurrent use.
+// Store is a [payee.Store] in a SQLite file. It is safe for concurrent use.
 type Store struct {
 	s *sqlstore.Store
 }
@@ -144,12 +149,12 @@ func mapError(err error) error {
 	return err
 }
 
-// Events implements payee.Store.
+// Events implements [payee.Store].
 func (s *Store) Events(ctx context.Context, payee string) ([]payee.Event, error) {
 	return s.s.Events(ctx, payee)
 }
 
-// Append implements payee.Store.
+// Append implements [payee.Store].
 func (s *Store) Append(ctx context.Context, e payee.Event) (payee.Event, error) {
 	return s.s.Append(ctx, e)
 }
@@ -163,5 +168,5 @@ func (s *Store) AppendAll(ctx context.Context, events []payee.Event) ([]payee.Ev
 // SchemaVersion returns the version of the schema in the file.
 func (s *Store) SchemaVersion() int { return s.s.SchemaVersion() }
 
-// Close closes the file. Later calls fail with payee.ErrClosed.
+// Close closes the file. Later calls fail with [payee.ErrClosed].
 func (s *Store) Close() error { return s.s.Close() }

@@ -1,5 +1,5 @@
-// Package storetest is the conformance suite of payee.Store: every implementation
-// runs it in its tests, so that the in-memory, SQLite and PostgreSQL stores keep the same
+// Package storetest is the conformance suite of [payee.Store]: every implementation
+// calls [Run] in its tests, so that the in-memory, SQLite and PostgreSQL stores keep the same
 // contract (append-only history, gapless sequence, time order, no lost update under
 // concurrent confirmations, errors instead of empty answers).
 //

@@ -47,7 +47,7 @@ type Dialect struct {
 	MapError func(error) error
 }
 
-// Store is an payee.Store on a *sql.DB.
+// Store is a [payee.Store] on a *sql.DB.
 type Store struct {
 	db      *sql.DB
 	d       *Dialect
@@ -140,7 +140,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// Events implements payee.Store.
+// Events implements [payee.Store].
 func (s *Store) Events(ctx context.Context, payeeID string) ([]payee.Event, error) {
 	if s.closed.Load() {
 		return nil, payee.ErrClosed
@@ -197,7 +197,7 @@ func (s *Store) AppendAll(ctx context.Context, events []payee.Event) ([]payee.Ev
 	return out, nil
 }
 
-// Append implements payee.Store. The payee row is the lock that serialises the
+// Append implements [payee.Store]. The payee row is the lock that serialises the
 // appends to one payee: the upsert that bumps its sequence holds it until commit.
 func (s *Store) Append(ctx context.Context, e payee.Event) (payee.Event, error) {
 	if s.closed.Load() {
@@ -237,7 +237,7 @@ func (s *Store) appendTx(ctx context.Context, bump, insert *sql.Stmt, e payee.Ev
 	return e, nil
 }
 
-// Close closes the database. Later calls fail with payee.ErrClosed.
+// Close closes the database. Later calls fail with [payee.ErrClosed].
 func (s *Store) Close() error {
 	if s.closed.Swap(true) {
 		return nil
