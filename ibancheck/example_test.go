@@ -127,7 +127,7 @@ func ExampleFind() {
 func ExampleMask() {
 	fmt.Println(ibancheck.Mask("IBAN: fr76 3000 6000 0112 3456 7890 189"))
 	fmt.Println(ibancheck.Mask("FR76-3000-6000-0112-3456-7890-18")) // invalid, still masked
-	fmt.Println(ibancheck.Mask("FR76 3000"))                         // too short to show a part
+	fmt.Println(ibancheck.Mask("FR76 3000"))                        // too short to show a part
 	// Output:
 	// FR76 **** **** 0189
 	// FR76 **** **** 9018
