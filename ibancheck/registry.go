@@ -43,11 +43,11 @@ type Registry struct {
 var embedded = newRegistry(specsOf(registry.Table[:]))
 
 // specsOf turns the countries of a registry, sorted by code, into specs.
-func specsOf(countries []registry.Country) []countrySpec {
+func specsOf(countries []registry.Entry) []countrySpec {
 	specs := make([]countrySpec, len(countries))
 	for i, c := range countries {
 		specs[i] = countrySpec{
-			code: c.Code, name: c.Name, length: c.Length, classes: c.Classes,
+			code: c.Country, name: c.Name, length: c.Length, classes: c.Classes,
 			bank: toSpan(c.Bank), branch: toSpan(c.Branch), account: toSpan(c.Account),
 			registrySEPA: c.SEPA, example: c.Example,
 		}
@@ -73,7 +73,7 @@ func newRegistry(specs []countrySpec) *Registry {
 // embeddedClasses returns the BBAN structure of code in the compiled-in table.
 func embeddedClasses(code string) (string, bool) {
 	for _, c := range registry.Table {
-		if c.Code == code {
+		if c.Country == code {
 			return c.Classes, true
 		}
 	}
@@ -112,7 +112,7 @@ func ReadRegistry(r io.Reader) (*Registry, error) {
 	reg := newRegistry(specsOf(registry.Sorted(countries)))
 	for _, c := range countries {
 		if err := reg.Validate(c.Example); err != nil {
-			return nil, fmt.Errorf("%w: line %d: %s: example %s: %w", ErrRegistry, c.Line, c.Code, c.Example, err)
+			return nil, fmt.Errorf("%w: line %d: %s: example %s: %w", ErrRegistry, c.Line, c.Country, c.Example, err)
 		}
 	}
 	return reg, nil

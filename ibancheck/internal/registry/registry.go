@@ -31,9 +31,9 @@ const (
 // Range is a 1-based, inclusive position range in the BBAN; the zero Range means "none".
 type Range struct{ From, To int }
 
-// Country is one line of the registry.
-type Country struct {
-	Code      string // ISO 3166-1 alpha-2
+// Entry is one line of the registry: a country's IBAN format.
+type Entry struct {
+	Country   string // ISO 3166-1 alpha-2 code
 	Length    int    // IBAN length
 	Structure string // BBAN structure, "5!n5!n11!c2!n"
 	Classes   string // one class per BBAN position: 'n', 'a' or 'c'
@@ -48,8 +48,8 @@ type Country struct {
 
 // Parse reads the data file. It checks every line strictly: a registry error must
 // stop the build, not silently produce a wrong table.
-func Parse(data []byte) ([]Country, error) {
-	var out []Country
+func Parse(data []byte) ([]Entry, error) {
+	var out []Entry
 	seen := map[string]int{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
@@ -62,10 +62,10 @@ func Parse(data []byte) ([]Country, error) {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
 		c.Line = n
-		if prev, dup := seen[c.Code]; dup {
-			return nil, fmt.Errorf("line %d: %s already defined on line %d", n, c.Code, prev)
+		if prev, dup := seen[c.Country]; dup {
+			return nil, fmt.Errorf("line %d: %s already defined on line %d", n, c.Country, prev)
 		}
-		seen[c.Code] = n
+		seen[c.Country] = n
 		out = append(out, c)
 	}
 	if err := sc.Err(); err != nil {
@@ -77,28 +77,28 @@ func Parse(data []byte) ([]Country, error) {
 	return out, nil
 }
 
-func parseLine(line string) (Country, error) {
+func parseLine(line string) (Entry, error) {
 	f := strings.Fields(line)
 	if len(f) < 9 {
-		return Country{}, fmt.Errorf("want 9 fields (code length structure bank branch account sepa example name), got %d", len(f))
+		return Entry{}, fmt.Errorf("want 9 fields (code length structure bank branch account sepa example name), got %d", len(f))
 	}
-	c := Country{Code: f[0], Structure: f[2], Example: f[7], Name: strings.Join(f[8:], " ")}
-	if len(c.Code) != 2 || !isUpper(c.Code[0]) || !isUpper(c.Code[1]) {
-		return c, fmt.Errorf("country code %q is not two upper-case letters", c.Code)
+	c := Entry{Country: f[0], Structure: f[2], Example: f[7], Name: strings.Join(f[8:], " ")}
+	if len(c.Country) != 2 || !isUpper(c.Country[0]) || !isUpper(c.Country[1]) {
+		return c, fmt.Errorf("country code %q is not two upper-case letters", c.Country)
 	}
 	var err error
 	if c.Length, err = strconv.Atoi(f[1]); err != nil || c.Length < 5 || c.Length > MaxIBAN {
-		return c, fmt.Errorf("%s: IBAN length %q is not a number in 5..%d", c.Code, f[1], MaxIBAN)
+		return c, fmt.Errorf("%s: IBAN length %q is not a number in 5..%d", c.Country, f[1], MaxIBAN)
 	}
 	if c.Classes, err = expand(c.Structure); err != nil {
-		return c, fmt.Errorf("%s: %w", c.Code, err)
+		return c, fmt.Errorf("%s: %w", c.Country, err)
 	}
 	if len(c.Classes) != c.Length-4 {
-		return c, fmt.Errorf("%s: structure %s is %d characters, length %d needs %d", c.Code, c.Structure, len(c.Classes), c.Length, c.Length-4)
+		return c, fmt.Errorf("%s: structure %s is %d characters, length %d needs %d", c.Country, c.Structure, len(c.Classes), c.Length, c.Length-4)
 	}
 	for i, r := range []*Range{&c.Bank, &c.Branch, &c.Account} {
 		if *r, err = parseRange(f[3+i], len(c.Classes)); err != nil {
-			return c, fmt.Errorf("%s: %s position: %w", c.Code, [...]string{"bank", "branch", "account"}[i], err)
+			return c, fmt.Errorf("%s: %s position: %w", c.Country, [...]string{"bank", "branch", "account"}[i], err)
 		}
 	}
 	switch f[6] {
@@ -106,10 +106,10 @@ func parseLine(line string) (Country, error) {
 		c.SEPA = true
 	case "no":
 	default:
-		return c, fmt.Errorf("%s: SEPA flag %q is not yes or no", c.Code, f[6])
+		return c, fmt.Errorf("%s: SEPA flag %q is not yes or no", c.Country, f[6])
 	}
 	if err := checkExample(c); err != nil {
-		return c, fmt.Errorf("%s: example %s: %w", c.Code, c.Example, err)
+		return c, fmt.Errorf("%s: example %s: %w", c.Country, c.Example, err)
 	}
 	return c, nil
 }
@@ -157,10 +157,10 @@ func parseRange(s string, bbanLen int) (Range, error) {
 	return Range{a, z}, nil
 }
 
-func checkExample(c Country) error {
+func checkExample(c Entry) error {
 	e := c.Example
-	if len(e) != c.Length || e[:2] != c.Code {
-		return fmt.Errorf("want %d characters starting with %s", c.Length, c.Code)
+	if len(e) != c.Length || e[:2] != c.Country {
+		return fmt.Errorf("want %d characters starting with %s", c.Length, c.Country)
 	}
 	for i := 4; i < len(e); i++ {
 		if !Fits(e[i], c.Classes[i-4]) {
@@ -201,24 +201,24 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
 // Sorted returns a copy of countries sorted by code, the order of the Go table.
-func Sorted(countries []Country) []Country {
+func Sorted(countries []Entry) []Entry {
 	countries = slices.Clone(countries)
-	slices.SortFunc(countries, func(a, b Country) int { return strings.Compare(a.Code, b.Code) })
+	slices.SortFunc(countries, func(a, b Entry) int { return strings.Compare(a.Country, b.Country) })
 	return countries
 }
 
 // Generate returns the gofmt'ed Go source of table.go: [Table], the countries sorted by
 // code. source names the data file in the header.
-func Generate(source string, countries []Country) ([]byte, error) {
+func Generate(source string, countries []Entry) ([]byte, error) {
 	countries = Sorted(countries)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// Code generated by go run ./gen from %s; DO NOT EDIT.\n\n", source)
 	b.WriteString("package registry\n\n")
 	b.WriteString("// Table lists the countries of the IBAN registry, sorted by code.\n")
-	b.WriteString("var Table = [...]Country{\n")
+	b.WriteString("var Table = [...]Entry{\n")
 	for _, c := range countries {
-		fmt.Fprintf(&b, "\t{Code: %q, Length: %d, Structure: %q, Classes: %q, Bank: Range{%d, %d}, Branch: Range{%d, %d}, Account: Range{%d, %d}, SEPA: %t, Example: %q, Name: %q},\n",
-			c.Code, c.Length, c.Structure, c.Classes, c.Bank.From, c.Bank.To, c.Branch.From, c.Branch.To, c.Account.From, c.Account.To, c.SEPA, c.Example, c.Name)
+		fmt.Fprintf(&b, "\t{Country: %q, Length: %d, Structure: %q, Classes: %q, Bank: Range{%d, %d}, Branch: Range{%d, %d}, Account: Range{%d, %d}, SEPA: %t, Example: %q, Name: %q},\n",
+			c.Country, c.Length, c.Structure, c.Classes, c.Bank.From, c.Bank.To, c.Branch.From, c.Branch.To, c.Account.From, c.Account.To, c.SEPA, c.Example, c.Name)
 	}
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())

@@ -17,8 +17,8 @@ func TestParseLine(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, cs, 2)
 	fr := cs[0]
-	assert.Equal(t, Country{
-		Code: "FR", Length: 27, Structure: "5!n5!n11!c2!n", Classes: "nnnnnnnnnncccccccccccnn",
+	assert.Equal(t, Entry{
+		Country: "FR", Length: 27, Structure: "5!n5!n11!c2!n", Classes: "nnnnnnnnnncccccccccccnn",
 		Bank: Range{1, 5}, Branch: Range{6, 10}, Account: Range{11, 21}, SEPA: true,
 		Example: "FR1420041010050500013M02606", Name: "France", Line: 3,
 	}, fr)
@@ -59,9 +59,9 @@ func TestGenerateIsSortedAndFormatted(t *testing.T) {
 	require.NoError(t, err)
 	s := string(src)
 	assert.True(t, strings.HasPrefix(s, "// Code generated"))
-	assert.Less(t, strings.Index(s, `Code: "FR"`), strings.Index(s, `Code: "GB"`))
+	assert.Less(t, strings.Index(s, `Country: "FR"`), strings.Index(s, `Country: "GB"`))
 	assert.Contains(t, s, `Bank: Range{1, 5}, Branch: Range{6, 10}, Account: Range{11, 21}`)
-	assert.Equal(t, "GB", cs[0].Code, "Generate does not reorder its input")
+	assert.Equal(t, "GB", cs[0].Country, "Generate does not reorder its input")
 }
 
 // dataFile is ibancheck's registry data file, the source of table.go.
