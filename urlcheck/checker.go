@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/hostname"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 

@@ -3,7 +3,7 @@ package urlcheck
 import (
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/hostname"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 

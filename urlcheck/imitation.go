@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/hostname"
-	"github.com/trustreflex/trustreflex/internal/lookalike"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/lookalike"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 

@@ -7,8 +7,8 @@ import (
 
 	"golang.org/x/net/publicsuffix"
 
-	"github.com/trustreflex/trustreflex/internal/hostname"
-	"github.com/trustreflex/trustreflex/internal/lookalike"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/lookalike"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
