@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck"
 )
 
 // config holds the server's limits.
@@ -42,15 +43,7 @@ type checks struct {
 	message    reflex.Checker
 	payment    func(ctx context.Context, req paymentRequest) (reflex.Report, error)
 	file       func(ctx context.Context, name string, r io.ReaderAt, size int64) (reflex.Report, error)
-	procedures func() []procedure
-}
-
-// procedure is one entry of GET /v1/procedures, for the "for" field of URL checks.
-type procedure struct {
-	ID           string   `json:"id"`
-	Organisation string   `json:"organisation"`
-	Name         string   `json:"name,omitempty"`
-	Hosts        []string `json:"hosts"`
+	procedures func() []urlcheck.Procedure // GET /v1/procedures, in their one JSON form
 }
 
 type server struct {
@@ -122,7 +115,7 @@ func (s *server) openAPI(w http.ResponseWriter, _ *http.Request) {
 }
 
 func (s *server) procedureList(w http.ResponseWriter, _ *http.Request) {
-	list := []procedure{}
+	list := []urlcheck.Procedure{}
 	if s.checks.procedures != nil {
 		list = append(list, s.checks.procedures()...)
 	}

@@ -384,4 +384,9 @@ func TestCouldNotCheckAnswersTheWireErrorObject(t *testing.T) {
 	code, got = s.post(t, "/v1/check/url", `{"subject":"https://ants.gouv.fr","for":"nope"}`)
 	assert.Equal(t, http.StatusBadRequest, code)
 	assert.Contains(t, got["error"], `unknown procedure "nope"`)
+
+	// Procedure ids are matched as people type them, as in the CLI.
+	code, got = s.post(t, "/v1/check/url", `{"subject":"https://immatriculation.ants.gouv.fr/","for":"Carte-Grise"}`)
+	assert.Equal(t, http.StatusOK, code)
+	assert.Equal(t, "ok", got["verdict"])
 }

@@ -5,6 +5,8 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
+
+	"github.com/trustreflex/trustreflex/urlcheck"
 )
 
 // The demo pages and the embeddable component, compiled in: the demo works offline and
@@ -31,7 +33,7 @@ var pages = func() map[string]*template.Template {
 type pageData struct {
 	Lang, Other, Page, Title string
 	T                        map[string]string
-	Procedures               []procedure
+	Procedures               []urlcheck.Procedure
 	Payees                   []payeeOption
 	Scenes                   []string
 }
