@@ -2,8 +2,8 @@ package reflex_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/trustreflex/trustreflex/reflex"
@@ -29,7 +29,7 @@ func Example() {
 	// Output:
 	// danger
 	// url.lookalike
-	// Ne saisissez rien et ne payez rien. Tapez vous-même l'adresse officielle : https://ants.gouv.fr/
+	// Ne saisissez rien et ne payez rien. Tapez vous-même l'adresse officielle : https://ants.gouv.fr/
 	// Do not enter anything and do not pay. Type the official address yourself: https://ants.gouv.fr/
 }
 
@@ -39,10 +39,11 @@ func ExampleEncoder() {
 	enc := reflex.NewEncoder(os.Stdout, reflex.English)
 	_ = enc.Encode(reflex.NewReport("FR76 3000 6000 0112 3456 7890 189", reflex.KindIBAN,
 		reflex.Finding{Code: reflex.IBANValid, Severity: reflex.OK}))
-	_ = enc.EncodeError("/home/me/missing.pdf", reflex.KindFile, errors.New("open: no such file"))
+	_ = enc.EncodeError("/home/me/missing.pdf", reflex.KindFile,
+		&fs.PathError{Op: "open", Path: "/home/me/missing.pdf", Err: fs.ErrNotExist})
 	// Output:
 	// {"subject":"FR76 3000 6000 0112 3456 7890 189","kind":"iban","verdict":"ok","findings":[{"code":"iban.valid","severity":"ok","message":"The IBAN is well formed.","reflex":"A well-formed IBAN is not always the right one: check it matches the bank details you know."}]}
-	// {"subject":"/home/me/missing.pdf","kind":"file","error":"open: no such file"}
+	// {"subject":"/home/me/missing.pdf","kind":"file","error":"No such file or folder: /home/me/missing.pdf."}
 }
 
 // CheckerFunc turns a function into a Checker, handy for tests and small adapters.
