@@ -20,10 +20,11 @@ var wordList string
 var shortenerList string
 
 // Errors of Check and CheckFor. A lookalike or unknown site is an answer (findings), not
-// an error: an error means the address could not be checked at all.
+// an error: an error means the address could not be checked at all. Both are
+// [reflex.Problem]s: [reflex.ErrorText] says them to a person in their language.
 var (
-	ErrInvalidURL       = errors.New("urlcheck: not a web address")
-	ErrUnknownProcedure = errors.New("urlcheck: unknown procedure")
+	ErrInvalidURL       = &reflex.Problem{ID: reflex.TextInvalidURL, Err: errors.New("urlcheck: not a web address")}
+	ErrUnknownProcedure = &reflex.Problem{ID: reflex.TextUnknownProcedure, Err: errors.New("urlcheck: unknown procedure")}
 )
 
 // Checker checks URLs against the catalogue of official sites. Make one with New; it is
@@ -165,7 +166,10 @@ func (c *Checker) CheckFor(ctx context.Context, rawURL, procedureID string) (ref
 	}
 	i, ok := c.lookup(procedureID)
 	if !ok {
-		return reflex.Report{Subject: rawURL, Kind: reflex.KindURL}, fmt.Errorf("%w %q (known: %s)", ErrUnknownProcedure, procedureID, strings.Join(c.ids(), ", "))
+		return reflex.Report{Subject: rawURL, Kind: reflex.KindURL}, &reflex.Problem{
+			ID: reflex.TextUnknownProcedure, Params: map[string]string{"procedure": procedureID},
+			Err: fmt.Errorf("%w %q (known: %s)", ErrUnknownProcedure, procedureID, strings.Join(c.ids(), ", ")),
+		}
 	}
 	return c.check(ctx, rawURL, i)
 }

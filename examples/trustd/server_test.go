@@ -378,7 +378,7 @@ func TestCouldNotCheckAnswersTheWireErrorObject(t *testing.T) {
 	assert.Equal(t, http.StatusUnprocessableEntity, code)
 	assert.Equal(t, "url", got["kind"])
 	assert.Equal(t, "not a url at all ::", got["subject"])
-	assert.Contains(t, got["error"], "not a web address")
+	assert.Equal(t, "Ce n'est pas une adresse de site web.", got["error"])
 	assert.NotContains(t, got, "verdict")
 
 	code, got = s.post(t, "/v1/check/url", `{"subject":"https://ants.gouv.fr","for":"nope"}`)
