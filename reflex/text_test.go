@@ -163,3 +163,17 @@ func TestEvidenceText(t *testing.T) {
 	assert.Equal(t, "", Finding{Code: URLInsecure}.EvidenceText(English))
 	require.NotPanics(t, func() { _ = Finding{Code: "nope.nope"}.EvidenceText(French) })
 }
+
+func TestLabels(t *testing.T) {
+	for _, lang := range []Lang{French, English} {
+		l := Labels(lang)
+		assert.Len(t, l, 9)
+		for name, v := range l {
+			assert.NotEmpty(t, v, name)
+			assert.NotContains(t, v, "label.", "%s has no text", name)
+		}
+		assert.Equal(t, Danger.Label(lang), l["danger"])
+	}
+	assert.Equal(t, "À savoir", Labels(French)["info"])
+	assert.Equal(t, "What we saw:", Labels(English)["seen"])
+}

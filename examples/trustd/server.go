@@ -72,6 +72,7 @@ func newServer(cfg config, c checks, logger *slog.Logger) *server {
 		{"GET", "/healthz", s.health, true},
 		{"GET", "/openapi.json", s.openAPI, true},
 		{"GET", "/v1/procedures", s.procedureList, true},
+		{"GET", "/v1/labels", s.labels, true},
 		{"POST", "/v1/check/url", checkHandler(s, reflex.KindURL, maxURLSubject, s.checkURL), true},
 		{"POST", "/v1/check/iban", checkHandler(s, reflex.KindIBAN, maxIBANSubject, fromChecker[checkRequest](c.iban, "iban")), true},
 		{"POST", "/v1/check/message", checkHandler(s, reflex.KindMessage, maxMessageSubject, fromChecker[checkRequest](c.message, "message")), true},
@@ -112,6 +113,22 @@ func (s *server) health(w http.ResponseWriter, _ *http.Request) {
 func (s *server) openAPI(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	_, _ = w.Write(openAPIDoc)
+}
+
+// labels answers the words of the verdicts and of an in-flow warning, in ?lang= (or
+// the Accept-Language header; French by default), from the catalogue.
+func (s *server) labels(w http.ResponseWriter, r *http.Request) {
+	lang := reflex.LangFromAcceptLanguage(r.Header.Get("Accept-Language"))
+	if q := r.URL.Query().Get("lang"); q != "" {
+		l, err := reflex.ParseLang(q)
+		if err != nil {
+			s.fail(w, r, errorf(http.StatusBadRequest, "lang: want \"fr\" or \"en\""))
+			return
+		}
+		lang = l
+	}
+	w.Header().Set("Content-Language", lang.String())
+	writeJSON(w, http.StatusOK, reflex.Labels(lang))
 }
 
 func (s *server) procedureList(w http.ResponseWriter, _ *http.Request) {
