@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-
 func TestTextsAreComplete(t *testing.T) {
 	seen := map[TextID]string{}
 	for table, m := range textTables {
