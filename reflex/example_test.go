@@ -2,6 +2,7 @@ package reflex_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -54,4 +55,38 @@ func ExampleCheckerFunc() {
 	r, _ := c.Check(context.Background(), "https://www.impots.gouv.fr/")
 	fmt.Println(r.Subject, r.Verdict())
 	// Output: https://www.impots.gouv.fr/ ok
+}
+
+// A TextEncoder writes reports for a person: the verdict word, the subject, the reflex
+// of the first finding, then what was seen. Errors say what happened in plain words.
+func ExampleTextEncoder() {
+	enc := reflex.NewTextEncoder(os.Stdout, reflex.English)
+	_ = enc.Encode(reflex.NewReport("https://ants-gouv.fr/carte-grise", reflex.KindURL,
+		reflex.Finding{Code: reflex.URLGouvToken, Severity: reflex.Danger, Suggest: "https://ants.gouv.fr/"},
+		reflex.Finding{Code: reflex.URLLookalike, Severity: reflex.Danger, Evidence: "ants-gouv.fr ~ ants.gouv.fr", Suggest: "https://ants.gouv.fr/"},
+	))
+	_ = enc.EncodeError("/home/me/missing.pdf", reflex.KindFile,
+		&fs.PathError{Op: "open", Path: "/home/me/missing.pdf", Err: fs.ErrNotExist})
+	// Output:
+	// DANGER       https://ants-gouv.fr/carte-grise
+	//   → Do not enter anything and do not pay. Type the official address yourself: https://ants.gouv.fr/
+	//   · This address imitates an official site (https://ants.gouv.fr/). It is the mark of a scam. [ants-gouv.fr ~ ants.gouv.fr]
+	//   · This address contains "gouv" but is not a State site: only .gouv.fr sites are.
+	// ERROR        /home/me/missing.pdf
+	//   ! No such file or folder: /home/me/missing.pdf.
+}
+
+// A package's person-facing errors are Problems: developers keep their text and
+// errors.Is, people read the catalogue's words in their language.
+func ExampleErrorText() {
+	err := fmt.Errorf("open book: %w", &reflex.Problem{
+		ID:     reflex.TextNoBook,
+		Params: map[string]string{"path": "payees.db"},
+		Err:    errors.New("payee: no book at payees.db"),
+	})
+	fmt.Println(err)
+	fmt.Println(reflex.ErrorText(err, reflex.English))
+	// Output:
+	// open book: payee: no book at payees.db
+	// No payee book there: payees.db. Check the path, or record a first payee to create it.
 }
