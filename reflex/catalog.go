@@ -106,10 +106,17 @@ func (f Finding) EvidenceText(lang Lang) string {
 }
 
 func (f Finding) filler(lang Lang) filler {
-	return filler{lang: lang, lookup: f.lookup}
+	return filler{lang: lang, lookup: func(name string) string {
+		if v := f.Params[name+"."+lang.String()]; v != "" {
+			return v // a fact from data that has its own words in each language
+		}
+		return f.lookup(name)
+	}}
 }
 
-// lookup gives the value of a placeholder.
+// lookup gives the value of a placeholder, whatever the language. A check that takes a
+// text from its data (a procedure's name, what it costs) may give it in each language as
+// "name.fr" and "name.en" beside "name": the reader's language is used when present.
 func (f Finding) lookup(name string) string {
 	switch name {
 	case "suggest":

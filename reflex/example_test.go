@@ -71,7 +71,7 @@ func ExampleTextEncoder() {
 	// DANGER       https://ants-gouv.fr/carte-grise
 	//   → Do not enter anything and do not pay. Type the official address yourself: https://ants.gouv.fr/
 	//   · This address imitates an official site (https://ants.gouv.fr/). It is the mark of a scam. [ants-gouv.fr ~ ants.gouv.fr]
-	//   · This address contains "gouv" but is not a State site: only .gouv.fr sites are.
+	//   · This address contains "gouv" but is not a State site. Only .gouv.fr sites are.
 	// ERROR        /home/me/missing.pdf
 	//   ! No such file or folder: /home/me/missing.pdf.
 }
