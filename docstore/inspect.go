@@ -11,7 +11,7 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/container"
+	"github.com/trustreflex/trustreflex/docstore/internal/container"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 

@@ -14,7 +14,7 @@ import (
 
 	"filippo.io/age"
 
-	"github.com/trustreflex/trustreflex/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
 )
 
 // Vault is an open encrypted document vault. Its methods are safe for concurrent use; the

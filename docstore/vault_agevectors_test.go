@@ -17,7 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/trustreflex/trustreflex/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
 )
 
 // TestAgeVectors runs the C2SP age test vectors through ageOpen, the single decryption path of

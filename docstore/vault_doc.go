@@ -16,7 +16,7 @@ import (
 
 	"filippo.io/age"
 
-	"github.com/trustreflex/trustreflex/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
 )
 
 // Meta is a document's metadata (content type, issuer, period...): encrypted like its name.

@@ -12,7 +12,7 @@ import (
 
 	"filippo.io/age"
 
-	"github.com/trustreflex/trustreflex/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
 )
 
 // LogEntry is one operation of the vault's log.

@@ -6,7 +6,7 @@ import (
 
 	"filippo.io/age"
 
-	"github.com/trustreflex/trustreflex/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
 )
 
 // Recipient describes a key slot: who can open the vault.

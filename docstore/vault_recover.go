@@ -15,7 +15,7 @@ import (
 
 	"filippo.io/age"
 
-	"github.com/trustreflex/trustreflex/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
 )
 
 // vaultKeysFile is a second copy of the key slots (the index header with no manifest), so that

@@ -14,7 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
 )
 
 // The state file (WithStateFile) is Magic followed by one "vault <id> gen <n>" line per vault:

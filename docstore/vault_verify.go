@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
 )
 
 // VerifyReport is the result of Verify.

@@ -10,7 +10,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/container"
+	"github.com/trustreflex/trustreflex/docstore/internal/container"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 

@@ -10,7 +10,7 @@ import (
 // fixtures are the tool-made files of docstore's tests, used as fuzz seeds.
 func fixtures(f *testing.F, names ...string) {
 	for _, n := range names {
-		data, err := os.ReadFile(filepath.Join("..", "..", "docstore", "testdata", "fixtures", n))
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "fixtures", n))
 		if err != nil {
 			f.Fatalf("seed %s: %v", n, err)
 		}

@@ -1,6 +1,6 @@
 package container
 
-import "github.com/trustreflex/trustreflex/internal/vaultfmt"
+import "github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
 
 // probeVault recognises the metadata files of a trustreflex vault (docstore.Vault):
 // every vault file is either an age file or starts with vaultfmt.Magic.

@@ -44,7 +44,7 @@ func TestEmptyAndTiny(t *testing.T) {
 
 func fixture(t *testing.T, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "docstore", "testdata", "fixtures", name))
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "fixtures", name))
 	if err != nil {
 		t.Fatal(err)
 	}
