@@ -20,7 +20,7 @@
 // kinds only, [WithMaxBytes] caps the input read, [WithRejected] also returns the
 // near misses (a wrong check digit, a business number such as a SIRET).
 //
-// docstore's Inspector runs Scan on everything it can read in clear (text, office
+// docstore's Inspector runs ScanBytes on everything it can read in clear (text, office
 // documents, PDFs, archives); a partner app that has the text already needs nothing
 // else from docstore.
 //
