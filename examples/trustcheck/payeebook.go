@@ -14,6 +14,7 @@ import (
 	"github.com/trustreflex/trustreflex/ibancheck"
 	"github.com/trustreflex/trustreflex/ibancheck/pgstore"
 	"github.com/trustreflex/trustreflex/ibancheck/sqlitestore"
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
 // bookFlags are the payee book flags of the iban and pain001 subcommands.
@@ -65,7 +66,7 @@ func isPostgres(book string) bool {
 
 // errNoBook is returned when a check names a SQLite book that does not exist: a typo
 // must not read as "every payee is new".
-var errNoBook = errors.New("no payee book there yet (record a payee with --confirm to create it)")
+var errNoBook = &reflex.Problem{ID: reflex.TextNoBook, Err: errors.New("no payee book there yet (record a payee with --confirm to create it)")}
 
 // openPayeeBook opens the book. A SQLite file is created only when create is set.
 func openPayeeBook(ctx context.Context, book string, create bool) (ibancheck.Store, io.Closer, error) {
@@ -78,7 +79,7 @@ func openPayeeBook(ctx context.Context, book string, create bool) (ibancheck.Sto
 	}
 	if !create {
 		if _, err := os.Stat(book); errors.Is(err, os.ErrNotExist) {
-			return nil, nil, fmt.Errorf("%s: %w", book, errNoBook)
+			return nil, nil, &reflex.Problem{ID: reflex.TextNoBook, Params: map[string]string{"path": book}, Err: fmt.Errorf("%s: %w", book, errNoBook)}
 		}
 	}
 	s, err := sqlitestore.Open(ctx, book)
