@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -16,7 +17,7 @@ import (
 	"filippo.io/age"
 	"golang.org/x/term"
 
-	"github.com/trustreflex/trustreflex/docstore"
+	"github.com/trustreflex/trustreflex/docstore/vault"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -109,6 +110,7 @@ type vaultCLI struct {
 	json  bool
 	dir   string
 	state string
+	doc   string // the document an action names (get, rm), for a not-found message
 }
 
 // errDamagedReport is returned by verify when it found damage (already printed).
@@ -118,12 +120,9 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 	if err := vc.paths(); err != nil {
 		return err
 	}
-	opts := []docstore.VaultOption{}
+	opts := []vault.Option{}
 	if vc.state != "none" {
-		if err := os.MkdirAll(filepath.Dir(vc.state), 0o700); err != nil {
-			return err
-		}
-		opts = append(opts, docstore.WithStateFile(vc.state))
+		opts = append(opts, vault.WithStateFile(vc.state))
 	}
 	if action == "init" {
 		pass, err := vc.passphrase("TRUSTCHECK_PASSPHRASE", true)
@@ -134,7 +133,7 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 		if err != nil {
 			return err
 		}
-		v, err := docstore.Create(vc.dir, r, opts...)
+		v, err := vault.Create(vc.dir, r, opts...)
 		if err != nil {
 			return err
 		}
@@ -142,11 +141,11 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 		vc.say("vault created in %s", "coffre créé dans %s", vc.dir)
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(vc.dir, "index")); errors.Is(err, fs.ErrNotExist) {
-		// Do not ask for a passphrase to open nothing.
-		if _, err := os.Stat(vc.dir); errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%w: %s", docstore.ErrNotVault, vc.dir)
-		}
+	// Do not ask for a passphrase to open nothing.
+	if found, err := vault.Exists(vc.dir); err != nil {
+		return err
+	} else if !found {
+		return fmt.Errorf("%w: %s", vault.ErrNotVault, vc.dir)
 	}
 	pass, err := vc.passphrase("TRUSTCHECK_PASSPHRASE", false)
 	if err != nil {
@@ -156,9 +155,9 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 	if err != nil {
 		return err
 	}
-	open := docstore.Open
+	open := vault.Open
 	if action == "recover" {
-		open = docstore.Recover
+		open = vault.Recover
 	}
 	v, err := open(vc.dir, id, opts...)
 	if err != nil {
@@ -176,10 +175,12 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 	case "put":
 		return vc.put(ctx, v, args)
 	case "get":
+		vc.doc = args[0]
 		return vc.get(ctx, v, args[0])
 	case "ls":
 		return vc.ls(v)
 	case "rm":
+		vc.doc = args[0]
 		if err := v.Delete(ctx, args[0]); err != nil {
 			return err
 		}
@@ -209,7 +210,7 @@ func newScryptRecipient(pass string) (*age.ScryptRecipient, error) {
 }
 
 // passwd rewraps the vault key under a new passphrase: one key slot changes, no document.
-func (vc *vaultCLI) passwd(v *docstore.Vault) error {
+func (vc *vaultCLI) passwd(v *vault.Vault) error {
 	pass, err := vc.passphrase("TRUSTCHECK_NEW_PASSPHRASE", true)
 	if err != nil {
 		return err
@@ -218,7 +219,7 @@ func (vc *vaultCLI) passwd(v *docstore.Vault) error {
 	if err != nil {
 		return err
 	}
-	if err := v.SetRecipient(docstore.OwnerLabel, r); err != nil {
+	if err := v.SetRecipient(vault.OwnerLabel, r); err != nil {
 		return err
 	}
 	vc.say("passphrase changed", "phrase de passe changée")
@@ -306,7 +307,7 @@ var (
 	errPassphraseMismatch = errors.New("the two passphrases differ")
 )
 
-func (vc *vaultCLI) put(ctx context.Context, v *docstore.Vault, args []string) error {
+func (vc *vaultCLI) put(ctx context.Context, v *vault.Vault, args []string) error {
 	src := vc.app.io.in
 	if len(args) == 2 && args[1] != "-" {
 		f, err := os.Open(args[1])
@@ -327,7 +328,7 @@ func (vc *vaultCLI) put(ctx context.Context, v *docstore.Vault, args []string) e
 // get verifies the whole document first (a full authenticated read, discarded), then
 // streams it: nothing reaches standard output unless the document is intact. The price is
 // decrypting twice; the alternative, a plaintext temp file, would leave the document on disk.
-func (vc *vaultCLI) get(ctx context.Context, v *docstore.Vault, name string) error {
+func (vc *vaultCLI) get(ctx context.Context, v *vault.Vault, name string) error {
 	if err := v.VerifyDocument(ctx, name); err != nil {
 		return err
 	}
@@ -340,7 +341,7 @@ func (vc *vaultCLI) get(ctx context.Context, v *docstore.Vault, name string) err
 	return err
 }
 
-func (vc *vaultCLI) ls(v *docstore.Vault) error {
+func (vc *vaultCLI) ls(v *vault.Vault) error {
 	docs, err := v.List()
 	if err != nil {
 		return err
@@ -349,11 +350,11 @@ func (vc *vaultCLI) ls(v *docstore.Vault) error {
 		enc := json.NewEncoder(vc.app.io.out)
 		for _, d := range docs {
 			enc.Encode(struct {
-				Name     string        `json:"name"`
-				Size     int64         `json:"size"`
-				Version  uint64        `json:"version"`
-				Modified time.Time     `json:"modified"`
-				Meta     docstore.Meta `json:"meta,omitempty"`
+				Name     string     `json:"name"`
+				Size     int64      `json:"size"`
+				Version  uint64     `json:"version"`
+				Modified time.Time  `json:"modified"`
+				Meta     vault.Meta `json:"meta,omitempty"`
 			}{d.Name, d.Size, d.Version, d.Modified, d.Meta})
 		}
 		return nil
@@ -369,7 +370,7 @@ func (vc *vaultCLI) ls(v *docstore.Vault) error {
 	return tw.Flush()
 }
 
-func (vc *vaultCLI) verify(ctx context.Context, v *docstore.Vault) error {
+func (vc *vaultCLI) verify(ctx context.Context, v *vault.Vault) error {
 	rep, err := v.Verify(ctx)
 	if err != nil {
 		return err
@@ -378,7 +379,7 @@ func (vc *vaultCLI) verify(ctx context.Context, v *docstore.Vault) error {
 	if vc.json {
 		enc := json.NewEncoder(out)
 		for _, d := range rep.Damaged {
-			enc.Encode(map[string]string{"name": d.Name, "damage": d.Reason})
+			enc.Encode(map[string]string{"name": d.Name, "damage": d.Reason.String()})
 		}
 		if rep.LogErr != nil {
 			enc.Encode(map[string]string{"name": "log", "damage": "log"})
@@ -405,7 +406,7 @@ func (vc *vaultCLI) verify(ctx context.Context, v *docstore.Vault) error {
 	return nil
 }
 
-func (vc *vaultCLI) log(ctx context.Context, v *docstore.Vault) error {
+func (vc *vaultCLI) log(ctx context.Context, v *vault.Vault) error {
 	entries, err := v.Log(ctx)
 	if err != nil {
 		return err
@@ -439,30 +440,14 @@ func (vc *vaultCLI) log(ctx context.Context, v *docstore.Vault) error {
 	return nil
 }
 
-// export writes to FILE.tmp and renames it when complete, so a failed export (a damaged
+// export writes a zip for a FILE ending in .zip, else a tar; a failed export (a damaged
 // document) leaves no partial archive behind.
-func (vc *vaultCLI) export(ctx context.Context, v *docstore.Vault, path string) error {
-	format := docstore.ExportTar
+func (vc *vaultCLI) export(ctx context.Context, v *vault.Vault, path string) error {
+	format := vault.ExportTar
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
-		format = docstore.ExportZip
+		format = vault.ExportZip
 	}
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("%s: %w", path, fs.ErrExist)
-	}
-	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	err = v.Export(ctx, f, format)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
+	if err := v.ExportFile(ctx, path, format); err != nil {
 		return err
 	}
 	vc.say("exported to %s (plaintext: keep it safe)", "exporté dans %s (en clair : gardez-le en lieu sûr)", path)
@@ -483,7 +468,7 @@ func (vc *vaultCLI) say(en, fr string, args ...any) {
 
 // message turns an error into the one line shown to the user.
 func (vc *vaultCLI) message(err error) string {
-	var de *docstore.DamageError
+	var de *vault.DamageError
 	switch {
 	case errors.Is(err, errDamagedReport):
 		return vc.text("some files are damaged or were tampered with; restore them from a backup or an export",
@@ -492,24 +477,24 @@ func (vc *vaultCLI) message(err error) string {
 		return vc.text(errNoPassphrase.Error(), "pas de phrase de passe : lancez la commande dans un terminal ou définissez TRUSTCHECK_PASSPHRASE")
 	case errors.Is(err, errPassphraseMismatch):
 		return vc.text(errPassphraseMismatch.Error(), "les deux phrases de passe diffèrent")
-	case errors.Is(err, docstore.ErrWrongPassphrase):
+	case errors.Is(err, vault.ErrWrongPassphrase):
 		return vc.text("wrong passphrase", "phrase de passe incorrecte")
-	case errors.Is(err, docstore.ErrLocked):
+	case errors.Is(err, vault.ErrLocked):
 		return vc.text("the vault is in use by another program", "le coffre est utilisé par un autre programme")
-	case errors.Is(err, docstore.ErrNotVault):
+	case errors.Is(err, vault.ErrNotVault):
 		return vc.text("no vault in "+vc.dir+" (create one with: trustcheck vault init)",
 			"pas de coffre dans "+vc.dir+" (créez-le avec : trustcheck vault init)")
-	case errors.Is(err, docstore.ErrRollback):
+	case errors.Is(err, vault.ErrRollback):
 		return vc.text("the vault is older than the last state seen on this machine: it was rolled back",
 			"le coffre est plus ancien que le dernier état vu sur cette machine : il a été remplacé par une ancienne copie")
-	case errors.As(err, &de) && de.Name == "index":
-		return vc.text("the vault index is damaged or missing ("+de.Reason+"); rebuild it with: trustcheck vault recover",
-			"l'index du coffre est endommagé ou absent ("+de.Reason+") ; reconstruisez-le avec : trustcheck vault recover")
+	case errors.As(err, &de) && de.ID == "" && de.Name == vault.IndexFile:
+		return vc.text("the vault index is damaged or missing ("+de.Reason.String()+"); rebuild it with: trustcheck vault recover",
+			"l'index du coffre est endommagé ou absent ("+de.Reason.String()+") ; reconstruisez-le avec : trustcheck vault recover")
 	case errors.As(err, &de):
 		return vc.text(fmt.Sprintf("%q is damaged or was tampered with (%s); nothing was output", de.Name, de.Reason),
 			fmt.Sprintf("%q est endommagé ou a été modifié (%s) ; rien n'a été affiché", de.Name, de.Reason))
-	case errors.Is(err, docstore.ErrNotFound):
-		return vc.text("no such document: ", "document introuvable : ") + strings.TrimPrefix(err.Error(), "docstore: not found: ")
+	case errors.Is(err, vault.ErrNotFound):
+		return vc.text("no such document: ", "document introuvable : ") + strconv.Quote(vc.doc)
 	case errors.Is(err, fs.ErrExist):
 		return vc.text("already exists: ", "existe déjà : ") + err.Error()
 	}
