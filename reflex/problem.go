@@ -86,6 +86,8 @@ func ErrorTextOf(err error) Text {
 		return NewText(TextNotFound, "path", path)
 	case errors.Is(err, fs.ErrPermission):
 		return NewText(TextPermission, "path", path)
+	case errors.Is(err, fs.ErrExist):
+		return NewText(TextExists, "path", path)
 	case path != "":
 		return NewText(TextUnreadable, "path", path)
 	}

@@ -27,6 +27,7 @@ var textTables = map[string]map[TextID]phrase{
 	"general":    generalTexts,
 	"error":      errorTexts,
 	"check":      checkErrorTexts,
+	"vault":      vaultTexts,
 	"vocabulary": vocabularyTexts,
 }
 

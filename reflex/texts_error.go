@@ -9,6 +9,7 @@ const (
 	TextPermission TextID = "error.permission"
 	TextUnreadable TextID = "error.unreadable"
 	TextInternal   TextID = "error.internal"
+	TextExists     TextID = "error.exists"
 )
 
 var errorTexts = map[TextID]phrase{
@@ -17,5 +18,6 @@ var errorTexts = map[TextID]phrase{
 	TextNotFound:   {"Fichier ou dossier introuvable[ : {path}].", "No such file or folder[: {path}]."},
 	TextPermission: {"Accès refusé[ à {path}] : vos droits ne permettent pas de le lire.", "Access denied[ to {path}]: your rights do not allow reading it."},
 	TextUnreadable: {"Impossible de lire {path}.", "Cannot read {path}."},
+	TextExists:     {"Ce fichier existe déjà[ : {path}]. Choisissez un autre nom.", "This file already exists[: {path}]. Choose another name."},
 	TextInternal:   {"Une erreur technique a empêché la vérification.", "A technical error stopped the check."},
 }

@@ -275,7 +275,7 @@ func (v *Vault) Get(ctx context.Context, name string) (io.ReadCloser, error) {
 	}
 	_, d := v.doc(name)
 	if d == nil {
-		return nil, fmt.Errorf("%w: %q", ErrNotFound, name)
+		return nil, occurrence(ErrNotFound, "name", name)
 	}
 	return v.openDoc(ctx, *d)
 }
@@ -404,7 +404,7 @@ func (v *Vault) Stat(name string) (Info, error) {
 	}
 	_, d := v.doc(name)
 	if d == nil {
-		return Info{}, fmt.Errorf("%w: %q", ErrNotFound, name)
+		return Info{}, occurrence(ErrNotFound, "name", name)
 	}
 	return infoOf(d), nil
 }
@@ -436,7 +436,7 @@ func (v *Vault) Delete(ctx context.Context, name string) error {
 	}
 	i, d := v.doc(name)
 	if d == nil {
-		return fmt.Errorf("%w: %q", ErrNotFound, name)
+		return occurrence(ErrNotFound, "name", name)
 	}
 	gone := *d
 	next := *v.m

@@ -4,38 +4,56 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
-// Errors returned by the vault. Compare with errors.Is.
+// Errors returned by the vault. Compare with errors.Is. Each is a [reflex.Problem]:
+// [reflex.ErrorText] says it to a person in their language; Error stays the
+// developer's text.
 var (
 	// ErrNotVault: the directory holds no vault (see [Exists]).
-	ErrNotVault = errors.New("vault: not a vault")
+	ErrNotVault = problem(reflex.TextVaultNotVault, "vault: not a vault")
 	// ErrNotEmpty: [Create] was given a directory that already holds other files.
-	ErrNotEmpty = errors.New("vault: directory is not empty")
+	ErrNotEmpty = problem(reflex.TextVaultNotEmpty, "vault: directory is not empty")
 	// ErrLocked: another process (or another Vault value) has the vault open.
-	ErrLocked = errors.New("vault: vault is locked by another user")
+	ErrLocked = problem(reflex.TextVaultLocked, "vault: vault is locked by another user")
 	// ErrWrongPassphrase: no key slot opens with the passphrase.
-	ErrWrongPassphrase = errors.New("vault: wrong passphrase")
+	ErrWrongPassphrase = problem(reflex.TextVaultWrongPassphrase, "vault: wrong passphrase")
 	// ErrWrongIdentity: no key slot opens with the identity.
-	ErrWrongIdentity = errors.New("vault: identity is not a recipient of this vault")
+	ErrWrongIdentity = problem(reflex.TextVaultWrongIdentity, "vault: identity is not a recipient of this vault")
 	// ErrNotFound: no document (or recipient) by that name.
-	ErrNotFound = errors.New("vault: not found")
+	ErrNotFound = problem(reflex.TextVaultNotFound, "vault: not found")
 	// ErrDamaged: a vault file failed authentication, is missing, truncated, moved or
 	// replayed. Cryptography cannot tell a flipped bit on disk from deliberate tampering, so
 	// both are reported as damage; a [*DamageError] says which file and why.
-	ErrDamaged = errors.New("vault: damaged or tampered")
+	ErrDamaged = problem(reflex.TextVaultDamaged, "vault: damaged or tampered")
 	// ErrRollback: the vault is older than a state already seen (wraps [ErrDamaged]).
-	ErrRollback = fmt.Errorf("%w: rolled back to an older state", ErrDamaged)
+	ErrRollback = &reflex.Problem{ID: reflex.TextVaultRollback, Err: fmt.Errorf("%w: rolled back to an older state", ErrDamaged)}
 	// ErrUnsupported: the vault uses a format version or algorithm this code does not know.
-	ErrUnsupported = errors.New("vault: unsupported vault format or algorithm")
+	ErrUnsupported = problem(reflex.TextVaultUnsupported, "vault: unsupported vault format or algorithm")
 	// ErrClosed: the Vault was closed.
-	ErrClosed = errors.New("vault: vault closed")
+	ErrClosed = problem(reflex.TextVaultClosed, "vault: vault closed")
 	// ErrInvalidName: a document name, recipient label or metadata entry is not acceptable
 	// (empty, over 1024 bytes, not UTF-8, or holding NUL or a line break).
-	ErrInvalidName = errors.New("vault: invalid name")
+	ErrInvalidName = problem(reflex.TextVaultInvalidName, "vault: invalid name")
 	// ErrLastRecipient: removing the only key slot would lock everyone out.
-	ErrLastRecipient = errors.New("vault: cannot remove the last recipient")
+	ErrLastRecipient = problem(reflex.TextVaultLastRecipient, "vault: cannot remove the last recipient")
 )
+
+func problem(id reflex.TextID, developer string) *reflex.Problem {
+	return &reflex.Problem{ID: id, Err: errors.New(developer)}
+}
+
+// occurrence is sentinel for one value (a directory, a name): errors.Is still matches
+// the sentinel, and the person reads the value in the text.
+func occurrence(sentinel *reflex.Problem, param, value string) error {
+	return &reflex.Problem{
+		ID:     sentinel.ID,
+		Params: map[string]string{param: value},
+		Err:    fmt.Errorf("%w: %q", sentinel, value),
+	}
+}
 
 // Reason says why a [DamageError] calls a file damaged.
 type Reason int
@@ -92,3 +110,18 @@ func (e *DamageError) Is(target error) bool { return target == ErrDamaged }
 
 // Unwrap returns the underlying cause.
 func (e *DamageError) Unwrap() error { return e.Err }
+
+// Text is what a person reads about the damage: which document or vault file, and why.
+func (e *DamageError) Text() reflex.Text {
+	reason := ""
+	if e.Reason >= ReasonMissing && e.Reason <= ReasonFormat {
+		reason = e.Reason.String()
+	}
+	switch {
+	case e.ID == "" && e.Name == IndexFile:
+		return reflex.NewText(reflex.TextVaultIndexDamaged, "reason", reason)
+	case e.ID == "":
+		return reflex.NewText(reflex.TextVaultFileDamaged, "name", e.Name, "reason", reason)
+	}
+	return reflex.NewText(reflex.TextVaultDocumentDamaged, "name", e.Name, "reason", reason)
+}

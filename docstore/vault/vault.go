@@ -86,7 +86,7 @@ func Create(dir string, owner age.Recipient, opts ...Option) (*Vault, error) {
 		if _, err := os.Stat(filepath.Join(dir, IndexFile)); err == nil {
 			return nil, fmt.Errorf("vault: %s: %w", dir, fs.ErrExist)
 		}
-		return nil, fmt.Errorf("%w: %s", ErrNotEmpty, dir)
+		return nil, occurrence(ErrNotEmpty, "dir", dir)
 	}
 	if err := v.takeLock(); err != nil {
 		return nil, err
@@ -148,7 +148,7 @@ func Open(dir string, identity age.Identity, opts ...Option) (*Vault, error) {
 		if found, _ := Exists(dir); found {
 			return nil, &DamageError{Name: IndexFile, Reason: ReasonMissing}
 		}
-		return nil, fmt.Errorf("%w: %s", ErrNotVault, dir)
+		return nil, occurrence(ErrNotVault, "dir", dir)
 	}
 	if err != nil {
 		return nil, err

@@ -11,6 +11,7 @@
 package langwords
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -19,6 +20,7 @@ import (
 // Foreign returns the words of text that belong to the other language than lang ("fr"
 // or "en"), in order, without duplicates.
 func Foreign(text, lang string) []string {
+	text = commandLine.ReplaceAllString(text, " ") // "trustcheck vault init" is code, not words
 	other := englishOnly
 	if lang == "en" {
 		other = frenchOnly
@@ -53,6 +55,9 @@ func tokens(text string) []string {
 	}
 	return out
 }
+
+// commandLine matches a command of the trustcheck CLI quoted in a text.
+var commandLine = regexp.MustCompile(`trustcheck( +-{0,2}[a-z][a-z-]*)*`)
 
 var englishOnly, frenchOnly = only(english, french), only(french, english)
 

@@ -32,3 +32,8 @@ func TestListsDoNotOverlap(t *testing.T) {
 		assert.False(t, frenchOnly[w], w)
 	}
 }
+
+func TestCommandLinesAreNotWords(t *testing.T) {
+	assert.Empty(t, Foreign("Créez-en un avec\u00a0: trustcheck vault init", "fr"))
+	assert.Empty(t, Foreign("Lancez trustcheck url --for carte-grise avant de payer.", "fr"))
+}
