@@ -11,13 +11,15 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/container"
+	"github.com/trustreflex/trustreflex/docstore/internal/container"
+	"github.com/trustreflex/trustreflex/docstore/pii"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
 // Inspector answers, for a file, a folder or an uploaded blob, whether the content is
 // really encrypted (and how strongly) and whether plaintext leaks French personal
-// data. It is safe for concurrent use; the zero-config NewInspector suits most uses.
+// data ([pii.Scan]). It is safe for concurrent use; [NewInspector] with no option
+// suits most uses.
 type Inspector struct {
 	maxScan   int64 // plaintext bytes scanned for personal data, per file
 	maxExpand int64 // bytes produced by decompression, per file
@@ -25,12 +27,20 @@ type Inspector struct {
 	maxDepth  int   // nested containers opened (zip in zip, gzip of a zip)
 }
 
-// InspectOption configures an Inspector.
-type InspectOption func(*Inspector)
+// The Inspector's default limits, per file: see [WithMaxBytes] and [WithMaxExpand].
+const (
+	DefaultMaxBytes  = 32 << 20 // plaintext bytes scanned for personal data
+	DefaultMaxExpand = 64 << 20 // bytes that decompression may produce
+	DefaultMaxRatio  = 200      // output to input ratio of one compressed stream
+)
 
-// WithMaxScanBytes caps the plaintext bytes of one file scanned for personal data
-// (default 32 MiB). Past it, the rest of the file is not read.
-func WithMaxScanBytes(n int64) InspectOption {
+// Option configures an [Inspector].
+type Option func(*Inspector)
+
+// WithMaxBytes caps the plaintext bytes of one file scanned for personal data
+// (default [DefaultMaxBytes]). Past it, the rest of the file is not read. n <= 0
+// keeps the default.
+func WithMaxBytes(n int64) Option {
 	return func(in *Inspector) {
 		if n > 0 {
 			in.maxScan = n
@@ -38,13 +48,14 @@ func WithMaxScanBytes(n int64) InspectOption {
 	}
 }
 
-// WithMaxExpand caps what decompression may produce for one file (default 64 MiB)
-// and the ratio of output to input of any compressed stream (default 200): beyond
-// either, the inspector stops inflating, which defuses decompression bombs.
-func WithMaxExpand(bytes int64, ratio int64) InspectOption {
+// WithMaxExpand caps what decompression may produce for one file, n bytes in all
+// (default [DefaultMaxExpand]), and the ratio of output to input of any compressed
+// stream (default [DefaultMaxRatio]): beyond either, the inspector stops inflating,
+// which defuses decompression bombs. A value <= 0 keeps its default.
+func WithMaxExpand(n, ratio int64) Option {
 	return func(in *Inspector) {
-		if bytes > 0 {
-			in.maxExpand = bytes
+		if n > 0 {
+			in.maxExpand = n
 		}
 		if ratio > 0 {
 			in.maxRatio = ratio
@@ -52,9 +63,9 @@ func WithMaxExpand(bytes int64, ratio int64) InspectOption {
 	}
 }
 
-// NewInspector returns an Inspector with the default limits.
-func NewInspector(opts ...InspectOption) *Inspector {
-	in := &Inspector{maxScan: 32 << 20, maxExpand: 64 << 20, maxRatio: 200, maxDepth: 2}
+// NewInspector returns an Inspector with the default limits, changed by opts.
+func NewInspector(opts ...Option) *Inspector {
+	in := &Inspector{maxScan: DefaultMaxBytes, maxExpand: DefaultMaxExpand, maxRatio: DefaultMaxRatio, maxDepth: 2}
 	for _, o := range opts {
 		o(in)
 	}
@@ -63,14 +74,14 @@ func NewInspector(opts ...InspectOption) *Inspector {
 
 var _ reflex.Checker = (*Inspector)(nil)
 
-// ErrNotRegular is returned by Check for a path that is neither a regular file nor a
+// ErrNotRegular is returned by [Inspector.Check] for a path that is neither a regular file nor a
 // folder (a device, a socket, a pipe).
 var ErrNotRegular = errors.New("docstore: not a regular file or folder")
 
 // Check inspects path. For a file, the report has Kind "file"; for a folder, it has
 // Kind "store" and gives the folder verdict (encrypted, plaintext or mixed) over
-// every file below it (use Walk to get the per-file reports too). The error means
-// only that the path could not be read.
+// every file below it (use [Inspector.Walk] to get the per-file reports too). The
+// error means only that the path could not be read.
 func (in *Inspector) Check(ctx context.Context, path string) (reflex.Report, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -128,8 +139,8 @@ type fileResult struct {
 	random        bool    // no known structure and uniform bytes
 	chi           float64 // chi-square of the window, when random and long enough
 	size          int64
-	encoding      string  // "base64" or "hex" when the random bytes were written as text
-	matches       []Match // personal matches in the plaintext
+	encoding      string      // "base64" or "hex" when the random bytes were written as text
+	matches       []pii.Match // personal matches in the plaintext
 	worldReadable bool
 	mode          fs.FileMode
 }
@@ -222,7 +233,7 @@ func (fr fileResult) report(subject string) reflex.Report {
 	case fr.plain() && !fr.encrypted():
 		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Info, Evidence: describe(r)})
 	}
-	if kinds := Kinds(fr.matches); len(kinds) > 0 {
+	if kinds := pii.Kinds(fr.matches); len(kinds) > 0 {
 		rep.Add(reflex.Finding{Code: reflex.StoreSensitive, Severity: reflex.Caution,
 			Evidence: matchEvidence(fr.matches), Params: map[string]string{"kinds": joinKinds(kinds)}})
 		if fr.worldReadable {
@@ -249,8 +260,17 @@ func describe(r container.Result) string {
 	return strings.Join(parts, ", ")
 }
 
+// joinKinds is the {kinds} parameter of store.sensitive: "nir, iban".
+func joinKinds(ks []pii.Kind) string {
+	s := make([]string, len(ks))
+	for i, k := range ks {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
 // matchEvidence lists the distinct masked values, at most four.
-func matchEvidence(ms []Match) string {
+func matchEvidence(ms []pii.Match) string {
 	var parts []string
 	seen := map[string]bool{}
 	more := 0

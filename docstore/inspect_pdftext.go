@@ -5,7 +5,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/trustreflex/trustreflex/internal/container"
+	"github.com/trustreflex/trustreflex/docstore/internal/container"
 )
 
 // PDF text in embedded subset fonts (what LibreOffice and most word processors

@@ -12,7 +12,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/trustreflex/trustreflex/internal/container"
+	"github.com/trustreflex/trustreflex/docstore/internal/container"
+	"github.com/trustreflex/trustreflex/docstore/pii"
 	"github.com/ulikunitz/xz"
 )
 
@@ -24,7 +25,7 @@ type scan struct {
 	ctx      context.Context
 	scanLeft int64 // bytes that may still be scanned
 	expand   int64 // bytes that decompression may still produce
-	matches  []Match
+	matches  []pii.Match
 	err      error
 }
 
@@ -43,7 +44,7 @@ func (s *scan) text(b []byte) {
 	}
 	b = b[:min(int64(len(b)), s.scanLeft)]
 	s.scanLeft -= int64(len(b))
-	s.matches = append(s.matches, scanPIIBytes(b)...)
+	s.matches = append(s.matches, pii.ScanBytes(b)...)
 }
 
 // read returns up to the scan budget of the blob's bytes.

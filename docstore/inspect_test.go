@@ -16,7 +16,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/trustreflex/trustreflex/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -329,7 +329,7 @@ func TestBoundedWorkOnHugeFiles(t *testing.T) {
 
 // A plaintext giant is scanned up to the budget, not to its end.
 func TestScanBudget(t *testing.T) {
-	in := NewInspector(WithMaxScanBytes(1 << 20))
+	in := NewInspector(WithMaxBytes(1 << 20))
 	r := &countingReaderAt{size: 1 << 30}
 	rep, err := in.InspectReader(context.Background(), "big.txt", &textFiller{r}, r.size)
 	require.NoError(t, err)

@@ -1,15 +1,18 @@
 package docstore
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"filippo.io/age"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/trustreflex/trustreflex/docstore/vault"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -32,28 +35,36 @@ func folderReport(t *testing.T, dir string) reflex.Report {
 	return folder
 }
 
-// TestVaultInspectsAsEncrypted ties the two halves of docstore together (issue item 6): the
-// Inspector calls a vault folder encrypted, and the same vault with one stray plaintext
-// file mixed.
+// TestVaultInspectsAsEncrypted ties the Inspector to docstore/vault: the Inspector calls a
+// vault folder encrypted, and the same vault with one stray plaintext file mixed.
 func TestVaultInspectsAsEncrypted(t *testing.T) {
-	tv := newTestVault(t)
-	tv.put("bulletin 2026-10.pdf", docContent(150_000, 1))
-	tv.put("note.txt", []byte("une note"))
-	require.NoError(t, tv.Delete(context.Background(), "note.txt"))
-	require.NoError(t, tv.SetRecipient("notaire", x25519(t).Recipient()))
-	tv.Vault.Close()
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "vault")
+	owner, err := age.GenerateX25519Identity()
+	require.NoError(t, err)
+	v, err := vault.Create(dir, owner.Recipient())
+	require.NoError(t, err)
+	_, err = v.Put(ctx, "bulletin 2026-10.pdf", bytes.NewReader(randomBytes(150_000)), nil)
+	require.NoError(t, err)
+	_, err = v.Put(ctx, "note.txt", strings.NewReader("une note"), nil)
+	require.NoError(t, err)
+	require.NoError(t, v.Delete(ctx, "note.txt"))
+	notary, err := age.GenerateX25519Identity()
+	require.NoError(t, err)
+	require.NoError(t, v.SetRecipient("notaire", notary.Recipient()))
+	require.NoError(t, v.Close())
 
-	rep := folderReport(t, tv.dir)
+	rep := folderReport(t, dir)
 	assert.Equal(t, reflex.OK, rep.Verdict(), "%+v", rep.Findings)
 	require.True(t, rep.Has(reflex.StoreEncrypted))
 	assert.False(t, rep.Has(reflex.StorePlaintext))
 	enc := rep.Find(reflex.StoreEncrypted)
 	assert.Contains(t, enc.Evidence, "trustreflex vault")
 
-	// A copy of a payslip left in clear next to the vault files.
-	stray := filepath.Join(tv.dir, vaultDocsDir, "copie-bulletin.txt")
+	// A copy of a payslip left in clear next to the vault files (in d/, the documents).
+	stray := filepath.Join(dir, "d", "copie-bulletin.txt")
 	require.NoError(t, os.WriteFile(stray, []byte("Bulletin de paie octobre 2026\nSalaire net à payer : 2 150,00 EUR\n"), 0o600))
-	rep = folderReport(t, tv.dir)
+	rep = folderReport(t, dir)
 	plain := rep.Find(reflex.StorePlaintext)
 	require.NotNil(t, plain, "%+v", rep.Findings)
 	assert.True(t, strings.HasPrefix(plain.Evidence, "mixed:"), plain.Evidence)
@@ -61,8 +72,10 @@ func TestVaultInspectsAsEncrypted(t *testing.T) {
 	assert.GreaterOrEqual(t, rep.Verdict(), reflex.Caution)
 
 	// The vault itself reports the stray file as an orphan, and still opens.
-	require.NoError(t, tv.reopen())
-	vr, err := tv.Verify(context.Background())
+	v, err = vault.Open(dir, owner)
+	require.NoError(t, err)
+	defer v.Close()
+	vr, err := v.Verify(ctx)
 	require.NoError(t, err)
 	assert.True(t, vr.OK())
 	assert.Equal(t, []string{"copie-bulletin.txt"}, vr.Orphans)

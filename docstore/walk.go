@@ -5,23 +5,25 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/container"
+	"github.com/trustreflex/trustreflex/docstore/internal/container"
+	"github.com/trustreflex/trustreflex/docstore/pii"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
-// ErrStop may be returned by a Walk callback to end the walk early without error.
+// ErrStop may be returned by an [Inspector.Walk] callback to end the walk early without error.
 var ErrStop = errors.New("docstore: stop walking")
 
 // Walk inspects every regular file below root, in lexical order, and calls fn with
 // one report per file (Kind "file"), then once with the folder report (Kind "store",
 // subject root) that gives the folder verdict: encrypted, plaintext or mixed. A file
 // that cannot be read comes with its error and the walk goes on; fn's own error
-// stops the walk and is returned (ErrStop stops it quietly). Symbolic links are not
+// stops the walk and is returned ([ErrStop] stops it quietly). Symbolic links are not
 // followed.
 func (in *Inspector) Walk(ctx context.Context, root string, fn func(reflex.Report, error) error) error {
 	fi, err := os.Stat(root)
@@ -105,8 +107,8 @@ type tally struct {
 	plainNames, weakNames, sensitiveNames        []string
 	permNames                                    []string
 	sensitive, perms                             int
-	kinds                                        [len(allKinds)]bool
-	vault                                        string // a vault layout was seen: "trustreflex vault", "gocryptfs"
+	kinds                                        map[pii.Kind]pii.Match // one personal match per kind seen
+	vault                                        string                 // a vault layout was seen: "trustreflex vault", "gocryptfs"
 }
 
 func (t *tally) add(name string, fr fileResult) {
@@ -138,11 +140,16 @@ func (t *tally) add(name string, fr fileResult) {
 		t.plain++
 		t.plainNames = appendName(t.plainNames, name)
 	}
-	if ks := Kinds(fr.matches); len(ks) > 0 {
+	if ks := pii.Kinds(fr.matches); len(ks) > 0 {
 		t.sensitive++
 		t.sensitiveNames = appendName(t.sensitiveNames, name)
-		for _, k := range ks {
-			t.kinds[kindIndex(k)] = true
+		if t.kinds == nil {
+			t.kinds = map[pii.Kind]pii.Match{}
+		}
+		for _, m := range fr.matches {
+			if _, seen := t.kinds[m.Kind]; !seen && m.Personal() {
+				t.kinds[m.Kind] = m
+			}
 		}
 		if fr.worldReadable {
 			t.perms++
@@ -215,12 +222,8 @@ func (t *tally) report(root string) reflex.Report {
 		if t.encrypted > 0 || t.vault != "" {
 			sev, where = reflex.Danger, " inside an encrypted folder"
 		}
-		var kinds []PIIKind
-		for i, ok := range t.kinds {
-			if ok {
-				kinds = append(kinds, allKinds[i])
-			}
-		}
+		// pii.Kinds puts the kinds seen in the folder in its fixed order
+		kinds := pii.Kinds(slices.Collect(maps.Values(t.kinds)))
 		rep.Add(reflex.Finding{Code: reflex.StoreSensitive, Severity: sev,
 			Evidence: fmt.Sprintf("%s with personal data in clear%s: %s", files(t.sensitive), where, nameList(t.sensitive, t.sensitiveNames)),
 			Params:   map[string]string{"kinds": joinKinds(kinds)}})

@@ -8,7 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/trustreflex/trustreflex/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 

@@ -8,13 +8,16 @@ import (
 )
 
 // The catalogue gives, for every Code, a short message (what we saw, in plain words)
-// and a reflex (the one safe action to take) in French and in English. It is the single
-// source of truth for user-facing text: checks produce Codes and Params, never sentences.
+// and a reflex (the one safe action to take) in French and in English, and optionally
+// how its evidence reads. It is the single source of truth for user-facing text:
+// checks produce Codes and language-neutral Params, never sentences.
 //
-// Texts may hold {placeholders}, filled from Finding.Params; {suggest} and {evidence}
-// are filled from the finding's fields. A part in [square brackets] is optional: it is
-// shown only when every placeholder inside it has a value. A placeholder outside
-// brackets is required (see Validate).
+// Texts may hold {placeholders}, filled from Finding.Params (with the formats of
+// fill.go: dates, amounts, vocabularies); {suggest} and {evidence} are filled from the
+// finding's fields. A part in [square brackets] is optional: it is shown only when every
+// placeholder inside it has a value. A placeholder outside brackets is required (see
+// Validate). French texts are written with plain spaces: typeset adds the no-break
+// spaces of French typography.
 
 // text is one language's message and reflex.
 type text struct {
@@ -26,6 +29,9 @@ type text struct {
 type entry struct {
 	fr text
 	en text
+	// evidence, when set, is how the evidence reads, rendered from Params; when it is
+	// empty the finding's Evidence (hosts, masked numbers: language-neutral) is shown.
+	evidence phrase
 }
 
 func (e entry) in(lang Lang) text {
@@ -50,7 +56,11 @@ var catalogue = mergeEntries(domainTables)
 func mergeEntries(tables map[string]map[Code]entry) map[Code]entry {
 	all := make(map[Code]entry)
 	for _, t := range tables {
-		maps.Copy(all, t)
+		for code, e := range t {
+			e.fr = text{typeset(e.fr.message), typeset(e.fr.reflex)}
+			e.evidence.fr = typeset(e.evidence.fr)
+			all[code] = e
+		}
 	}
 	return all
 }
@@ -73,7 +83,7 @@ func (f Finding) Message(lang Lang) string {
 	if !ok {
 		return string(f.Code)
 	}
-	return fill(e.in(lang).message, f.lookup)
+	return f.filler(lang).fill(e.in(lang).message)
 }
 
 // Reflex returns the one safe action for this finding in lang, with its placeholders filled.
@@ -82,10 +92,31 @@ func (f Finding) Reflex(lang Lang) string {
 	if !ok {
 		return ""
 	}
-	return fill(e.in(lang).reflex, f.lookup)
+	return f.filler(lang).fill(e.in(lang).reflex)
 }
 
-// lookup gives the value of a placeholder.
+// EvidenceText returns the evidence as a person reads it in lang: rendered from Params
+// by the catalogue when the code has an evidence text ("ants-gouv.fr ~ ants.gouv.fr :
+// un trait d'union ajouté"), else the finding's Evidence, through [Printable].
+func (f Finding) EvidenceText(lang Lang) string {
+	if e, ok := catalogue[f.Code]; ok && e.evidence.in(lang) != "" {
+		return f.filler(lang).fill(e.evidence.in(lang))
+	}
+	return Printable(f.Evidence)
+}
+
+func (f Finding) filler(lang Lang) filler {
+	return filler{lang: lang, lookup: func(name string) string {
+		if v := f.Params[name+"."+lang.String()]; v != "" {
+			return v // a fact from data that has its own words in each language
+		}
+		return f.lookup(name)
+	}}
+}
+
+// lookup gives the value of a placeholder, whatever the language. A check that takes a
+// text from its data (a procedure's name, what it costs) may give it in each language as
+// "name.fr" and "name.en" beside "name": the reader's language is used when present.
 func (f Finding) lookup(name string) string {
 	switch name {
 	case "suggest":
@@ -96,8 +127,9 @@ func (f Finding) lookup(name string) string {
 	return f.Params[name]
 }
 
-// Validate checks that every finding of r has a catalogue entry and a value for every
-// required placeholder of its texts. Checks call it in their tests; renderers do not need it.
+// Validate checks that every finding of r has a catalogue entry, a value for every
+// required placeholder of its texts, and a word of the catalogue for every value of a
+// vocabulary placeholder. Checks call it in their tests; renderers do not need it.
 func (r Report) Validate() error {
 	var errs []string
 	for _, f := range r.Findings {
@@ -109,12 +141,13 @@ func (r Report) Validate() error {
 		if f.Severity < OK || f.Severity > Danger {
 			errs = append(errs, fmt.Sprintf("%s: invalid severity %d", f.Code, int(f.Severity)))
 		}
-		for _, t := range []string{e.fr.message, e.fr.reflex, e.en.message, e.en.reflex} {
+		for _, t := range []string{e.fr.message, e.fr.reflex, e.en.message, e.en.reflex, e.evidence.fr, e.evidence.en} {
 			for _, name := range placeholders(t, false) {
 				if f.lookup(name) == "" {
 					errs = append(errs, fmt.Sprintf("%s: no value for {%s}", f.Code, name))
 				}
 			}
+			errs = append(errs, checkValues(string(f.Code), t, f.lookup)...)
 		}
 	}
 	if len(errs) > 0 {
@@ -125,72 +158,39 @@ func (r Report) Validate() error {
 	return nil
 }
 
-// fill replaces {name} with lookup(name) and keeps an optional [part] only when all its
-// placeholders have a value.
-func fill(tmpl string, lookup func(string) string) string {
-	var b strings.Builder
-	for tmpl != "" {
-		i := strings.IndexByte(tmpl, '[')
-		if i < 0 {
-			fillPlain(&b, tmpl, lookup)
-			break
+// checkValues reports the values of t's formatted placeholders that the format cannot
+// render: a date that is not one, a vocabulary word that the catalogue lacks.
+func checkValues(what, t string, lookup func(string) string) []string {
+	var errs []string
+	for name, format := range formats(t) {
+		v := lookup(name)
+		if v == "" || format == "" {
+			continue
 		}
-		fillPlain(&b, tmpl[:i], lookup)
-		j := strings.IndexByte(tmpl[i:], ']')
-		if j < 0 { // unbalanced: catalogue tests forbid it; print as is
-			fillPlain(&b, tmpl[i:], lookup)
-			break
+		if !renders(v, format) {
+			errs = append(errs, fmt.Sprintf("%s: {%s:%s} cannot render %q", what, name, format, v))
 		}
-		part := tmpl[i+1 : i+j]
-		complete := true
-		for _, name := range placeholders(part, true) {
-			if lookup(name) == "" {
-				complete = false
-				break
-			}
-		}
-		if complete {
-			fillPlain(&b, part, lookup)
-		}
-		tmpl = tmpl[i+j+1:]
 	}
-	return b.String()
+	return errs
 }
 
-func fillPlain(b *strings.Builder, s string, lookup func(string) string) {
-	for s != "" {
-		i := strings.IndexByte(s, '{')
-		j := strings.IndexByte(s[max(i, 0):], '}')
-		if i < 0 || j < 0 {
-			b.WriteString(s)
-			return
-		}
-		b.WriteString(s[:i])
-		b.WriteString(lookup(s[i+1 : i+j]))
-		s = s[i+j+1:]
+// renders reports whether format gives v a rendering of its own (not the raw value).
+func renders(v, format string) bool {
+	switch format {
+	case "date":
+		return formatDate(v, French) != Printable(v)
+	case "amount":
+		return formatAmount(v, French) != Printable(v)
+	case "number":
+		return digits(strings.TrimPrefix(v, "-"))
 	}
-}
-
-// placeholders lists the {names} in t; with optional false it skips those inside [brackets].
-func placeholders(t string, optional bool) []string {
-	var names []string
-	depth := 0
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case '[':
-			depth++
-		case ']':
-			depth--
-		case '{':
-			j := strings.IndexByte(t[i:], '}')
-			if j < 0 {
-				return names
-			}
-			if optional || depth == 0 {
-				names = append(names, t[i+1:i+j])
-			}
-			i += j
+	if strings.HasPrefix(format, "count:") {
+		return digits(v)
+	}
+	for item := range strings.SplitSeq(v, ",") {
+		if _, ok := texts[TextID(format+"."+strings.TrimSpace(item))]; !ok {
+			return false
 		}
 	}
-	return names
+	return true
 }

@@ -59,8 +59,8 @@ var ibanEntries = map[Code]entry{
 		en: text{"The IBAN has changed for this payee[ (known: {suggest})]. This is the fake bank details trick.", "Do not pay. Call your creditor on the number you know, not the one in the message."},
 	},
 	IBANCountryChanged: {
-		fr: text{"Le compte de ce bénéficiaire est maintenant dans un autre pays : un fournisseur habituel ne change pas de pays du jour au lendemain.", "Ne payez pas. Appelez votre créancier au numéro que vous connaissez, pas celui du message."},
-		en: text{"This payee's account is now in another country: a regular supplier does not move abroad overnight.", "Do not pay. Call your creditor on the number you know, not the one in the message."},
+		fr: text{"Le compte de ce bénéficiaire est passé dans un autre pays. Un fournisseur habituel ne change pas de pays du jour au lendemain.", "Ne payez pas. Appelez votre créancier au numéro que vous connaissez, pas celui du message."},
+		en: text{"This payee's account has moved to another country. A regular supplier does not move abroad overnight.", "Do not pay. Call your creditor on the number you know, not the one in the message."},
 	},
 	IBANNonSEPA: {
 		fr: text{"Ce compte[ ({country})] est hors de la zone SEPA : le virement est plus coûteux et plus difficile à récupérer.", "Vérifiez auprès du bénéficiaire, au numéro que vous connaissez, qu'il a bien un compte dans ce pays."},
@@ -87,7 +87,7 @@ var ibanEntries = map[Code]entry{
 		en: text{"This IBAN was withdrawn for this payee[ on {date}]: it must not be paid any more.", "Do not pay. Call your creditor on the number you know, not the one in the message."},
 	},
 	IBANNameNotPossible: {
-		fr: text{"Le nom du titulaire n'a pas pu être vérifié : il ne reste rien à comparer (titre ou forme juridique seuls ?).", "Comparez vous-même le nom avec celui du RIB que vous avez déjà."},
-		en: text{"The holder's name could not be checked: nothing is left to compare (only a title or a legal form?).", "Compare the name yourself with the bank details you already have."},
+		fr: text{"Le nom du titulaire n'a pas pu être vérifié : il ne reste rien à comparer.", "Comparez vous-même le nom avec celui du RIB que vous avez déjà."},
+		en: text{"The holder's name could not be checked: nothing is left to compare.", "Compare the name yourself with the bank details you already have."},
 	},
 }

@@ -14,11 +14,11 @@ var paymentEntries = map[Code]entry{
 		en: text{"The transfers of the file ({total}) were checked, with no warning.", "You can send the file to your bank."},
 	},
 	PaymentBatchFlagged: {
-		fr: text{"{flagged} virement(s) sur {total} sont signalés[, dont {danger} à bloquer].", "N'envoyez pas le fichier tel quel : vérifiez chaque virement signalé en appelant le créancier au numéro que vous connaissez."},
-		en: text{"{flagged} of {total} transfers are flagged[, {danger} of them to stop].", "Do not send the file as it is: check each flagged transfer by calling the creditor on the number you know."},
+		fr: text{"{flagged} virement(s) sur {total} sont signalés[, dont {danger} à bloquer].", "N'envoyez pas le fichier tel quel. Vérifiez chaque virement signalé : appelez le créancier au numéro que vous connaissez."},
+		en: text{"{flagged} of {total} transfers are flagged[, {danger} of them to stop].", "Do not send the file as it is. Check each flagged transfer: call the creditor on the number you know."},
 	},
 	PaymentControlMismatch: {
-		fr: text{"Les totaux de contrôle du fichier ne correspondent pas à ses virements[ ({evidence})] : il a pu être modifié ou tronqué.", "N'envoyez pas ce fichier : générez-le de nouveau depuis votre logiciel et comparez."},
-		en: text{"The file's control totals do not match its transfers[ ({evidence})]: it may have been altered or cut.", "Do not send this file: export it again from your software and compare."},
+		fr: text{"Les totaux de contrôle du fichier ne correspondent pas à ses virements. Il a pu être modifié ou tronqué.", "N'envoyez pas ce fichier : générez-le de nouveau depuis votre logiciel et comparez."},
+		en: text{"The file's control totals do not match its transfers. It may have been altered or cut.", "Do not send this file: export it again from your software and compare."},
 	},
 }

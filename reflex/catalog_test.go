@@ -82,7 +82,7 @@ func TestFill(t *testing.T) {
 		{"{org}{org}", "ANTSANTS"},
 		{"open {brace", "open {brace"},
 	} {
-		assert.Equal(t, tc.want, fill(tc.tmpl, f.lookup), tc.tmpl)
+		assert.Equal(t, tc.want, f.filler(French).fill(tc.tmpl), tc.tmpl)
 	}
 }
 
@@ -233,6 +233,9 @@ func codeConsts(f *ast.File) map[string]Code {
 		}
 		for _, spec := range gd.Specs {
 			vs := spec.(*ast.ValueSpec)
+			if vs.Type == nil || !isCodeType(vs.Type) {
+				continue // a TextID, not a Code
+			}
 			for i, name := range vs.Names {
 				if i < len(vs.Values) {
 					if lit, ok := vs.Values[i].(*ast.BasicLit); ok {

@@ -49,8 +49,8 @@ var urlEntries = map[Code]entry{
 		en: text{"The name of an official site is slipped into another address to fool you.", "Do not enter anything and do not pay.[ Type the official address yourself: {suggest}][ This procedure is free on {free}.]"},
 	},
 	URLGouvToken: {
-		fr: text{"Cette adresse contient « gouv » mais n'est pas un site de l'État : seuls les sites en .gouv.fr le sont.", "Ne saisissez rien.[ Passez par le site officiel : {suggest}][ Cette démarche est gratuite sur {free}.]"},
-		en: text{"This address contains \"gouv\" but is not a State site: only .gouv.fr sites are.", "Do not enter anything.[ Use the official site: {suggest}][ This procedure is free on {free}.]"},
+		fr: text{"Cette adresse contient « gouv » mais n'est pas un site de l'État. Seuls les sites en .gouv.fr le sont.", "Ne saisissez rien.[ Passez par le site officiel : {suggest}][ Cette démarche est gratuite sur {free}.]"},
+		en: text{"This address contains \"gouv\" but is not a State site. Only .gouv.fr sites are.", "Do not enter anything.[ Use the official site: {suggest}][ This procedure is free on {free}.]"},
 	},
 	URLCombo: {
 		fr: text{"Cette adresse reprend le nom d'un service public[ ({org})] avec d'autres mots, mais ce n'est pas son site.", "Ne cliquez pas.[ Allez vous-même sur le site officiel : {suggest}][ Cette démarche est gratuite sur {free}.]"},

@@ -55,13 +55,17 @@ func (r *Report) Add(findings ...Finding) {
 }
 
 // Sort puts findings in the canonical, deterministic order: severity descending, then
-// code, then evidence, then suggestion.
+// the catalogue's priority of the code (the most useful reflex first, see
+// priority.go), then code, then evidence, then suggestion.
 func (r *Report) Sort() {
 	slices.SortStableFunc(r.Findings, compareFindings)
 }
 
 func compareFindings(a, b Finding) int {
 	if c := cmp.Compare(b.Severity, a.Severity); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(rankOf(a.Code), rankOf(b.Code)); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(a.Code, b.Code); c != 0 {

@@ -30,7 +30,7 @@ func TestFindingsOrderIsDeterministic(t *testing.T) {
 	c := Finding{Code: URLLookalike, Severity: Danger, Evidence: "a"}
 	d := Finding{Code: URLEmbedding, Severity: Danger}
 	e := Finding{Code: URLNotOfficial, Severity: Info}
-	want := []Finding{d, c, b, a, e}
+	want := []Finding{c, b, d, a, e} // lookalike's reflex before embedding's (priority.go)
 	perms := [][]Finding{{a, b, c, d, e}, {e, d, c, b, a}, {c, e, a, d, b}}
 	for _, p := range perms {
 		r := NewReport("x", KindURL, p...)

@@ -41,12 +41,15 @@ func TestParseSeverityRejectsOtherWords(t *testing.T) {
 }
 
 func TestParseLang(t *testing.T) {
-	for in, want := range map[string]Lang{"": French, "fr": French, "en": English} {
+	for in, want := range map[string]Lang{
+		"": French, "fr": French, "en": English, "FR": French, "fr-FR": French, " En ": English,
+		"en_GB.UTF-8": English, "fr_CA": French,
+	} {
 		got, err := ParseLang(in)
-		require.NoError(t, err)
-		assert.Equal(t, want, got)
+		require.NoError(t, err, "%q", in)
+		assert.Equal(t, want, got, "%q", in)
 	}
-	for _, bad := range []string{"FR", "de", "english", "fr-FR"} {
+	for _, bad := range []string{"de", "english", "français", "f", "-fr", "C"} {
 		_, err := ParseLang(bad)
 		assert.Error(t, err, bad)
 	}

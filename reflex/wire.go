@@ -18,7 +18,8 @@ type WireReport struct {
 	Error    string        `json:"error,omitempty"`
 }
 
-// WireFinding is the JSON wire form of a finding, with its texts in one language.
+// WireFinding is the JSON wire form of a finding, with its texts in one language
+// (the evidence too, as [Finding.EvidenceText] renders it).
 type WireFinding struct {
 	Code     Code     `json:"code"`
 	Severity Severity `json:"severity"`
@@ -37,15 +38,16 @@ func (r Report) Wire(lang Lang) WireReport {
 		w.Findings[i] = WireFinding{
 			Code: f.Code, Severity: f.Severity,
 			Message: f.Message(lang), Reflex: f.Reflex(lang),
-			Evidence: f.Evidence, Suggest: f.Suggest,
+			Evidence: f.EvidenceText(lang), Suggest: f.Suggest,
 		}
 	}
 	return w
 }
 
-// WireError returns the wire form of a subject that could not be checked.
-func WireError(subject, kind string, err error) WireReport {
-	return WireReport{Subject: subject, Kind: kind, Error: err.Error()}
+// WireError returns the wire form of a subject that could not be checked: the error as
+// a person reads it in lang ([ErrorText]), never the developer's text.
+func WireError(subject, kind string, err error, lang Lang) WireReport {
+	return WireReport{Subject: subject, Kind: kind, Error: ErrorText(err, lang)}
 }
 
 // wireErrorJSON has exactly the keys of an error object.
@@ -99,7 +101,7 @@ func (e *Encoder) Encode(r Report) error {
 
 // EncodeError writes the line of a subject that could not be checked.
 func (e *Encoder) EncodeError(subject, kind string, err error) error {
-	return e.write(WireError(subject, kind, err))
+	return e.write(WireError(subject, kind, err, e.lang))
 }
 
 func (e *Encoder) write(w WireReport) error {

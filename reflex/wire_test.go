@@ -3,7 +3,7 @@ package reflex
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,7 +36,7 @@ func TestWireGolden(t *testing.T) {
 		for _, r := range wireSamples() {
 			require.NoError(t, enc.Encode(r))
 		}
-		require.NoError(t, enc.EncodeError("/home/léa/missing.pdf", KindFile, errors.New("open /home/léa/missing.pdf: no such file or directory")))
+		require.NoError(t, enc.EncodeError("/home/léa/missing.pdf", KindFile, &fs.PathError{Op: "open", Path: "/home/léa/missing.pdf", Err: fs.ErrNotExist}))
 		golden.Equal(t, filepath.Join("testdata", "wire."+lang.String()+".jsonl"), buf.Bytes())
 
 		// One object per line, each valid JSON with exactly the documented keys.

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/trustreflex/trustreflex/internal/hostname"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
 )
 
 // catalogue is the curated list of procedures and official hosts (see its header for the

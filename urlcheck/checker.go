@@ -9,8 +9,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/hostname"
 	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
 )
 
 //go:embed words.txt
@@ -20,10 +20,11 @@ var wordList string
 var shortenerList string
 
 // Errors of Check and CheckFor. A lookalike or unknown site is an answer (findings), not
-// an error: an error means the address could not be checked at all.
+// an error: an error means the address could not be checked at all. Both are
+// [reflex.Problem]s: [reflex.ErrorText] says them to a person in their language.
 var (
-	ErrInvalidURL       = errors.New("urlcheck: not a web address")
-	ErrUnknownProcedure = errors.New("urlcheck: unknown procedure")
+	ErrInvalidURL       = &reflex.Problem{ID: reflex.TextInvalidURL, Err: errors.New("urlcheck: not a web address")}
+	ErrUnknownProcedure = &reflex.Problem{ID: reflex.TextUnknownProcedure, Err: errors.New("urlcheck: unknown procedure")}
 )
 
 // Checker checks URLs against the catalogue of official sites. Make one with New; it is
@@ -123,11 +124,30 @@ func (c *Checker) Procedures() []Procedure {
 	}
 	out := make([]Procedure, len(c.idx.procs))
 	for i, p := range c.idx.procs {
-		p.Hosts = slices.Clone(p.Hosts)
-		p.Brands, p.Topics, p.Sources = slices.Clone(p.Brands), slices.Clone(p.Topics), slices.Clone(p.Sources)
-		out[i] = p
+		out[i], _ = c.Procedure(p.ID)
 	}
 	return out
+}
+
+// Procedure returns the procedure with this id. Ids are matched without regard to case
+// or surrounding blanks ("Carte-Grise" is carte-grise), as people type them.
+func (c *Checker) Procedure(id string) (Procedure, bool) {
+	i, ok := c.lookup(id)
+	if !ok {
+		return Procedure{}, false
+	}
+	p := c.idx.procs[i]
+	p.Hosts = slices.Clone(p.Hosts)
+	p.Brands, p.Topics, p.Sources = slices.Clone(p.Brands), slices.Clone(p.Topics), slices.Clone(p.Sources)
+	return p, true
+}
+
+func (c *Checker) lookup(id string) (int, bool) {
+	if c.Err() != nil {
+		return 0, false
+	}
+	i, ok := c.idx.byID[strings.ToLower(strings.TrimSpace(id))]
+	return i, ok
 }
 
 // Check tells whether rawURL is an official site, and if not how loudly to warn and which
@@ -138,14 +158,18 @@ func (c *Checker) Check(ctx context.Context, rawURL string) (reflex.Report, erro
 
 // CheckFor is Check for one procedure (an id of Procedures): an official site of another
 // procedure is reported as url.other-procedure, and the suggestion is this procedure's
-// address. An unknown id is ErrUnknownProcedure.
+// address. The id is matched as [Checker.Procedure] does; an unknown id is
+// [ErrUnknownProcedure].
 func (c *Checker) CheckFor(ctx context.Context, rawURL, procedureID string) (reflex.Report, error) {
 	if err := c.Err(); err != nil {
 		return reflex.Report{Subject: rawURL, Kind: reflex.KindURL}, err
 	}
-	i, ok := c.idx.byID[procedureID]
+	i, ok := c.lookup(procedureID)
 	if !ok {
-		return reflex.Report{Subject: rawURL, Kind: reflex.KindURL}, fmt.Errorf("%w %q (known: %s)", ErrUnknownProcedure, procedureID, strings.Join(c.ids(), ", "))
+		return reflex.Report{Subject: rawURL, Kind: reflex.KindURL}, &reflex.Problem{
+			ID: reflex.TextUnknownProcedure, Params: map[string]string{"procedure": procedureID},
+			Err: fmt.Errorf("%w %q (known: %s)", ErrUnknownProcedure, procedureID, strings.Join(c.ids(), ", ")),
+		}
 	}
 	return c.check(ctx, rawURL, i)
 }

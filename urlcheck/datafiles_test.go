@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/trustreflex/trustreflex/internal/hostname"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
 )
 
 // The embedded word and shortener lists are data files too: they must stay well formed.

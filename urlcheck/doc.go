@@ -9,8 +9,9 @@
 //
 // # What to call first
 //
-// Make one Checker with New and keep it: it is safe for concurrent use. Check a URL as
-// the person pasted it; show the verdict and the reflex of each finding:
+// Make one [Checker] with [New] and keep it: it is safe for concurrent use. Call
+// [Checker.Check] on a URL as the person pasted it; show the verdict and the reflex of
+// each finding:
 //
 //	checker := urlcheck.New()
 //	report, err := checker.Check(ctx, "https://ants-gouv.fr/carte-grise")
@@ -23,9 +24,10 @@
 //		}
 //	}
 //
-// When you know the procedure the person is doing, use CheckFor with its id (see
-// Procedures, or `trustcheck procedures`): an official site of another procedure is
-// then reported (url.other-procedure) and every suggestion points to the right one.
+// When you know the procedure the person is doing, use [Checker.CheckFor] with its id
+// (see [Checker.Procedures] and [Checker.Procedure], or `trustcheck procedures`): an
+// official site of another procedure is then reported (url.other-procedure) and every
+// suggestion points to the right one. Ids are matched without regard to case.
 //
 // # What a report says
 //
@@ -44,17 +46,18 @@
 //
 // # How it decides
 //
-// Allowlist first: only the catalogue (catalogue.txt, embedded; each entry with its
-// sources and date) can say "official". Every address is normalised first (case,
-// trailing dot, default ports, IDNA, userinfo, IP literals, scheme-less input), and
-// hosts are matched by whole labels, never by substring; the query and the fragment
-// are never read. Heuristics then decide how loudly to warn: one edit away from an
-// official name (typo, keyboard neighbour on AZERTY or QWERTY, swap, repetition, bit
-// flip, hyphen or dot), the same name under another suffix (ants.gouv.com, ameli.com),
-// confusable letters (UTS #39 skeleton, mixed scripts), an official name written
-// inside another host or path, "gouv" outside gouv.fr, official brands glued to bait
-// words (remboursement, paiement, connexion...), hosts where anyone can make a name
-// (private entries of the Public Suffix List: vercel.app, duckdns.org...).
+// Allowlist first: only the catalogue ([Procedure]s read from catalogue.txt, embedded;
+// each entry with its sources and date) can say "official". Every address is normalised
+// first (case, trailing dot, default ports, IDNA, userinfo, IP literals, scheme-less
+// input), and hosts are matched by whole labels, never by substring; the query and the
+// fragment are never read. Heuristics then decide how loudly to warn: one edit away
+// from an official name (typo, keyboard neighbour on AZERTY or QWERTY, swap,
+// repetition, bit flip, hyphen or dot), the same name under another suffix
+// (ants.gouv.com, ameli.com), confusable letters (UTS #39 skeleton, mixed scripts), an
+// official name written inside another host or path, "gouv" outside gouv.fr, official
+// brands glued to bait words (remboursement, paiement, connexion...), hosts where
+// anyone can make a name (private entries of the Public Suffix List: vercel.app,
+// duckdns.org...).
 //
 // Short brands (caf, msa, ants, cpf) are read at word boundaries: labels are split on
 // hyphens and digits, then cut into known words, so that mon-caf-paiement.fr is caught
@@ -63,8 +66,14 @@
 //
 // # Options
 //
-// WithCatalogue replaces the catalogue, WithExtraCatalogue adds procedures (a town
-// hall's own site, say), and WithPublicSectorHosts loads a list of public bodies'
+// [WithCatalogue] replaces the catalogue, [WithExtraCatalogue] adds procedures (a town
+// hall's own site, say), and [WithPublicSectorHosts] loads a list of public bodies'
 // hosts that can only ever yield Info (url.public-sector), never "official". A bad
-// option makes Err, and every check, return an error wrapping ErrCatalogue.
+// option makes [Checker.Err], and every check, return an error wrapping [ErrCatalogue].
+//
+// # Errors
+//
+// An error means only "could not check": [ErrInvalidURL] (not a web address),
+// [ErrUnknownProcedure], or the context's error. They are [reflex.Problem]s, so
+// [reflex.ErrorText] says them to a person in their language.
 package urlcheck

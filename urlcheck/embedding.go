@@ -3,8 +3,8 @@ package urlcheck
 import (
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/hostname"
 	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
 )
 
 // embeddedInHost finds an official host written inside a foreign one, labels joined by

@@ -28,11 +28,11 @@ func Example() {
 	}
 	// Output:
 	// ok url.official
-	//   Vous pouvez continuer sur ce site. Prix officiel : taxes du certificat seulement, aucun frais de service.
-	// danger url.gouv-token
-	//   Ne saisissez rien. Passez par le site officiel : https://ants.gouv.fr/ Cette démarche est gratuite sur ants.gouv.fr.
+	//   Vous pouvez continuer sur ce site. Prix officiel : taxes du certificat seulement, aucun frais de service.
+	// danger url.lookalike
+	//   Ne saisissez rien et ne payez rien. Tapez vous-même l'adresse officielle : https://ants.gouv.fr/ Cette démarche est gratuite sur ants.gouv.fr.
 	// caution url.not-official
-	//   Passez par le site officiel de l'administration. Tapez vous-même : https://immatriculation.ants.gouv.fr/ Prix officiel : taxes du certificat seulement, aucun frais de service.
+	//   Passez par le site officiel de l'administration. Tapez vous-même : https://immatriculation.ants.gouv.fr/ Prix officiel : taxes du certificat seulement, aucun frais de service.
 }
 
 // CheckFor knows the procedure: an official site of another procedure is not the right one.

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/hostname"
-	"github.com/trustreflex/trustreflex/internal/lookalike"
 	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/lookalike"
 )
 
 // suggestion is the address to type instead of an imitation of s.

@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/net/publicsuffix"
 
-	"github.com/trustreflex/trustreflex/internal/hostname"
-	"github.com/trustreflex/trustreflex/internal/lookalike"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/lookalike"
 )
 
 // index is the catalogue compiled for matching. It is built once by New and then only

@@ -1,6 +1,10 @@
 package urlcheck
 
-import "strings"
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+)
 
 // Procedure is one entry of the catalogue: an online procedure and the only sites where
 // it is done officially.
@@ -20,9 +24,41 @@ type Procedure struct {
 
 // Host is one official host of a procedure.
 type Host struct {
-	Name       string // lower-case ASCII (A-labels), no trailing dot
-	Subdomains bool   // the host and all its subdomains are official
-	Legacy     bool   // an older address that is still official
+	Name       string `json:"name"`             // lower-case ASCII (A-labels), no trailing dot
+	Subdomains bool   `json:"subdomains"`       // the host and all its subdomains are official
+	Legacy     bool   `json:"legacy,omitempty"` // an older address that is still official
+}
+
+// MarshalJSON writes the one JSON form of a procedure, shared by `trustcheck procedures
+// --json` and trustd's GET /v1/procedures:
+//
+//	{"id":"carte-grise","name":"...","organisation":"ANTS","url":"https://...",
+//	 "hosts":[{"name":"immatriculation.ants.gouv.fr","subdomains":true}],"cost":"...","free":false,
+//	 "note":"...","sources":["https://..."],"checked":"2026-11-20"}
+//
+// Brands and topics are matching data of the checker, not part of it.
+func (p Procedure) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // "&" in a name stays readable
+	err := enc.Encode(procedureJSON{
+		ID: p.ID, Name: p.Name, Organisation: p.Organisation, URL: p.URL, Hosts: p.Hosts,
+		Cost: p.Cost, Free: p.Free(), Note: p.Note, Sources: p.Sources, Checked: p.Checked,
+	})
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
+}
+
+type procedureJSON struct {
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	Organisation string   `json:"organisation"`
+	URL          string   `json:"url"`
+	Hosts        []Host   `json:"hosts"`
+	Cost         string   `json:"cost"`
+	Free         bool     `json:"free"`
+	Note         string   `json:"note,omitempty"`
+	Sources      []string `json:"sources,omitempty"`
+	Checked      string   `json:"checked,omitempty"`
 }
 
 // Free reports whether the official site charges nothing for the procedure.

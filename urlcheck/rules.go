@@ -7,9 +7,9 @@ import (
 
 	"golang.org/x/net/publicsuffix"
 
-	"github.com/trustreflex/trustreflex/internal/hostname"
-	"github.com/trustreflex/trustreflex/internal/lookalike"
 	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/lookalike"
 )
 
 // maxLabels bounds the work on one host: the labels nearest the suffix are the ones

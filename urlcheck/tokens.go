@@ -3,7 +3,7 @@ package urlcheck
 import (
 	"strings"
 
-	"github.com/trustreflex/trustreflex/internal/lookalike"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/lookalike"
 )
 
 // token is one word read in a host label: a dictionary word or a chunk of unknown letters.

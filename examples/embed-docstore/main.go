@@ -1,7 +1,7 @@
 // Command embed-docstore shows how a storage application tells a person whether a
-// document is really encrypted before they rely on it (Inspector.Check for a file,
+// document is really encrypted before they rely on it (docstore's Inspector.Check for a file,
 // InspectReader for an upload, Walk for a folder), and then keeps it in an encrypted
-// Vault, which the inspector recognises as encrypted.
+// vault (docstore/vault), which the inspector recognises as encrypted.
 //
 //	go run ./examples/embed-docstore [FILE...]
 package main
@@ -16,6 +16,7 @@ import (
 	"filippo.io/age"
 
 	"github.com/trustreflex/trustreflex/docstore"
+	"github.com/trustreflex/trustreflex/docstore/vault"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -60,7 +61,7 @@ func run(w io.Writer, files []string) error {
 	}
 	owner.SetWorkFactor(12) // fast for the example; keep age's default for real use
 	vaultDir := filepath.Join(dir, "coffre")
-	v, err := docstore.Create(vaultDir, owner)
+	v, err := vault.Create(vaultDir, owner)
 	if err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func run(w io.Writer, files []string) error {
 		if err != nil {
 			return err
 		}
-		_, err = v.Put(ctx, filepath.Base(f), file, docstore.Meta{})
+		_, err = v.Put(ctx, filepath.Base(f), file, vault.Meta{})
 		file.Close()
 		if err != nil {
 			return err

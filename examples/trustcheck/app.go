@@ -29,6 +29,7 @@ Commands:
 Common flags:
   --json        one JSON object per subject and per line (wire format)
   --lang fr|en  language of messages and reflexes (default fr)
+  --debug       print the technical error behind "could not check" on stderr
   -             as a subject: read one subject per line from standard input
 
 Examples:
@@ -114,9 +115,10 @@ func (a *app) usageError(msg string) {
 // flags is a subcommand's flag set plus the output flags every check shares.
 type flags struct {
 	*flag.FlagSet
-	cmd  *command
-	json bool
-	lang string
+	cmd   *command
+	json  bool
+	lang  string
+	debug bool
 }
 
 // newFlags returns the flag set of cmd with --json and --lang already defined.
@@ -125,6 +127,7 @@ func newFlags(cmd *command) *flags {
 	f.SetOutput(io.Discard) // errors are reported on one line by parse
 	f.BoolVar(&f.json, "json", false, "one JSON object per subject and per line")
 	f.StringVar(&f.lang, "lang", "fr", "language of messages: fr or en")
+	f.BoolVar(&f.debug, "debug", false, "also print the developer's error of each subject that could not be checked, on stderr")
 	return f
 }
 

@@ -136,24 +136,24 @@ func TestHumanOutputShowsReflexFirst(t *testing.T) {
 	assert.Equal(t, exitDanger, r.code)
 	assert.Equal(t, ""+
 		"DANGER    danger:https://ants-gouv.fr/\n"+
-		"  → Ne saisissez rien et ne payez rien. Tapez vous-même l'adresse officielle : https://ants.gouv.fr/\n"+
+		"  → Ne saisissez rien et ne payez rien. Tapez vous-même l'adresse officielle\u00a0: https://ants.gouv.fr/\n"+
 		"  · Cette adresse imite un site officiel (https://ants.gouv.fr/). C'est le signe d'une arnaque. [ants-gouv.fr ~ ants.gouv.fr]\n"+
-		"OK        ok:x\n"+
+		"VÉRIFIÉ   ok:x\n"+
 		"  → Vous pouvez continuer sur ce site.\n"+
 		"  · C'est un site officiel.\n"+
 		"ERREUR    error:y\n"+
-		"  ! vérification impossible : store down\n"+
-		"OK        none:z\n", r.stdout)
+		"  ! Une erreur technique a empêché la vérification.\n"+ // the developer's "store down" is never shown
+		"VÉRIFIÉ   none:z\n", r.stdout)
 
 	en := runCLI(t, nil, nil, false, "fake", "--lang", "en", "caution:x")
-	assert.Equal(t, "CAUTION   caution:x\n  → Do not send a password or bank details on this page.\n  · The connection is not encrypted (http, not https). [http]\n", en.stdout)
+	assert.Equal(t, "CAUTION      caution:x\n  → Do not send a password or bank details on this page.\n  · The connection is not encrypted (http, not https). [http]\n", en.stdout)
 }
 
 func TestColourOnlyOnTerminalWithoutNoColor(t *testing.T) {
 	plain := runCLI(t, nil, nil, false, "fake", "danger:x")
 	assert.NotContains(t, plain.stdout, "\033[")
 	tty := runCLI(t, nil, nil, true, "fake", "danger:x")
-	assert.Contains(t, tty.stdout, ansiRed+"DANGER    "+ansiReset)
+	assert.Contains(t, tty.stdout, "\033[1;31mDANGER    \033[0m")
 	noColor := runCLI(t, nil, map[string]string{"NO_COLOR": "1"}, true, "fake", "danger:x")
 	assert.NotContains(t, noColor.stdout, "\033[")
 	dumb := runCLI(t, nil, map[string]string{"TERM": "dumb"}, true, "fake", "danger:x")
@@ -179,7 +179,7 @@ func TestDisplayMasksHumanSubjectOnly(t *testing.T) {
 	var out bytes.Buffer
 	a := newApp(fakeCommands(mask), stdio{in: strings.NewReader(""), out: &out, err: io.Discard, getenv: func(string) string { return "" }})
 	a.run(context.Background(), []string{"fake", "ok:secret"})
-	assert.Equal(t, "OK        ok****\n  → Vous pouvez continuer sur ce site.\n  · C'est un site officiel.\n", out.String())
+	assert.Equal(t, "VÉRIFIÉ   ok****\n  → Vous pouvez continuer sur ce site.\n  · C'est un site officiel.\n", out.String())
 	out.Reset()
 	a.run(context.Background(), []string{"fake", "--json", "ok:secret"})
 	assert.Contains(t, out.String(), `"subject":"ok:secret"`)

@@ -64,9 +64,15 @@ func (a *app) check(ctx context.Context, f *flags, subjects []string, run checkR
 	if workers <= 0 {
 		workers = 8
 	}
-	p := &printer{app: a, json: f.json, lang: lang, display: run.display, colour: a.colour()}
+	p := &printer{display: run.display}
+	if f.debug {
+		p.debug = a.io.err
+	}
 	if f.json {
 		p.enc = reflex.NewEncoder(a.io.out, lang)
+	} else {
+		p.text = reflex.NewTextEncoder(a.io.out, lang)
+		p.text.SetColour(a.colour())
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -157,12 +163,10 @@ func trimLine(s string) string {
 
 // printer writes outcomes and keeps what the exit status needs.
 type printer struct {
-	app     *app
-	enc     *reflex.Encoder // nil: human output
-	json    bool
-	lang    reflex.Lang
-	colour  bool
-	display func(string) string
+	enc     *reflex.Encoder     // --json
+	text    *reflex.TextEncoder // human output
+	display func(string) string // how human output shows a subject (nil: as given)
+	debug   io.Writer           // --debug: where the developer's errors go
 
 	done      atomic.Int64
 	worst     reflex.Severity
@@ -173,11 +177,14 @@ func (p *printer) print(o outcome) {
 	defer p.done.Add(1)
 	if o.err != nil {
 		p.unchecked = true
+		if p.debug != nil {
+			fmt.Fprintf(p.debug, "%s: debug: %s: %s\n", programName, reflex.Printable(p.shown(o.report.Subject)), reflex.Printable(o.err.Error()))
+		}
 		if p.enc != nil {
 			_ = p.enc.EncodeError(o.report.Subject, o.report.Kind, o.err)
 			return
 		}
-		writeHumanError(p.app.io.out, o.report, o.err, p.lang, p.colour, p.display)
+		_ = p.text.EncodeError(p.shown(o.report.Subject), o.report.Kind, o.err)
 		return
 	}
 	p.worst = max(p.worst, o.report.Verdict())
@@ -185,7 +192,15 @@ func (p *printer) print(o outcome) {
 		_ = p.enc.Encode(o.report)
 		return
 	}
-	writeHuman(p.app.io.out, o.report, p.lang, p.colour, p.display)
+	o.report.Subject = p.shown(o.report.Subject)
+	_ = p.text.Encode(o.report)
+}
+
+func (p *printer) shown(subject string) string {
+	if p.display != nil {
+		return p.display(subject)
+	}
+	return subject
 }
 
 // status is the exit status of the run: the most severe answer wins.

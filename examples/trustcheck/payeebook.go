@@ -56,22 +56,16 @@ func (b *bookFlags) validate(subjects []string) error {
 	return nil
 }
 
-// errNoBook is what the CLI says for bookopen.ErrNoBook: a check names a SQLite book
-// that does not exist (a typo must not read as "every payee is new"), and how to make one.
-var errNoBook = errors.New("no payee book there yet (record a payee with --confirm to create it)")
-
 // openPayeeBook opens the --book store (bookopen.Open). A SQLite file is created only
-// when create is set.
+// when create is set: a check that names a missing file gets bookopen.ErrNoBook, whose
+// text (reflex.TextNoBook) says to check the path (a typo must not read as "every
+// payee is new").
 func openPayeeBook(ctx context.Context, book string, create bool) (bookopen.Store, error) {
 	var opts []bookopen.Option
 	if create {
 		opts = append(opts, bookopen.WithCreate())
 	}
-	s, err := bookopen.Open(ctx, book, opts...)
-	if errors.Is(err, bookopen.ErrNoBook) {
-		return nil, fmt.Errorf("%s: %w", book, errNoBook)
-	}
-	return s, err
+	return bookopen.Open(ctx, book, opts...)
 }
 
 // payeeBookAuthor is the default author of a confirmation: the OS user.

@@ -35,18 +35,6 @@ func proceduresCommand() command {
 	}
 }
 
-// procedureJSON is the --json form of one procedure.
-type procedureJSON struct {
-	ID           string   `json:"id"`
-	Name         string   `json:"name"`
-	Organisation string   `json:"organisation"`
-	URL          string   `json:"url"`
-	Hosts        []string `json:"hosts"`
-	Cost         string   `json:"cost"`
-	Free         bool     `json:"free"`
-	Note         string   `json:"note"`
-}
-
 var procedureLabels = map[reflex.Lang]struct{ hosts, cost, only, legacy, free string }{
 	reflex.French:  {"sites :", "coût :", "seul", "ancien", "gratuit"},
 	reflex.English: {"sites:", "cost:", "only", "legacy", "free"},
@@ -72,11 +60,7 @@ func runProcedures(_ context.Context, a *app, cmd *command, args []string) int {
 		enc := json.NewEncoder(a.io.out)
 		enc.SetEscapeHTML(false)
 		for _, p := range procs {
-			hosts := make([]string, len(p.Hosts))
-			for i, h := range p.Hosts {
-				hosts[i] = h.String()
-			}
-			if err := enc.Encode(procedureJSON{p.ID, p.Name, p.Organisation, p.URL, hosts, p.Cost, p.Free(), p.Note}); err != nil {
+			if err := enc.Encode(p); err != nil {
 				return exitUnchecked
 			}
 		}

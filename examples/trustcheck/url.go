@@ -60,14 +60,14 @@ func runURL(ctx context.Context, a *app, cmd *command, args []string) int {
 	}
 	checker := urlcheck.New()
 	var c reflex.Checker = checker
-	f.forID = strings.ToLower(strings.TrimSpace(f.forID)) // ids are lower-case; "Carte-Grise" means carte-grise
 	if f.forID != "" {
-		if !knownProcedure(checker, f.forID) {
+		p, ok := checker.Procedure(f.forID)
+		if !ok {
 			a.usageError(fmt.Sprintf("url: unknown procedure %q for --for (procedures: %s)", f.forID, strings.Join(procedureIDs(checker), ", ")))
 			return exitUsage
 		}
 		c = reflex.CheckerFunc(func(ctx context.Context, u string) (reflex.Report, error) {
-			return checker.CheckFor(ctx, u, f.forID)
+			return checker.CheckFor(ctx, u, p.ID)
 		})
 	}
 	return a.check(ctx, f.flags, subjects, checkRun{src: single(reflex.KindURL, c)})
@@ -79,13 +79,4 @@ func procedureIDs(c *urlcheck.Checker) []string {
 		ids = append(ids, p.ID)
 	}
 	return ids
-}
-
-func knownProcedure(c *urlcheck.Checker, id string) bool {
-	for _, p := range c.Procedures() {
-		if p.ID == id {
-			return true
-		}
-	}
-	return false
 }

@@ -6,9 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -16,7 +16,7 @@ import (
 	"filippo.io/age"
 	"golang.org/x/term"
 
-	"github.com/trustreflex/trustreflex/docstore"
+	"github.com/trustreflex/trustreflex/docstore/vault"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -109,6 +109,7 @@ type vaultCLI struct {
 	json  bool
 	dir   string
 	state string
+	doc   string // the document an action names (get, rm), for a not-found message
 }
 
 // errDamagedReport is returned by verify when it found damage (already printed).
@@ -118,12 +119,9 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 	if err := vc.paths(); err != nil {
 		return err
 	}
-	opts := []docstore.VaultOption{}
+	opts := []vault.Option{}
 	if vc.state != "none" {
-		if err := os.MkdirAll(filepath.Dir(vc.state), 0o700); err != nil {
-			return err
-		}
-		opts = append(opts, docstore.WithStateFile(vc.state))
+		opts = append(opts, vault.WithStateFile(vc.state))
 	}
 	if action == "init" {
 		pass, err := vc.passphrase("TRUSTCHECK_PASSPHRASE", true)
@@ -134,19 +132,19 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 		if err != nil {
 			return err
 		}
-		v, err := docstore.Create(vc.dir, r, opts...)
+		v, err := vault.Create(vc.dir, r, opts...)
 		if err != nil {
 			return err
 		}
 		defer v.Close()
-		vc.say("vault created in %s", "coffre créé dans %s", vc.dir)
+		vc.say(reflex.TextVaultCreated, "dir", vc.dir)
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(vc.dir, "index")); errors.Is(err, fs.ErrNotExist) {
-		// Do not ask for a passphrase to open nothing.
-		if _, err := os.Stat(vc.dir); errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%w: %s", docstore.ErrNotVault, vc.dir)
-		}
+	// Do not ask for a passphrase to open nothing.
+	if found, err := vault.Exists(vc.dir); err != nil {
+		return err
+	} else if !found {
+		return vault.ErrNotVault
 	}
 	pass, err := vc.passphrase("TRUSTCHECK_PASSPHRASE", false)
 	if err != nil {
@@ -156,9 +154,9 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 	if err != nil {
 		return err
 	}
-	open := docstore.Open
+	open := vault.Open
 	if action == "recover" {
-		open = docstore.Recover
+		open = vault.Recover
 	}
 	v, err := open(vc.dir, id, opts...)
 	if err != nil {
@@ -171,19 +169,21 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 		if err != nil {
 			return err
 		}
-		vc.say("index rebuilt: %d documents", "index reconstruit : %d documents", len(docs))
+		vc.say(reflex.TextVaultRebuilt, "n", strconv.Itoa(len(docs)))
 		return nil
 	case "put":
 		return vc.put(ctx, v, args)
 	case "get":
+		vc.doc = args[0]
 		return vc.get(ctx, v, args[0])
 	case "ls":
 		return vc.ls(v)
 	case "rm":
+		vc.doc = args[0]
 		if err := v.Delete(ctx, args[0]); err != nil {
 			return err
 		}
-		vc.say("%s deleted", "%s supprimé", args[0])
+		vc.say(reflex.TextVaultDeleted, "name", args[0])
 		return nil
 	case "verify":
 		return vc.verify(ctx, v)
@@ -209,7 +209,7 @@ func newScryptRecipient(pass string) (*age.ScryptRecipient, error) {
 }
 
 // passwd rewraps the vault key under a new passphrase: one key slot changes, no document.
-func (vc *vaultCLI) passwd(v *docstore.Vault) error {
+func (vc *vaultCLI) passwd(v *vault.Vault) error {
 	pass, err := vc.passphrase("TRUSTCHECK_NEW_PASSPHRASE", true)
 	if err != nil {
 		return err
@@ -218,10 +218,10 @@ func (vc *vaultCLI) passwd(v *docstore.Vault) error {
 	if err != nil {
 		return err
 	}
-	if err := v.SetRecipient(docstore.OwnerLabel, r); err != nil {
+	if err := v.SetRecipient(vault.OwnerLabel, r); err != nil {
 		return err
 	}
-	vc.say("passphrase changed", "phrase de passe changée")
+	vc.say(reflex.TextVaultPassphraseChanged)
 	return nil
 }
 
@@ -272,17 +272,17 @@ func (vc *vaultCLI) passphrase(env string, confirm bool) (string, error) {
 		return "", errNoPassphrase
 	}
 	defer tty.Close()
-	ask := func(en, fr string) (string, error) {
-		fmt.Fprint(tty, vc.text(en, fr))
+	ask := func(prompt reflex.TextID) (string, error) {
+		fmt.Fprint(tty, reflex.NewText(prompt).In(vc.lang))
 		b, err := term.ReadPassword(int(tty.Fd()))
 		fmt.Fprintln(tty)
 		return string(b), err
 	}
-	en, fr := "Vault passphrase: ", "Phrase de passe du coffre : "
+	prompt := reflex.TextVaultPrompt
 	if env == "TRUSTCHECK_NEW_PASSPHRASE" || confirm {
-		en, fr = "New vault passphrase: ", "Nouvelle phrase de passe du coffre : "
+		prompt = reflex.TextVaultPromptNew
 	}
-	p, err := ask(en, fr)
+	p, err := ask(prompt)
 	if err != nil {
 		return "", err
 	}
@@ -290,7 +290,7 @@ func (vc *vaultCLI) passphrase(env string, confirm bool) (string, error) {
 		return "", errNoPassphrase
 	}
 	if confirm {
-		again, err := ask("Again: ", "Encore une fois : ")
+		again, err := ask(reflex.TextVaultPromptAgain)
 		if err != nil {
 			return "", err
 		}
@@ -302,11 +302,11 @@ func (vc *vaultCLI) passphrase(env string, confirm bool) (string, error) {
 }
 
 var (
-	errNoPassphrase       = errors.New("no passphrase: run on a terminal or set TRUSTCHECK_PASSPHRASE")
-	errPassphraseMismatch = errors.New("the two passphrases differ")
+	errNoPassphrase       = &reflex.Problem{ID: reflex.TextVaultNoPassphrase, Err: errors.New("no passphrase: run on a terminal or set TRUSTCHECK_PASSPHRASE")}
+	errPassphraseMismatch = &reflex.Problem{ID: reflex.TextVaultPassphraseMismatch, Err: errors.New("the two passphrases differ")}
 )
 
-func (vc *vaultCLI) put(ctx context.Context, v *docstore.Vault, args []string) error {
+func (vc *vaultCLI) put(ctx context.Context, v *vault.Vault, args []string) error {
 	src := vc.app.io.in
 	if len(args) == 2 && args[1] != "-" {
 		f, err := os.Open(args[1])
@@ -320,14 +320,14 @@ func (vc *vaultCLI) put(ctx context.Context, v *docstore.Vault, args []string) e
 	if err != nil {
 		return err
 	}
-	vc.say("%s stored (version %d, %d bytes)", "%s rangé (version %d, %d octets)", info.Name, info.Version, info.Size)
+	vc.say(reflex.TextVaultStored, "name", info.Name, "version", strconv.FormatUint(info.Version, 10), "size", strconv.FormatInt(info.Size, 10))
 	return nil
 }
 
 // get verifies the whole document first (a full authenticated read, discarded), then
 // streams it: nothing reaches standard output unless the document is intact. The price is
 // decrypting twice; the alternative, a plaintext temp file, would leave the document on disk.
-func (vc *vaultCLI) get(ctx context.Context, v *docstore.Vault, name string) error {
+func (vc *vaultCLI) get(ctx context.Context, v *vault.Vault, name string) error {
 	if err := v.VerifyDocument(ctx, name); err != nil {
 		return err
 	}
@@ -340,7 +340,7 @@ func (vc *vaultCLI) get(ctx context.Context, v *docstore.Vault, name string) err
 	return err
 }
 
-func (vc *vaultCLI) ls(v *docstore.Vault) error {
+func (vc *vaultCLI) ls(v *vault.Vault) error {
 	docs, err := v.List()
 	if err != nil {
 		return err
@@ -349,27 +349,27 @@ func (vc *vaultCLI) ls(v *docstore.Vault) error {
 		enc := json.NewEncoder(vc.app.io.out)
 		for _, d := range docs {
 			enc.Encode(struct {
-				Name     string        `json:"name"`
-				Size     int64         `json:"size"`
-				Version  uint64        `json:"version"`
-				Modified time.Time     `json:"modified"`
-				Meta     docstore.Meta `json:"meta,omitempty"`
+				Name     string     `json:"name"`
+				Size     int64      `json:"size"`
+				Version  uint64     `json:"version"`
+				Modified time.Time  `json:"modified"`
+				Meta     vault.Meta `json:"meta,omitempty"`
 			}{d.Name, d.Size, d.Version, d.Modified, d.Meta})
 		}
 		return nil
 	}
 	if len(docs) == 0 {
-		vc.say("the vault is empty", "le coffre est vide")
+		vc.say(reflex.TextVaultEmpty)
 		return nil
 	}
 	tw := tabwriter.NewWriter(vc.app.io.out, 0, 4, 2, ' ', 0)
 	for _, d := range docs {
-		fmt.Fprintf(tw, "%s\t%d\tv%d\t%s\n", d.Name, d.Size, d.Version, d.Modified.Format("2006-01-02 15:04"))
+		fmt.Fprintf(tw, "%s\t%d\tv%d\t%s\n", reflex.Printable(d.Name), d.Size, d.Version, d.Modified.Format("2006-01-02 15:04"))
 	}
 	return tw.Flush()
 }
 
-func (vc *vaultCLI) verify(ctx context.Context, v *docstore.Vault) error {
+func (vc *vaultCLI) verify(ctx context.Context, v *vault.Vault) error {
 	rep, err := v.Verify(ctx)
 	if err != nil {
 		return err
@@ -378,7 +378,7 @@ func (vc *vaultCLI) verify(ctx context.Context, v *docstore.Vault) error {
 	if vc.json {
 		enc := json.NewEncoder(out)
 		for _, d := range rep.Damaged {
-			enc.Encode(map[string]string{"name": d.Name, "damage": d.Reason})
+			enc.Encode(map[string]string{"name": d.Name, "damage": d.Reason.String()})
 		}
 		if rep.LogErr != nil {
 			enc.Encode(map[string]string{"name": "log", "damage": "log"})
@@ -386,17 +386,17 @@ func (vc *vaultCLI) verify(ctx context.Context, v *docstore.Vault) error {
 		enc.Encode(map[string]any{"checked": rep.Checked, "ok": rep.OK(), "orphans": len(rep.Orphans)})
 	} else {
 		for _, d := range rep.Damaged {
-			fmt.Fprintf(out, "%s: %s (%s)\n", vc.text("DAMAGED", "ENDOMMAGÉ"), d.Name, d.Reason)
+			fmt.Fprintf(out, "%s: %s (%s)\n", reflex.NewText(reflex.TextVaultDamagedLabel).In(vc.lang), reflex.Printable(d.Name),
+				reflex.NewText(reflex.TextID("damage."+d.Reason.String())).In(vc.lang))
 		}
 		if rep.LogErr != nil {
-			fmt.Fprintf(out, "%s: log\n", vc.text("DAMAGED", "ENDOMMAGÉ"))
+			fmt.Fprintf(out, "%s: log\n", reflex.NewText(reflex.TextVaultDamagedLabel).In(vc.lang))
 		}
 		if rep.OK() {
-			vc.say("documents checked: %d, all intact", "documents vérifiés : %d, tous intacts", rep.Checked)
+			vc.say(reflex.TextVaultIntact, "n", strconv.Itoa(rep.Checked))
 		}
 		if len(rep.Orphans) > 0 {
-			vc.say("unreferenced files (left by an interrupted operation, or put there by hand): %d",
-				"fichiers orphelins (laissés par une opération interrompue, ou déposés à la main) : %d", len(rep.Orphans))
+			vc.say(reflex.TextVaultOrphans, "n", strconv.Itoa(len(rep.Orphans)))
 		}
 	}
 	if !rep.OK() {
@@ -405,7 +405,7 @@ func (vc *vaultCLI) verify(ctx context.Context, v *docstore.Vault) error {
 	return nil
 }
 
-func (vc *vaultCLI) log(ctx context.Context, v *docstore.Vault) error {
+func (vc *vaultCLI) log(ctx context.Context, v *vault.Vault) error {
 	entries, err := v.Log(ctx)
 	if err != nil {
 		return err
@@ -426,92 +426,51 @@ func (vc *vaultCLI) log(ctx context.Context, v *docstore.Vault) error {
 		}
 		line := fmt.Sprintf("%d  %s  %s", e.Seq, e.Time.Format(time.RFC3339), e.Op)
 		if e.Name != "" {
-			line += "  " + e.Name
+			line += "  " + reflex.Printable(e.Name)
 		}
 		if e.Version > 0 {
 			line += fmt.Sprintf(" v%d", e.Version)
 		}
 		if !e.Committed {
-			line += "  " + vc.text("(interrupted, not applied)", "(interrompu, sans effet)")
+			line += "  " + reflex.NewText(reflex.TextVaultInterrupted).In(vc.lang)
 		}
 		fmt.Fprintln(out, line)
 	}
 	return nil
 }
 
-// export writes to FILE.tmp and renames it when complete, so a failed export (a damaged
+// export writes a zip for a FILE ending in .zip, else a tar; a failed export (a damaged
 // document) leaves no partial archive behind.
-func (vc *vaultCLI) export(ctx context.Context, v *docstore.Vault, path string) error {
-	format := docstore.ExportTar
+func (vc *vaultCLI) export(ctx context.Context, v *vault.Vault, path string) error {
+	format := vault.ExportTar
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
-		format = docstore.ExportZip
+		format = vault.ExportZip
 	}
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("%s: %w", path, fs.ErrExist)
-	}
-	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
+	if err := v.ExportFile(ctx, path, format); err != nil {
 		return err
 	}
-	err = v.Export(ctx, f, format)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	vc.say("exported to %s (plaintext: keep it safe)", "exporté dans %s (en clair : gardez-le en lieu sûr)", path)
+	vc.say(reflex.TextVaultExported, "path", path)
 	return nil
 }
 
-func (vc *vaultCLI) text(en, fr string) string {
-	if vc.lang == reflex.English {
-		return en
-	}
-	return fr
-}
-
 // say prints a confirmation on stderr, keeping stdout for data (get, ls, log).
-func (vc *vaultCLI) say(en, fr string, args ...any) {
-	fmt.Fprintf(vc.app.io.err, vc.text(en, fr)+"\n", args...)
+func (vc *vaultCLI) say(id reflex.TextID, nameValues ...string) {
+	fmt.Fprintln(vc.app.io.err, reflex.NewText(id, nameValues...).In(vc.lang))
 }
 
-// message turns an error into the one line shown to the user.
+// message turns an error into what the person reads: the catalogue's text of the
+// error, and the command that mends it where there is one.
 func (vc *vaultCLI) message(err error) string {
-	var de *docstore.DamageError
+	var de *vault.DamageError
 	switch {
 	case errors.Is(err, errDamagedReport):
-		return vc.text("some files are damaged or were tampered with; restore them from a backup or an export",
-			"des fichiers sont endommagés ou ont été modifiés ; restaurez-les depuis une sauvegarde ou un export")
-	case errors.Is(err, errNoPassphrase):
-		return vc.text(errNoPassphrase.Error(), "pas de phrase de passe : lancez la commande dans un terminal ou définissez TRUSTCHECK_PASSPHRASE")
-	case errors.Is(err, errPassphraseMismatch):
-		return vc.text(errPassphraseMismatch.Error(), "les deux phrases de passe diffèrent")
-	case errors.Is(err, docstore.ErrWrongPassphrase):
-		return vc.text("wrong passphrase", "phrase de passe incorrecte")
-	case errors.Is(err, docstore.ErrLocked):
-		return vc.text("the vault is in use by another program", "le coffre est utilisé par un autre programme")
-	case errors.Is(err, docstore.ErrNotVault):
-		return vc.text("no vault in "+vc.dir+" (create one with: trustcheck vault init)",
-			"pas de coffre dans "+vc.dir+" (créez-le avec : trustcheck vault init)")
-	case errors.Is(err, docstore.ErrRollback):
-		return vc.text("the vault is older than the last state seen on this machine: it was rolled back",
-			"le coffre est plus ancien que le dernier état vu sur cette machine : il a été remplacé par une ancienne copie")
-	case errors.As(err, &de) && de.Name == "index":
-		return vc.text("the vault index is damaged or missing ("+de.Reason+"); rebuild it with: trustcheck vault recover",
-			"l'index du coffre est endommagé ou absent ("+de.Reason+") ; reconstruisez-le avec : trustcheck vault recover")
-	case errors.As(err, &de):
-		return vc.text(fmt.Sprintf("%q is damaged or was tampered with (%s); nothing was output", de.Name, de.Reason),
-			fmt.Sprintf("%q est endommagé ou a été modifié (%s) ; rien n'a été affiché", de.Name, de.Reason))
-	case errors.Is(err, docstore.ErrNotFound):
-		return vc.text("no such document: ", "document introuvable : ") + strings.TrimPrefix(err.Error(), "docstore: not found: ")
-	case errors.Is(err, fs.ErrExist):
-		return vc.text("already exists: ", "existe déjà : ") + err.Error()
+		return reflex.NewText(reflex.TextVaultDamageFound).In(vc.lang)
+	case errors.Is(err, vault.ErrNotVault):
+		return reflex.NewText(reflex.TextVaultNotVault, "dir", vc.dir).In(vc.lang) + " " + reflex.NewText(reflex.TextVaultHintInit).In(vc.lang)
+	case errors.As(err, &de) && de.ID == "" && de.Name == vault.IndexFile:
+		return reflex.ErrorText(err, vc.lang) + " " + reflex.NewText(reflex.TextVaultHintRecover).In(vc.lang)
+	case errors.Is(err, vault.ErrNotFound) && vc.doc != "":
+		return reflex.NewText(reflex.TextVaultNotFound, "name", vc.doc).In(vc.lang)
 	}
-	return err.Error()
+	return reflex.ErrorText(err, vc.lang)
 }

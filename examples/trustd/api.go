@@ -98,11 +98,11 @@ func checkHandler[T any, R request[T]](s *server, kind string, maxSubject int, c
 			case errors.Is(err, context.DeadlineExceeded):
 				status = http.StatusGatewayTimeout
 			case errors.Is(err, urlcheck.ErrInvalidURL):
-				writeJSON(w, http.StatusUnprocessableEntity, reflex.WireError(base.Subject, kind, err))
+				writeJSON(w, http.StatusUnprocessableEntity, reflex.WireError(base.Subject, kind, err, lang))
 				return
 			}
 			s.logger.Error("check failed", "kind", kind, "err", redactedError(err))
-			writeJSON(w, status, reflex.WireError(base.Subject, kind, err))
+			writeJSON(w, status, reflex.WireError(base.Subject, kind, err, lang))
 			return
 		}
 		writeJSON(w, http.StatusOK, report.Wire(lang))

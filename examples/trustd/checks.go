@@ -68,7 +68,7 @@ func buildChecks(o options) (checks, []demoPayee, func(), error) {
 			}
 			return r, err
 		},
-		procedures: func() []procedure { return procedureList(urls) },
+		procedures: urls.Procedures,
 		iban:       ibancheck.New(),
 		file:       docstore.NewInspector().InspectReader,
 		message:    messagecheck.New(messagecheck.WithURLChecker(urls)),
@@ -94,17 +94,4 @@ func seedDemo(ctx context.Context, book *payee.Book) error {
 		}
 	}
 	return nil
-}
-
-// procedureList is the catalogue as GET /v1/procedures shows it.
-func procedureList(urls *urlcheck.Checker) []procedure {
-	var out []procedure
-	for _, p := range urls.Procedures() {
-		hosts := make([]string, len(p.Hosts))
-		for i, h := range p.Hosts {
-			hosts[i] = h.Name
-		}
-		out = append(out, procedure{ID: p.ID, Organisation: p.Organisation, Name: p.Name, Hosts: hosts})
-	}
-	return out
 }

@@ -121,6 +121,18 @@ func (doc openAPI) validate(s schema, v any, at string) error {
 		if s.Pattern != "" && !regexp.MustCompile(s.Pattern).MatchString(str) {
 			return fmt.Errorf("%s: %q does not match %s", at, str, s.Pattern)
 		}
+	case "boolean":
+		if _, ok := v.(bool); !ok {
+			return fmt.Errorf("%s: want a boolean, got %T", at, v)
+		}
+	case "integer", "number":
+		n, ok := v.(float64)
+		if !ok {
+			return fmt.Errorf("%s: want a number, got %T", at, v)
+		}
+		if s.Type == "integer" && n != float64(int64(n)) {
+			return fmt.Errorf("%s: want an integer, got %v", at, n)
+		}
 	case "":
 	default:
 		return fmt.Errorf("%s: the test does not know type %q", at, s.Type)

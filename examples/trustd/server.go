@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck"
 )
 
 // config holds the server's limits.
@@ -42,15 +43,7 @@ type checks struct {
 	message    reflex.Checker
 	payment    func(ctx context.Context, req paymentRequest) (reflex.Report, error)
 	file       func(ctx context.Context, name string, r io.ReaderAt, size int64) (reflex.Report, error)
-	procedures func() []procedure
-}
-
-// procedure is one entry of GET /v1/procedures, for the "for" field of URL checks.
-type procedure struct {
-	ID           string   `json:"id"`
-	Organisation string   `json:"organisation"`
-	Name         string   `json:"name,omitempty"`
-	Hosts        []string `json:"hosts"`
+	procedures func() []urlcheck.Procedure // GET /v1/procedures, in their one JSON form
 }
 
 type server struct {
@@ -79,6 +72,7 @@ func newServer(cfg config, c checks, logger *slog.Logger) *server {
 		{"GET", "/healthz", s.health, true},
 		{"GET", "/openapi.json", s.openAPI, true},
 		{"GET", "/v1/procedures", s.procedureList, true},
+		{"GET", "/v1/labels", s.labels, true},
 		{"POST", "/v1/check/url", checkHandler(s, reflex.KindURL, maxURLSubject, s.checkURL), true},
 		{"POST", "/v1/check/iban", checkHandler(s, reflex.KindIBAN, maxIBANSubject, fromChecker[checkRequest](c.iban, "iban")), true},
 		{"POST", "/v1/check/message", checkHandler(s, reflex.KindMessage, maxMessageSubject, fromChecker[checkRequest](c.message, "message")), true},
@@ -121,8 +115,24 @@ func (s *server) openAPI(w http.ResponseWriter, _ *http.Request) {
 	_, _ = w.Write(openAPIDoc)
 }
 
+// labels answers the words of the verdicts and of an in-flow warning, in ?lang= (or
+// the Accept-Language header; French by default), from the catalogue.
+func (s *server) labels(w http.ResponseWriter, r *http.Request) {
+	lang := reflex.LangFromAcceptLanguage(r.Header.Get("Accept-Language"))
+	if q := r.URL.Query().Get("lang"); q != "" {
+		l, err := reflex.ParseLang(q)
+		if err != nil {
+			s.fail(w, r, errorf(http.StatusBadRequest, "lang: want \"fr\" or \"en\""))
+			return
+		}
+		lang = l
+	}
+	w.Header().Set("Content-Language", lang.String())
+	writeJSON(w, http.StatusOK, reflex.Labels(lang))
+}
+
 func (s *server) procedureList(w http.ResponseWriter, _ *http.Request) {
-	list := []procedure{}
+	list := []urlcheck.Procedure{}
 	if s.checks.procedures != nil {
 		list = append(list, s.checks.procedures()...)
 	}

@@ -368,8 +368,37 @@ func TestPagesAndAssets(t *testing.T) {
 	assert.Equal(t, "text/javascript; charset=utf-8", js.Header().Get("Content-Type"))
 	assert.Contains(t, js.Body.String(), `customElements.define("trust-reflex-warning"`)
 	assert.NotContains(t, js.Body.String(), "innerHTML", "answers are shown as text, never as HTML")
+	assert.NotContains(t, js.Body.String(), "/*LABELS*/", "the labels are written in")
+	for _, lang := range []reflex.Lang{reflex.French, reflex.English} {
+		for _, word := range reflex.Labels(lang) {
+			b, _ := json.Marshal(word)
+			assert.Contains(t, js.Body.String(), string(b), "the component shows the catalogue's words")
+		}
+	}
 	assert.Equal(t, "text/css; charset=utf-8", get("/demo.css").Header().Get("Content-Type"))
 	assert.Equal(t, http.StatusNoContent, get("/favicon.ico").Code)
+}
+
+func TestLabels(t *testing.T) {
+	s := newTestServer(t)
+	get := func(path, accept string) (int, map[string]string) {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Accept-Language", accept)
+		s.ServeHTTP(rec, req)
+		var m map[string]string
+		_ = json.Unmarshal(rec.Body.Bytes(), &m)
+		return rec.Code, m
+	}
+	code, fr := get("/v1/labels", "")
+	require.Equal(t, http.StatusOK, code)
+	assert.Equal(t, reflex.Labels(reflex.French), fr)
+	_, en := get("/v1/labels?lang=en", "fr")
+	assert.Equal(t, "Good to know", en["info"])
+	_, en = get("/v1/labels", "en-GB,en;q=0.8")
+	assert.Equal(t, "Verified", en["ok"])
+	code, _ = get("/v1/labels?lang=de", "")
+	assert.Equal(t, http.StatusBadRequest, code)
 }
 
 func TestCouldNotCheckAnswersTheWireErrorObject(t *testing.T) {
@@ -378,10 +407,15 @@ func TestCouldNotCheckAnswersTheWireErrorObject(t *testing.T) {
 	assert.Equal(t, http.StatusUnprocessableEntity, code)
 	assert.Equal(t, "url", got["kind"])
 	assert.Equal(t, "not a url at all ::", got["subject"])
-	assert.Contains(t, got["error"], "not a web address")
+	assert.Equal(t, "Ce n'est pas une adresse de site web.", got["error"])
 	assert.NotContains(t, got, "verdict")
 
 	code, got = s.post(t, "/v1/check/url", `{"subject":"https://ants.gouv.fr","for":"nope"}`)
 	assert.Equal(t, http.StatusBadRequest, code)
 	assert.Contains(t, got["error"], `unknown procedure "nope"`)
+
+	// Procedure ids are matched as people type them, as in the CLI.
+	code, got = s.post(t, "/v1/check/url", `{"subject":"https://immatriculation.ants.gouv.fr/","for":"Carte-Grise"}`)
+	assert.Equal(t, http.StatusOK, code)
+	assert.Equal(t, "ok", got["verdict"])
 }

@@ -72,7 +72,7 @@ func (s *server) checkFile(w http.ResponseWriter, r *http.Request) {
 			status = http.StatusGatewayTimeout
 		}
 		s.logger.Error("check failed", "kind", reflex.KindFile, "err", redactedError(err))
-		writeJSON(w, status, reflex.WireError(name, reflex.KindFile, err))
+		writeJSON(w, status, reflex.WireError(name, reflex.KindFile, err, lang))
 		return
 	}
 	writeJSON(w, http.StatusOK, report.Wire(lang))

@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"html/template"
 	"net/http"
+
+	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck"
 )
 
 // The demo pages and the embeddable component, compiled in: the demo works offline and
@@ -31,7 +35,7 @@ var pages = func() map[string]*template.Template {
 type pageData struct {
 	Lang, Other, Page, Title string
 	T                        map[string]string
-	Procedures               []procedure
+	Procedures               []urlcheck.Procedure
 	Payees                   []payeeOption
 	Scenes                   []string
 }
@@ -42,7 +46,7 @@ func (s *server) webRoutes() []route {
 		{"GET", "/demo/procedure", s.page("procedure"), false},
 		{"GET", "/demo/transfer", s.page("transfer"), false},
 		{"GET", "/demo/upload", s.page("upload"), false},
-		{"GET", "/trust-reflex.js", asset("web/trust-reflex.js", "text/javascript; charset=utf-8"), false},
+		{"GET", "/trust-reflex.js", componentScript(), false},
 		{"GET", "/demo.js", asset("web/demo.js", "text/javascript; charset=utf-8"), false},
 		{"GET", "/demo.css", asset("web/demo.css", "text/css; charset=utf-8"), false},
 		{"GET", "/favicon.ico", noContent, false},
@@ -88,6 +92,31 @@ func asset(name, contentType string) http.HandlerFunc {
 	if err != nil {
 		panic(err) // embedded at build time: a missing file is a build mistake
 	}
+	return serveBytes(b, contentType)
+}
+
+// componentScript serves the web component with the catalogue's labels written in, so
+// that it shows the very words of the CLI and of GET /v1/labels.
+func componentScript() http.HandlerFunc {
+	b, err := webFS.ReadFile("web/trust-reflex.js")
+	if err != nil {
+		panic(err)
+	}
+	const slot = "/*LABELS*/{ fr: {}, en: {} }"
+	if !bytes.Contains(b, []byte(slot)) {
+		panic("web/trust-reflex.js has no labels slot") // a build mistake, caught by the tests
+	}
+	labels, err := json.Marshal(map[string]map[string]string{
+		"fr": reflex.Labels(reflex.French),
+		"en": reflex.Labels(reflex.English),
+	})
+	if err != nil {
+		panic(err)
+	}
+	return serveBytes(bytes.Replace(b, []byte(slot), labels, 1), "text/javascript; charset=utf-8")
+}
+
+func serveBytes(b []byte, contentType string) http.HandlerFunc {
 	return func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", contentType)
 		w.Header().Set("Cache-Control", "public, max-age=300")

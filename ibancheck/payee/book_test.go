@@ -144,7 +144,7 @@ func TestBookCheck(t *testing.T) {
 			name:    "a revoked IBAN while another is current",
 			setup:   []step{confirm("acme", ibanFR, "ACME SARL"), revoke("acme", ibanFR), confirm("acme", ibanDE, "ACME GmbH")},
 			payment: ibancheck.Payment{PayeeID: "acme", IBAN: ibanFR},
-			want:    []string{"iban.changed:danger", "iban.country-changed:danger", "iban.revoked:danger", "iban.valid:ok"},
+			want:    []string{"iban.changed:danger", "iban.revoked:danger", "iban.country-changed:danger", "iban.valid:ok"},
 			verdict: reflex.Danger,
 		},
 		{

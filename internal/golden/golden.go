@@ -34,3 +34,7 @@ func Equal(t testing.TB, path string, got []byte) {
 	}
 	assert.Equal(t, string(want), string(got), "%s is stale: run the test with -update and review the diff", path)
 }
+
+// Updating reports whether the tests run with -update, for tools that rewrite their own
+// expected output (testscript's UpdateScripts).
+func Updating() bool { return *update }

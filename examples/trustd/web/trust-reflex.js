@@ -24,22 +24,9 @@
   "use strict";
   if (customElements.get("trust-reflex-warning")) return;
 
-  const TEXT = {
-    fr: {
-      checking: "Vérification en cours…",
-      failed: "Vérification impossible pour le moment. En cas de doute, ne continuez pas.",
-      danger: "Danger", caution: "Attention", info: "À savoir", ok: "Vérifié",
-      seen: "Ce que nous avons vu :",
-      nothing: "Nous n'avons rien repéré d'anormal. En cas de doute, contactez l'organisme par ses moyens habituels.",
-    },
-    en: {
-      checking: "Checking…",
-      failed: "Cannot check right now. If in doubt, do not go on.",
-      danger: "Danger", caution: "Caution", info: "Good to know", ok: "Checked",
-      seen: "What we saw:",
-      nothing: "We found nothing unusual. If in doubt, contact the organisation through its usual channels.",
-    },
-  };
+  // The words of the warning, in French and English, from the trustreflex catalogue:
+  // trustd writes them here when it serves this file (GET /v1/labels gives the same).
+  const TEXT = /*LABELS*/{ fr: {}, en: {} };
   const ICON = { danger: "✖", caution: "⚠", info: "ℹ", ok: "✓" };
   const RANK = { ok: 0, info: 1, caution: 2, danger: 3 };
 

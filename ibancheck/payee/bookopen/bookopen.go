@@ -30,6 +30,7 @@ import (
 	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/ibancheck/payee/pgstore"
 	"github.com/trustreflex/trustreflex/ibancheck/payee/sqlitestore"
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
 // Store is an opened payee book store: it keeps the history (payee.Store), imports a
@@ -46,8 +47,9 @@ var (
 )
 
 // ErrNoBook is the error of Open for a SQLite file that does not exist, when
-// [WithCreate] was not given. It also matches fs.ErrNotExist.
-var ErrNoBook = fmt.Errorf("bookopen: no payee book there (%w)", fs.ErrNotExist)
+// [WithCreate] was not given. It also matches fs.ErrNotExist. It is a [reflex.Problem]:
+// reflex.ErrorText tells the person, in their language, to check the path.
+var ErrNoBook = &reflex.Problem{ID: reflex.TextNoBook, Err: fmt.Errorf("bookopen: no payee book there (%w)", fs.ErrNotExist)}
 
 // Option configures Open.
 type Option func(*options)
@@ -94,7 +96,7 @@ func Open(ctx context.Context, target string, opts ...Option) (Store, error) {
 	}
 	if !o.create {
 		if _, err := os.Stat(target); errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: %w", target, ErrNoBook)
+			return nil, &reflex.Problem{ID: reflex.TextNoBook, Params: map[string]string{"path": target}, Err: fmt.Errorf("%s: %w", target, ErrNoBook)}
 		}
 	}
 	s, err := sqlitestore.Open(ctx, target)

@@ -29,6 +29,8 @@ func TestMissingFileIsRefused(t *testing.T) {
 	assert.ErrorIs(t, err, fs.ErrNotExist)
 	assert.Nil(t, s)
 	assert.Contains(t, err.Error(), path)
+	assert.Equal(t, "Aucun carnet de bénéficiaires à cet endroit\u00a0: "+path+". Vérifiez le chemin, ou enregistrez un premier bénéficiaire pour le créer.",
+		reflex.ErrorText(err, reflex.French), "the person reads where, and what to do")
 	entries, err := os.ReadDir(filepath.Dir(path))
 	require.NoError(t, err)
 	assert.Empty(t, entries, "nothing is created")

@@ -1,5 +1,0 @@
-//go:build !race
-
-package docstore
-
-const raceEnabled = false

@@ -1,7 +1,0 @@
-//go:build race
-
-package docstore
-
-// raceEnabled: the race detector changes allocation and GC behaviour, so heap measurements
-// are skipped under it.
-const raceEnabled = true

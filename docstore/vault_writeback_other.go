@@ -1,8 +1,0 @@
-//go:build !linux
-
-package docstore
-
-import "os"
-
-// startWriteback is a no-op where sync_file_range does not exist: the final fsync does it all.
-func startWriteback(*os.File, int64, int64) {}

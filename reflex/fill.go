@@ -1,0 +1,173 @@
+package reflex
+
+import "strings"
+
+// Templates of the catalogue hold {placeholders}, filled from a finding's Params (or a
+// Text's), and optional [parts]. A placeholder may name a format after a colon:
+//
+//	{date:date}         "2026-12-06"          → 6 décembre 2026 / 6 December 2026
+//	{amount:amount}     "4250.00 EUR"         → 4 250,00 € / €4,250.00
+//	{n:number}          "4250"                → 4 250 / 4,250
+//	{n:count:ID}        "3"                   → the text ID.one or ID.other, with {n}
+//	{kinds:pii}         "nir,iban"            → each value's text pii.nir, pii.iban, as a list
+//
+// A format that is none of these names a vocabulary: each comma-separated value is
+// rendered by the text VOCAB.value, so a check stores language-neutral facts and the
+// catalogue says them in the reader's language. Values that come from the input (hosts,
+// names) are shown through [Printable], never raw.
+
+// filler renders templates in one language from one source of values.
+type filler struct {
+	lang   Lang
+	lookup func(name string) string
+}
+
+// fill replaces {name} with its rendered value and keeps an optional [part] only when
+// all its placeholders have a value.
+func (f filler) fill(tmpl string) string {
+	var b strings.Builder
+	for tmpl != "" {
+		i := strings.IndexByte(tmpl, '[')
+		if i < 0 {
+			f.plain(&b, tmpl)
+			break
+		}
+		f.plain(&b, tmpl[:i])
+		j := strings.IndexByte(tmpl[i:], ']')
+		if j < 0 { // unbalanced: catalogue tests forbid it; print as is
+			f.plain(&b, tmpl[i:])
+			break
+		}
+		part := tmpl[i+1 : i+j]
+		complete := true
+		for _, name := range placeholders(part, true) {
+			if f.lookup(name) == "" {
+				complete = false
+				break
+			}
+		}
+		if complete {
+			f.plain(&b, part)
+		}
+		tmpl = tmpl[i+j+1:]
+	}
+	return b.String()
+}
+
+func (f filler) plain(b *strings.Builder, s string) {
+	for s != "" {
+		i := strings.IndexByte(s, '{')
+		j := strings.IndexByte(s[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		name, format, _ := strings.Cut(s[i+1:i+j], ":")
+		b.WriteString(f.render(name, format))
+		s = s[i+j+1:]
+	}
+}
+
+// render gives the value of one placeholder in its format.
+func (f filler) render(name, format string) string {
+	v := f.lookup(name)
+	if v == "" {
+		return ""
+	}
+	switch format {
+	case "":
+		return Printable(v)
+	case "date":
+		return formatDate(v, f.lang)
+	case "amount":
+		return formatAmount(v, f.lang)
+	case "number":
+		return formatNumber(v, f.lang)
+	}
+	if id, ok := strings.CutPrefix(format, "count:"); ok {
+		return f.count(v, TextID(id))
+	}
+	return f.vocabulary(v, format)
+}
+
+// count renders the text id.one or id.other for the number v, with {n} as the number.
+func (f filler) count(v string, id TextID) string {
+	form := ".other"
+	if plural(v, f.lang) == one {
+		form = ".one"
+	}
+	p, ok := texts[id+TextID(form)]
+	if !ok {
+		return formatNumber(v, f.lang)
+	}
+	inner := filler{lang: f.lang, lookup: func(name string) string {
+		if name == "n" {
+			return v
+		}
+		return f.lookup(name)
+	}}
+	return inner.fill(p.in(f.lang))
+}
+
+// vocabulary renders each comma-separated value by its text VOCAB.value, as a list.
+func (f filler) vocabulary(v, vocab string) string {
+	items := strings.Split(v, ",")
+	words := make([]string, 0, len(items))
+	for _, item := range items {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if p, ok := texts[TextID(vocab+"."+item)]; ok {
+			words = append(words, p.in(f.lang))
+		} else {
+			words = append(words, Printable(item)) // Validate reports it
+		}
+	}
+	return joinList(words, f.lang)
+}
+
+// placeholders lists the {names} in t (without their format); with optional false it
+// skips those inside [brackets].
+func placeholders(t string, optional bool) []string {
+	var names []string
+	depth := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case '{':
+			j := strings.IndexByte(t[i:], '}')
+			if j < 0 {
+				return names
+			}
+			if optional || depth == 0 {
+				name, _, _ := strings.Cut(t[i+1:i+j], ":")
+				names = append(names, name)
+			}
+			i += j
+		}
+	}
+	return names
+}
+
+// formats lists the {name:format} pairs of t, for the catalogue's checks.
+func formats(t string) map[string]string {
+	out := map[string]string{}
+	for {
+		i := strings.IndexByte(t, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(t[i:], '}')
+		if j < 0 {
+			return out
+		}
+		name, format, _ := strings.Cut(t[i+1:i+j], ":")
+		out[name] = format
+		t = t[i+j+1:]
+	}
+}

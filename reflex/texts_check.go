@@ -1,0 +1,17 @@
+package reflex
+
+// Texts of the errors of the checks themselves: an input that is not what the check
+// reads, a payee book that is not there.
+const (
+	TextInvalidURL         TextID = "error.invalid-url"
+	TextUnknownProcedure   TextID = "error.unknown-procedure"
+	TextNoBook             TextID = "error.no-book"
+	TextInvalidPaymentFile TextID = "error.invalid-payment-file"
+)
+
+var checkErrorTexts = map[TextID]phrase{
+	TextInvalidURL:         {"Ce n'est pas une adresse de site web.", "This is not a web address."},
+	TextUnknownProcedure:   {"Démarche inconnue[ : {procedure}]. Choisissez-en une dans la liste des démarches connues.", "Unknown procedure[: {procedure}]. Choose one from the list of known procedures."},
+	TextNoBook:             {"Aucun carnet de bénéficiaires à cet endroit[ : {path}]. Vérifiez le chemin, ou enregistrez un premier bénéficiaire pour le créer.", "No payee book there[: {path}]. Check the path, or record a first payee to create it."},
+	TextInvalidPaymentFile: {"Ce fichier de virements n'est pas valide[ (ligne {line})]. Exportez-le de nouveau depuis votre logiciel.", "This transfer file is not valid[ (line {line})]. Export it again from your software."},
+}
