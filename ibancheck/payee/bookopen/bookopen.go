@@ -5,7 +5,7 @@
 // to create it, because a mistyped path must not give an empty book, in which every
 // payee reads as new.
 //
-// Call [Open], then give the store to payee.NewBook:
+// Call [Open], then give the store to [payee.NewBook]:
 //
 //	store, err := bookopen.Open(ctx, target) // errors.Is(err, bookopen.ErrNoBook): no book there
 //	if err != nil { ... }
