@@ -90,13 +90,13 @@ func findBytes(r *Registry, text []byte, yield func(Found) bool) { find(r, text,
 
 func find[T string | []byte](r *Registry, text T, yield func(Found) bool) {
 	for i := 0; i+4 <= len(text); {
-		k := textClass[text[i]]
-		if k < classUpper {
+		k := charKind[text[i]]
+		if k&(kindUpper|kindLower) == 0 {
 			i++
 			continue
 		}
 		// Two letters of one case at a word start, then a digit, maybe after a separator.
-		if textClass[text[i+1]] == k && digitAfter(text, i+2) && (i == 0 || !gluedBefore(text, i)) {
+		if charKind[text[i+1]] == k && digitAfter(text, i+2) && (i == 0 || !gluedBefore(text, i)) {
 			if f, ok := foundAt(r, text, i, k); ok {
 				if !yield(f) {
 					return
@@ -106,18 +106,18 @@ func find[T string | []byte](r *Registry, text T, yield func(Found) bool) {
 			}
 		}
 		// No candidate starts inside this word.
-		for i++; i < len(text) && textClass[text[i]] != classOther; i++ {
+		for i++; i < len(text) && charKind[text[i]] != 0; i++ {
 		}
 	}
 }
 
-// foundAt reads the candidate that starts at text[i] with two letters of class letter.
+// foundAt reads the candidate that starts at text[i] with two letters of kind letter.
 func foundAt[T string | []byte](r *Registry, text T, i int, letter uint8) (Found, bool) {
 	j := i + 2
-	if s := sepLen(text, j); s > 0 && j+s < len(text) && textClass[text[j+s]] == classDigit {
+	if s := sepLen(text, j); s > 0 && j+s < len(text) && charKind[text[j+s]] == kindDigit {
 		j += s // "FR 76"
 	}
-	if j+2 > len(text) || textClass[text[j]] != classDigit || textClass[text[j+1]] != classDigit {
+	if j+2 > len(text) || charKind[text[j]] != kindDigit || charKind[text[j+1]] != kindDigit {
 		return Found{}, false
 	}
 	compact := [maxLen]byte{upper(text[i]), upper(text[i+1]), text[j], text[j+1]}
@@ -163,14 +163,14 @@ func foundAt[T string | []byte](r *Registry, text T, i int, letter uint8) (Found
 // digitAfter reports whether a digit stands at text[j], or after a separator there.
 func digitAfter[T string | []byte](text T, j int) bool {
 	j += sepLen(text, j)
-	return j < len(text) && textClass[text[j]] == classDigit
+	return j < len(text) && charKind[text[j]] == kindDigit
 }
 
 // inGroup reports whether c may stand in a group of a candidate whose letters are of
-// class letter: a digit or a letter of that case.
+// kind letter: a digit or a letter of that case.
 func inGroup(c, letter uint8) bool {
-	k := textClass[c]
-	return k == classDigit || k == letter
+	k := charKind[c]
+	return k == kindDigit || k == letter
 }
 
 // findLength is the length of the IBANs that start with these upper-case letters: the
@@ -187,25 +187,6 @@ func (r *Registry) findLength(a, b byte) int {
 	}
 	return 0
 }
-
-// Byte classes of the finder.
-const (
-	classOther = iota
-	classDigit
-	classUpper
-	classLower
-)
-
-var textClass = func() (t [256]uint8) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = classDigit
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = classUpper
-		t[c+'a'-'A'] = classLower
-	}
-	return t
-}()
 
 func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
 
@@ -242,7 +223,7 @@ func gluedAt[T string | []byte](text T, j int) bool {
 		return false
 	}
 	if c := text[j]; c < utf8.RuneSelf {
-		return textClass[c] != classOther
+		return charKind[c] != 0
 	}
 	var buf [utf8.UTFMax]byte
 	n := 0
@@ -256,7 +237,7 @@ func gluedAt[T string | []byte](text T, j int) bool {
 // gluedBefore reports whether a letter or digit, of any script, ends at text[i-1].
 func gluedBefore[T string | []byte](text T, i int) bool {
 	if c := text[i-1]; c < utf8.RuneSelf {
-		return textClass[c] != classOther
+		return charKind[c] != 0
 	}
 	start := i - 1
 	for start > 0 && i-start < utf8.UTFMax && !utf8.RuneStart(text[start]) {

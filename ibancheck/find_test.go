@@ -287,7 +287,7 @@ func BenchmarkFind(b *testing.B) {
 			for b.Loop() {
 				letters := 0
 				for _, c := range data {
-					if textClass[c] >= classUpper {
+					if charKind[c]&(kindUpper|kindLower) != 0 {
 						letters++
 					}
 				}

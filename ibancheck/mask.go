@@ -18,7 +18,7 @@ func Mask(s string) string {
 	n := 0
 	for i := 0; i < len(s); i++ {
 		c := upper(s[i])
-		if textClass[c] != classDigit && textClass[c] != classUpper {
+		if charKind[c]&(kindDigit|kindUpper) == 0 {
 			continue
 		}
 		if n < len(head) {

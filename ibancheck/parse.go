@@ -110,22 +110,27 @@ func (reg *Registry) check(ip *IBAN) (*countrySpec, error) {
 	return c, nil
 }
 
-// Kinds of character, and the kinds each BBAN class of the registry accepts.
+// Kinds of byte, one bit each so that a set of kinds is a mask: an ASCII digit,
+// upper-case or lower-case letter; 0 for any other byte.
 const (
 	kindDigit = 1 << iota
 	kindUpper
+	kindLower
 )
 
+// charKind is the kind of every byte, for Parse, Find and Mask.
 var charKind = func() (t [256]uint8) {
 	for ch := '0'; ch <= '9'; ch++ {
 		t[ch] = kindDigit
 	}
 	for ch := 'A'; ch <= 'Z'; ch++ {
 		t[ch] = kindUpper
+		t[ch+'a'-'A'] = kindLower
 	}
 	return t
 }()
 
+// classKinds are the kinds each BBAN class of the registry accepts.
 var classKinds = [256]uint8{'n': kindDigit, 'a': kindUpper, 'c': kindDigit | kindUpper}
 
 // compact copies the letters and digits of s into ip, upper-cased, skipping blanks and a

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/trustreflex/trustreflex/ibancheck/payee/bookopen"
+	"github.com/trustreflex/trustreflex/internal/pgtest"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -40,13 +40,7 @@ func TestBookMustExist(t *testing.T) {
 
 // TestBookOnPostgres: --book takes a postgres:// URL.
 func TestBookOnPostgres(t *testing.T) {
-	u := os.Getenv("TRUSTREFLEX_POSTGRES_URL")
-	if u == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("TRUSTREFLEX_POSTGRES_URL is not set in CI: .ci/run must start PostgreSQL (.ci/postgres.sh)")
-		}
-		t.Skip("PostgreSQL test skipped: set TRUSTREFLEX_POSTGRES_URL, e.g. `source .ci/postgres.sh && pg_start`")
-	}
+	u := pgtest.URL(t)
 	c, _, closeChecks, err := buildChecks(options{book: u, seedDemo: true})
 	require.NoError(t, err)
 	defer closeChecks()

@@ -17,6 +17,7 @@ import (
 	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/ibancheck/payee/bookopen"
 	"github.com/trustreflex/trustreflex/ibancheck/payee/sqlitestore"
+	"github.com/trustreflex/trustreflex/internal/pgtest"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -78,13 +79,7 @@ func TestIsURL(t *testing.T) {
 }
 
 func TestPostgres(t *testing.T) {
-	u := os.Getenv("TRUSTREFLEX_POSTGRES_URL")
-	if u == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("TRUSTREFLEX_POSTGRES_URL is not set in CI: .ci/run must start PostgreSQL (.ci/postgres.sh)")
-		}
-		t.Skip("PostgreSQL test skipped: set TRUSTREFLEX_POSTGRES_URL, e.g. `source .ci/postgres.sh && pg_start`")
-	}
+	u := pgtest.URL(t)
 	ctx := context.Background()
 	s, err := bookopen.Open(ctx, u)
 	require.NoError(t, err)

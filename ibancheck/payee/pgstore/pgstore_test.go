@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,19 +16,13 @@ import (
 	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/ibancheck/payee/pgstore"
 	"github.com/trustreflex/trustreflex/ibancheck/payee/storetest"
+	"github.com/trustreflex/trustreflex/internal/pgtest"
 )
 
 // serverURL returns the test server's URL, or skips (fails in CI) without one.
 func serverURL(t testing.TB) string {
 	t.Helper()
-	u := os.Getenv("TRUSTREFLEX_POSTGRES_URL")
-	if u == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("TRUSTREFLEX_POSTGRES_URL is not set in CI: .ci/run must start PostgreSQL (.ci/postgres.sh)")
-		}
-		t.Skip("PostgreSQL tests skipped: set TRUSTREFLEX_POSTGRES_URL, e.g. `source .ci/postgres.sh && pg_start`")
-	}
-	return u
+	return pgtest.URL(t)
 }
 
 var schemas atomic.Int64
