@@ -29,6 +29,8 @@ var textTables = map[string]map[TextID]phrase{
 	"check":      checkErrorTexts,
 	"vault":      vaultTexts,
 	"vocabulary": vocabularyTexts,
+	"url":        urlTexts,
+	"message":    messageTexts,
 }
 
 var texts = mergeTexts(textTables)

@@ -21,7 +21,7 @@ func wireSamples() []Report {
 			Finding{Code: URLLookalike, Severity: Danger, Evidence: "ants-gouv.fr ~ ants.gouv.fr", Suggest: "https://ants.gouv.fr/"},
 		),
 		NewReport("https://www.impots.gouv.fr/", KindURL,
-			Finding{Code: URLOfficial, Severity: OK, Params: map[string]string{"org": "DGFiP", "free": "impots.gouv.fr"}}),
+			Finding{Code: URLOfficial, Severity: OK, Params: map[string]string{"org": "DGFiP", "cost": "dues", "dues": "vos impôts", "dues.en": "your taxes"}}),
 		NewReport("FR76 3000 6000 0112 3456 7890 189", KindIBAN),
 		NewReport("payslip-2026-10.pdf", KindFile,
 			Finding{Code: StoreSensitive, Severity: Danger, Evidence: "nir 1 84 12 ** *** *** 38", Params: map[string]string{"kinds": "nir, iban"}},

@@ -26,7 +26,8 @@ func (x *index) embeddedInHost(u hostname.URL, rest string) (reflex.Finding, boo
 				continue
 			}
 			return reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
-				Evidence: d.host + " in " + u.Unicode, Suggest: x.suggestion(d), Params: x.params(d.proc)}, true
+				Evidence: d.host + " ~ " + u.Unicode, Suggest: x.suggestion(d),
+				Params: x.params(d.proc, "official", d.host, "where", "host", "host", u.Unicode)}, true
 		}
 	}
 	return reflex.Finding{}, false
@@ -59,14 +60,15 @@ func (x *index) embeddedInPathOrUser(u hostname.URL) (reflex.Finding, bool) {
 		if ref, ok := x.isOfficialHost(s); ok {
 			st := stem{host: ref.rule.Name, proc: ref.proc}
 			return reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
-				Evidence: s + " in the " + where + " of " + u.Unicode, Suggest: x.suggestion(st), Params: x.params(ref.proc)}, true
+				Evidence: s + " ~ " + u.Unicode, Suggest: x.suggestion(st),
+				Params: x.params(ref.proc, "official", s, "where", where, "host", u.Unicode)}, true
 		}
 		return reflex.Finding{}, false
 	}
 	if u.Userinfo {
 		user, _, _ := strings.Cut(u.User, ":")
-		if f, ok := check(user, "user name"); ok {
-			f.Evidence = "official name before @ in " + u.Unicode // never print the userinfo itself
+		if f, ok := check(user, "userinfo"); ok {
+			f.Evidence = u.Unicode // the userinfo may hold a password: only the official name is shown
 			return f, true
 		}
 	}

@@ -1,7 +1,6 @@
 package urlcheck
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/trustreflex/trustreflex/reflex"
@@ -19,15 +18,12 @@ func (x *index) suggestion(s stem) string {
 }
 
 func (x *index) lookalikeFinding(u hostname.URL, s stem, sev reflex.Severity, e lookalike.Edit) reflex.Finding {
-	how := e.String()
-	if e == lookalike.Same {
-		how = "other suffix"
-	}
-	ev := fmt.Sprintf("%s ~ %s (%s)", u.Unicode, s.host, how)
+	ascii := ""
 	if u.Unicode != u.Host {
-		ev = fmt.Sprintf("%s (%s) ~ %s (%s)", u.Unicode, u.Host, s.host, how)
+		ascii = u.Host
 	}
-	return reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Evidence: ev, Suggest: x.suggestion(s), Params: x.params(s.proc)}
+	return reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Evidence: u.Unicode + " ~ " + s.host, Suggest: x.suggestion(s),
+		Params: x.params(s.proc, "host", u.Unicode, "ascii", ascii, "target", s.host, "edit", e.String())}
 }
 
 // unicodeLabels reports mixed scripts, and labels that imitate an official name with
@@ -55,7 +51,8 @@ func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) [
 		switch {
 		case len(scripts) > 1:
 			fs = append(fs, reflex.Finding{Code: reflex.URLMixedScript, Severity: reflex.Danger,
-				Evidence: fmt.Sprintf("%s (%s): %s", u.Unicode, u.Host, strings.Join(scripts, "+"))})
+				Evidence: u.Unicode + " (" + u.Host + ")",
+				Params:   x.params(-1, "host", u.Unicode, "ascii", u.Host, "scripts", strings.ToLower(strings.Join(scripts, ",")))})
 		case state && len(scripts) == 1 && scripts[0] != "Latin":
 			imitates = true
 		}
@@ -74,7 +71,8 @@ func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) [
 	}
 	if imitates {
 		fs = append(fs, reflex.Finding{Code: reflex.URLLookalike, Severity: reflex.Danger,
-			Evidence: fmt.Sprintf("%s (%s): non-Latin letters under gouv.fr", u.Unicode, u.Host)})
+			Evidence: u.Unicode + " (" + u.Host + ")",
+			Params:   x.params(-1, "host", u.Unicode, "ascii", u.Host, "target", "gouv.fr", "edit", "non-latin")})
 	}
 	return fs
 }
@@ -149,11 +147,14 @@ func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool)
 	if w.brandLabel < nlabels-1 {
 		code = reflex.URLEmbedding
 	}
-	ev := k.word + " in " + u.Unicode
-	if w.strongBait() {
-		ev = k.word + " + " + w.baitText()
+	params := x.params(k.proc, "brand", k.word, "how", "words", "host", u.Unicode)
+	switch {
+	case code == reflex.URLEmbedding:
+		params = x.params(k.proc, "official", k.word, "where", "host", "host", u.Unicode)
+	case !w.strongBait() && w.nkeys < 2:
+		params["how"] = "inside"
 	}
-	return reflex.Finding{Code: code, Severity: sev, Evidence: ev, Suggest: x.procs[k.proc].URL, Params: x.params(k.proc)}
+	return reflex.Finding{Code: code, Severity: sev, Evidence: u.Unicode, Suggest: x.procs[k.proc].URL, Params: params}
 }
 
 func (x *index) suggestedProc(w *words) int {

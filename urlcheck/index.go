@@ -30,6 +30,7 @@ type index struct {
 	shorten map[string]bool
 	public  map[string]bool     // extra public-sector hosts (Info at best)
 	texts   []map[string]string // text parameters of each procedure
+	site    []string            // registrable domain of each entry's address
 }
 
 type hostRef struct {
@@ -88,6 +89,11 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 	for i, p := range procs {
 		x.byID[p.ID] = i
 		x.texts = append(x.texts, textParams(p))
+		site := ""
+		if u, err := hostname.Parse(p.URL); err == nil {
+			site, _ = publicsuffix.EffectiveTLDPlusOne(u.Host)
+		}
+		x.site = append(x.site, site)
 		for _, h := range p.Hosts {
 			x.hosts[h.Name] = append(x.hosts[h.Name], hostRef{i, h})
 			name := strings.TrimPrefix(h.Name, "www.")

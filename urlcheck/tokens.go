@@ -46,6 +46,7 @@ type words struct {
 	fuzzE      lookalike.Edit
 	fuzzS      string // the word that imitates it
 	gouv       bool   // a "gouv" word (or "gov" standing alone)
+	gouvWord   string // the word read as "gouv"
 	hostGlued  bool   // a brand glued to "www" or "fr"
 }
 
@@ -151,6 +152,9 @@ func (w *words) findKeywords(x *index) {
 			// stand alone or before fr
 			if t.clean && (t.s != "gov" || last || nextFR) || t.s != "gov" && (last || nextFR) || nextFR {
 				w.gouv = true
+				if w.gouvWord == "" {
+					w.gouvWord = t.s
+				}
 			}
 		}
 	}

@@ -1,0 +1,113 @@
+package urlcheck
+
+import (
+	"maps"
+	"strings"
+
+	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
+)
+
+// textParams are the values of the texts' placeholders that come from a catalogue
+// entry (see reflex's URL texts): its organisation and name in each language, whose
+// name it is (a public service or a company), and its one cost fact.
+func textParams(p Procedure) map[string]string {
+	owner := "public"
+	if !p.Kind.Public() {
+		owner = "company"
+	}
+	m := map[string]string{"org": p.Organisation, "procedure": p.Name, "owner": owner}
+	if p.OrganisationEN != "" {
+		m["org.en"] = p.OrganisationEN
+	}
+	if p.NameEN != "" {
+		m["procedure.en"] = p.NameEN
+	}
+	switch p.Cost.Kind {
+	case CostFree:
+		m["cost"], m["free"] = "free", p.display()
+	case CostTax:
+		m["cost"], m["tax"], m["tax.en"] = "tax", p.Cost.FR, p.Cost.EN
+	case CostPrice:
+		m["cost"], m["price"], m["pricenote"], m["pricenote.en"] = "price", p.Cost.Amount, p.Cost.FR, p.Cost.EN
+	case CostDues:
+		m["cost"], m["dues"], m["dues.en"] = "dues", p.Cost.FR, p.Cost.EN
+	}
+	return m
+}
+
+// entryKeys are the params that textParams sets: the ones a change of the suggested
+// entry replaces.
+var entryKeys = map[string]bool{
+	"org": true, "org.en": true, "procedure": true, "procedure.en": true, "owner": true, "cost": true,
+	"free": true, "tax": true, "tax.en": true, "price": true, "pricenote": true, "pricenote.en": true,
+	"dues": true, "dues.en": true,
+}
+
+// params returns the entry's params with the finding's own values (name, value pairs;
+// empty values are left out). The map is the finding's own.
+func (x *index) params(p int, nameValues ...string) map[string]string {
+	var base map[string]string
+	if p >= 0 {
+		base = x.texts[p]
+	}
+	m := make(map[string]string, len(base)+len(nameValues)/2)
+	maps.Copy(m, base)
+	for i := 0; i+1 < len(nameValues); i += 2 {
+		if nameValues[i+1] != "" {
+			m[nameValues[i]] = nameValues[i+1]
+		}
+	}
+	return m
+}
+
+// suggestEntry makes f suggest entry p: its address, and its texts' values, keeping the
+// finding's own (host, edit, ...).
+func (x *index) suggestEntry(f *reflex.Finding, p int) {
+	m := maps.Clone(x.texts[p])
+	for k, v := range f.Params {
+		if !entryKeys[k] {
+			m[k] = v
+		}
+	}
+	f.Suggest, f.Params = x.procs[p].URL, m
+}
+
+// pathTopic returns the entry whose topic the path names as a word ("/carte-grise",
+// "/demarche/permis-de-conduire/"), among those for which keep is true, or -1.
+func (x *index) pathTopic(u hostname.URL, keep func(p int) bool) int {
+	if len(u.Path) < 3 {
+		return -1
+	}
+	path := strings.ToLower(u.Path)
+	for _, k := range x.keys {
+		if k.brand || !keep(k.proc) {
+			continue
+		}
+		if hasPathWord(path, k.word) || k.glued != k.word && hasPathWord(path, k.glued) {
+			return k.proc
+		}
+	}
+	return -1
+}
+
+// hasPathWord reports whether w is written in path between non-letters.
+func hasPathWord(path, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(path[i:], w)
+		if j < 0 {
+			return false
+		}
+		s, e := i+j, i+j+len(w)
+		if (s == 0 || !isLetter(path[s-1])) && (e == len(path) || !isLetter(path[e])) {
+			return true
+		}
+		i = s + 1
+	}
+}
+
+// sameSite reports whether entries a and b have their addresses under one registrable
+// domain (ants.gouv.fr for France Titres and the carte grise).
+func (x *index) sameSite(a, b int) bool {
+	return x.site[a] != "" && x.site[a] == x.site[b]
+}
