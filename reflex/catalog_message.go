@@ -38,9 +38,9 @@ var messageEntries = map[Code]entry{
 	},
 	MessageParcelFee: {
 		fr: text{"Ce message réclame des frais pour livrer un colis[ ({org})]. C'est l'arnaque par SMS la plus courante.",
-			"Ne cliquez pas et ne payez rien.[ {org} ne demande jamais de frais de livraison par SMS.] Suivez votre colis en tapant vous-même l'adresse du transporteur[ : {suggest}]"},
+			"Ne cliquez pas et ne payez rien.[ {org} ne demande jamais de frais de livraison par SMS.] Suivez votre colis en tapant vous-même l'adresse du transporteur.[ C'est {suggest}]"},
 		en: text{"This message asks for fees to deliver a parcel[ ({org})]. It is the commonest text message scam.",
-			"Do not click and do not pay.[ {org} never asks for delivery fees by text message.] Track your parcel by typing the carrier's address yourself[: {suggest}]"},
+			"Do not click and do not pay.[ {org} never asks for delivery fees by text message.] Track your parcel by typing the carrier's address yourself.[ It is {suggest}]"},
 		evidence: phrase{"[{amount:amount} demandés]", "[{amount:amount} asked for]"},
 	},
 	MessageBankAdviser: {
