@@ -127,7 +127,7 @@ func set(p *Procedure, seen map[string]bool, key, value string) error {
 		return fmt.Errorf("duplicate key %q", key)
 	}
 	seen[key] = true
-	if value == "" && key != "legacy" && key != "topics" {
+	if value == "" && key != "legacy" && key != "topics" && key != "local" {
 		return fmt.Errorf("empty %s", key)
 	}
 	switch key {
@@ -184,7 +184,7 @@ func set(p *Procedure, seen map[string]bool, key, value string) error {
 		}
 	case "note":
 		p.Note = value
-	case "brands", "topics":
+	case "brands", "topics", "local":
 		words := strings.Fields(value)
 		for _, w := range words {
 			if !keywordShape.MatchString(w) {
@@ -194,10 +194,13 @@ func set(p *Procedure, seen map[string]bool, key, value string) error {
 				return fmt.Errorf("%s: a * word needs 5 letters or more", w)
 			}
 		}
-		if key == "brands" {
+		switch key {
+		case "brands":
 			p.Brands = words
-		} else {
+		case "topics":
 			p.Topics = words
+		default:
+			p.Local = words
 		}
 	case "source":
 		if u, err := hostname.Parse(value); err != nil || !strings.HasPrefix(value, "https://") || strings.ContainsAny(value, " \t") || u.IP.IsValid() {

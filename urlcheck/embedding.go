@@ -63,6 +63,13 @@ func (x *index) embeddedInPathOrUser(u hostname.URL) (reflex.Finding, bool) {
 				Evidence: s + " ~ " + u.Unicode, Suggest: x.suggestion(st),
 				Params: x.params(ref.proc, "official", s, "where", where, "host", u.Unicode)}, true
 		}
+		if s == "gouv.fr" || strings.HasSuffix(s, ".gouv.fr") && validHost(s) {
+			// any State host written before "@" or in the path of a foreign one: only
+			// an imitation writes it there, catalogued or not
+			return reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
+				Evidence: s + " ~ " + u.Unicode, Suggest: "https://" + s + "/",
+				Params: x.params(-1, "official", s, "where", where, "host", u.Unicode)}, true
+		}
 		return reflex.Finding{}, false
 	}
 	if u.Userinfo {
@@ -82,4 +89,15 @@ func (x *index) embeddedInPathOrUser(u hostname.URL) (reflex.Finding, bool) {
 		}
 	}
 	return reflex.Finding{}, false
+}
+
+// validHost reports whether s is a host name of letters, digits, hyphens and dots.
+func validHost(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return !strings.Contains(s, "..") && s[0] != '.'
 }

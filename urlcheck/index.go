@@ -53,6 +53,7 @@ type keyword struct {
 	parts  []string // split on hyphens
 	inside bool
 	brand  bool // brand (else topic)
+	local  bool // local offices run their own sites under this brand and a place name
 	proc   int
 }
 
@@ -124,6 +125,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		}{{p.Brands, true}, {p.Topics, false}} {
 			for _, w := range list.words {
 				k := keyword{word: strings.TrimSuffix(w, "*"), inside: strings.HasSuffix(w, "*"), brand: list.brand, proc: i}
+				k.local = slices.Contains(p.Local, k.word)
 				if strings.ContainsAny(k.word, "0123456789") {
 					k.inside = true // digits and letters together are no ordinary word: 17cyber
 				}
@@ -190,6 +192,10 @@ func (x *index) addWords(words string) error {
 			kind = lookalike.Filler
 		case line == "[gouv]":
 			kind = lookalike.Gouv
+		case line == "[place]":
+			kind = lookalike.Place | lookalike.Filler
+		case line == "[parcel]":
+			kind = lookalike.Parcel
 		case kind == 0:
 			return fmt.Errorf("words: %q before a section", line)
 		default:

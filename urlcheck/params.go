@@ -91,7 +91,8 @@ func (x *index) pathTopic(u hostname.URL, keep func(p int) bool) int {
 	return -1
 }
 
-// hasPathWord reports whether w is written in path between non-letters.
+// hasPathWord reports whether w is written in path between non-letters other than dots
+// (a host written in the path names no procedure).
 func hasPathWord(path, w string) bool {
 	for i := 0; ; {
 		j := strings.Index(path[i:], w)
@@ -99,15 +100,9 @@ func hasPathWord(path, w string) bool {
 			return false
 		}
 		s, e := i+j, i+j+len(w)
-		if (s == 0 || !isLetter(path[s-1])) && (e == len(path) || !isLetter(path[e])) {
+		if (s == 0 || !isLetter(path[s-1]) && path[s-1] != '.') && (e == len(path) || !isLetter(path[e]) && path[e] != '.') {
 			return true
 		}
 		i = s + 1
 	}
-}
-
-// sameSite reports whether entries a and b have their addresses under one registrable
-// domain (ants.gouv.fr for France Titres and the carte grise).
-func (x *index) sameSite(a, b int) bool {
-	return x.site[a] != "" && x.site[a] == x.site[b]
 }

@@ -25,6 +25,7 @@ type Procedure struct {
 	Note           string   // one line for the person, in French
 	Brands         []string // names of the service that scams borrow ("ameli", "carte-vitale")
 	Topics         []string // words of the procedure that paid intermediaries build on ("carte-grise")
+	Local          []string // brands under which local offices run their own sites ("carsat": carsat-bretagne.fr)
 	Sources        []string // where the official hosts, numbers and cost were checked
 	Checked        string   // date of that check, YYYY-MM-DD
 }

@@ -165,7 +165,10 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	var w words
 	x.read(&w, read)
 	freeHosting := !icann && strings.IndexByte(suffix, '.') >= 0
-	strong := w.strongBait() || w.gouv || w.manyKeywords() || w.hostGlued
+	// a place name with a brand imitates a local office (cpam-lyon), unless local
+	// offices run their own sites under that brand (carsat-bretagne.fr)
+	place := w.place && !(w.brand >= 0 && x.keys[w.brand].local) && !(w.weak >= 0 && x.keys[w.weak].local)
+	strong := w.strongBait() || w.gouv || w.manyKeywords() || w.hostGlued || place
 	if w.brand >= 0 {
 		imitation = append(imitation, x.brandFinding(u, &w, len(labels), strong || freeHosting))
 	} else if w.weak >= 0 && x.keys[w.weak].brand {
@@ -238,6 +241,15 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	topic := -1
 	if w.topic >= 0 {
 		topic = x.keys[w.topic].proc
+	}
+	if topic < 0 && (w.nparcel >= 2 || w.nparcel == 1 && w.strongBait()) {
+		// the parcel lure without a brand (colis-suivi-fr.top): no carrier to suggest,
+		// but a caution, as for a paid intermediary
+		f := reflex.Finding{Code: reflex.URLNotOfficial, Severity: reflex.Caution}
+		if target >= 0 {
+			f.Suggest, f.Params = x.procs[target].URL, x.params(target)
+		}
+		return append(fs, f)
 	}
 	return x.notOfficial(fs, target, topic)
 }

@@ -48,6 +48,8 @@ type words struct {
 	gouv       bool   // a "gouv" word (or "gov" standing alone)
 	gouvWord   string // the word read as "gouv"
 	hostGlued  bool   // a brand glued to "www" or "fr"
+	place      bool   // a French city or department at a word boundary
+	nparcel    int    // words of a parcel or its delivery
 }
 
 func (w *words) toks() []token      { return w.tok[:w.ntok] }
@@ -139,9 +141,10 @@ func (w *words) findKeywords(x *index) {
 			if i > 0 && toks[i-1].s == "www" && toks[i-1].run == t.run || i+1 < len(toks) && toks[i+1].s == "fr" && toks[i+1].label == t.label {
 				w.hostGlued = true
 			}
-		case keyword && len(t.s) >= 5 && rightClean(toks, i):
-			// glued after unknown letters (cpameli, espaceabonneameli): a weaker
-			// sign, since ordinary words may end like a brand (santai, plantai)
+		case keyword && len(t.s) >= 5 && (rightClean(toks, i) || leftClean(toks, i)):
+			// glued after or before unknown letters (cpameli, amelidoss): a weaker
+			// sign, since ordinary words may end or start like a brand (santai,
+			// ameliorer: the filler words keep those apart)
 			if w.weak < 0 {
 				w.weak = t.id
 			}
@@ -156,6 +159,14 @@ func (w *words) findKeywords(x *index) {
 					w.gouvWord = t.s
 				}
 			}
+		}
+	}
+	for _, t := range toks {
+		if t.kind&lookalike.Place != 0 && t.clean && t.kind&(lookalike.Brand|lookalike.Topic) == 0 {
+			w.place = true
+		}
+		if t.kind&lookalike.Parcel != 0 && t.clean {
+			w.nparcel++
 		}
 	}
 	var used [maxTokens]bool // tokens that are parts of a keyword are no bait
