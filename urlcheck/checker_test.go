@@ -114,7 +114,7 @@ func TestLookalikes(t *testing.T) {
 		"https://paiement-amende.fr/":            danger(reflex.URLCombo, "https://www.amendes.gouv.fr/"),
 		"https://caf-remboursement.com/":         danger(reflex.URLCombo, "https://www.caf.fr/"),
 		"https://cqf.fr/":                        danger(reflex.URLLookalike, "https://www.caf.fr/"),
-		"https://myamelie-remboursement.com/":    danger(reflex.URLLookalike, "https://www.ameli.fr/"),
+		"https://myamelie-remboursement.com/":    danger(reflex.URLCombo, "https://www.ameli.fr/"), // ameli glued to a letter, with bait
 		"https://mon-cpf-formation.fr/":          {verdict: reflex.Caution, codes: []reflex.Code{reflex.URLCombo}},
 		"http://192.168.1.10/ameli":              {verdict: reflex.Caution, codes: []reflex.Code{reflex.URLIPHost, reflex.URLInsecure}},
 		"https://bit.ly/3xYz":                    {verdict: reflex.Caution, codes: []reflex.Code{reflex.URLShortener}},
