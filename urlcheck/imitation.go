@@ -102,20 +102,24 @@ func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (ref
 			best = x.lookalikeFinding(u, s, sev, e)
 		}
 	}
-	for _, s := range x.stems {
-		for _, cand := range [2]string{st, rd} {
-			if d := len(cand) - len(s.s); d < -1 || d > 1 {
-				continue
+	// only stems one character longer or shorter can be one edit away: by length
+	cands := [2]string{st, rd}
+	ncand := 2
+	if st == rd {
+		ncand = 1
+	}
+	for ci := 0; ci < ncand && !(found && bestSev == reflex.Danger); ci++ {
+		cand := cands[ci]
+		for n := max(len(cand)-1, 0); n <= len(cand)+1 && n <= maxStem+1; n++ {
+			for _, si := range x.byLen[n] {
+				s := x.stems[si]
+				if d := len(cand) - len(s.s); d < -1 || d > 1 {
+					continue
+				}
+				if e := lookalike.Classify(cand, s.s); e != lookalike.None {
+					consider(cand, s, e)
+				}
 			}
-			if e := lookalike.Classify(cand, s.s); e != lookalike.None {
-				consider(cand, s, e)
-			}
-			if cand == rd {
-				break
-			}
-		}
-		if found && bestSev == reflex.Danger {
-			break
 		}
 	}
 	if !found {
@@ -147,7 +151,7 @@ func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool)
 	if w.brandLabel < nlabels-1 {
 		code = reflex.URLEmbedding
 	}
-	params := x.params(k.proc, "brand", k.word, "how", "words", "host", u.Unicode)
+	params := x.paramsWho(k.proc, "brand", k.word, "how", "words", "host", u.Unicode)
 	switch {
 	case code == reflex.URLEmbedding:
 		params = x.params(k.proc, "official", k.word, "where", "host", "host", u.Unicode)

@@ -30,8 +30,14 @@ type index struct {
 	shorten map[string]bool
 	public  map[string]bool     // extra public-sector hosts (Info at best)
 	texts   []map[string]string // text parameters of each procedure
+	costs   []map[string]string // the same, its cost only
+	topics  []int               // keys that are topics
+	byLen   [maxStem + 2][]int  // stems by length
 	site    []string            // registrable domain of each entry's address
 }
+
+// maxStem is the longest stem indexed by its own length; longer ones share a bucket.
+const maxStem = 64
 
 type hostRef struct {
 	proc int
@@ -90,6 +96,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 	for i, p := range procs {
 		x.byID[p.ID] = i
 		x.texts = append(x.texts, textParams(p))
+		x.costs = append(x.costs, costParams(x.texts[i]))
 		site := ""
 		if u, err := hostname.Parse(p.URL); err == nil {
 			site, _ = publicsuffix.EffectiveTLDPlusOne(u.Host)
@@ -154,8 +161,15 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 				if k.brand && len(k.glued) >= 5 {
 					x.fuzzy = append(x.fuzzy, id)
 				}
+				if !k.brand {
+					x.topics = append(x.topics, id)
+				}
 			}
 		}
+	}
+	for i, st := range x.stems {
+		n := min(len(st.s), maxStem+1)
+		x.byLen[n] = append(x.byLen[n], i)
 	}
 	if err := x.addWords(words); err != nil {
 		return nil, err

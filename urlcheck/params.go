@@ -44,13 +44,42 @@ var entryKeys = map[string]bool{
 	"dues": true, "dues.en": true,
 }
 
-// params returns the entry's params with the finding's own values (name, value pairs;
-// empty values are left out). The map is the finding's own.
+// costKeys lists the params of an entry's cost, the only ones that the texts of an
+// imitation need: the others (who the entry is) go to the texts that name it.
+func costParams(all map[string]string) map[string]string {
+	m := map[string]string{}
+	for k, v := range all {
+		switch k {
+		case "org", "org.en", "owner", "procedure", "procedure.en":
+		default:
+			m[k] = v
+		}
+	}
+	return m
+}
+
+// params returns the entry's cost params with the finding's own values (name, value
+// pairs; empty values are left out). The map is the finding's own: small, since a
+// check makes several candidates and keeps one.
 func (x *index) params(p int, nameValues ...string) map[string]string {
+	var base map[string]string
+	if p >= 0 {
+		base = x.costs[p]
+	}
+	return withValues(base, nameValues)
+}
+
+// paramsWho is params with who the entry is (organisation, name, public or company),
+// for the texts that name it (url.official, url.other-procedure, url.combo).
+func (x *index) paramsWho(p int, nameValues ...string) map[string]string {
 	var base map[string]string
 	if p >= 0 {
 		base = x.texts[p]
 	}
+	return withValues(base, nameValues)
+}
+
+func withValues(base map[string]string, nameValues []string) map[string]string {
 	m := make(map[string]string, len(base)+len(nameValues)/2)
 	maps.Copy(m, base)
 	for i := 0; i+1 < len(nameValues); i += 2 {
@@ -64,7 +93,11 @@ func (x *index) params(p int, nameValues ...string) map[string]string {
 // suggestEntry makes f suggest entry p: its address, and its texts' values, keeping the
 // finding's own (host, edit, ...).
 func (x *index) suggestEntry(f *reflex.Finding, p int) {
-	m := maps.Clone(x.texts[p])
+	base := x.costs[p]
+	if _, who := f.Params["org"]; who {
+		base = x.texts[p]
+	}
+	m := maps.Clone(base)
 	for k, v := range f.Params {
 		if !entryKeys[k] {
 			m[k] = v
@@ -79,9 +112,24 @@ func (x *index) pathTopic(u hostname.URL, keep func(p int) bool) int {
 	if len(u.Path) < 3 {
 		return -1
 	}
-	path := strings.ToLower(u.Path)
-	for _, k := range x.keys {
-		if k.brand || !keep(k.proc) {
+	var buf [256]byte
+	path := u.Path
+	if len(path) <= len(buf) {
+		b := buf[:len(path)]
+		for i := 0; i < len(path); i++ {
+			c := path[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		path = string(b)
+	} else {
+		path = strings.ToLower(path)
+	}
+	for _, id := range x.topics {
+		k := x.keys[id]
+		if !keep(k.proc) {
 			continue
 		}
 		if hasPathWord(path, k.word) || k.glued != k.word && hasPathWord(path, k.glued) {

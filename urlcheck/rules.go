@@ -59,9 +59,9 @@ func (x *index) official(u hostname.URL, refs []hostRef, target int) []reflex.Fi
 	}
 	switch {
 	case target < 0:
-		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.params(best)})
+		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.paramsWho(best)})
 	case x.procs[target].covers(u.Host):
-		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.params(target)})
+		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.paramsWho(target)})
 	default:
 		fs = append(fs, x.otherProcedure(u, target, best))
 	}
@@ -77,7 +77,7 @@ func (x *index) otherProcedure(u hostname.URL, target, what int) reflex.Finding 
 	}
 	return reflex.Finding{
 		Code: reflex.URLOtherProcedure, Severity: reflex.Caution, Evidence: u.Unicode,
-		Suggest: x.procs[target].URL, Params: x.params(target, "other", other, "other.en", otherEN),
+		Suggest: x.procs[target].URL, Params: x.paramsWho(target, "other", other, "other.en", otherEN),
 	}
 }
 
@@ -174,7 +174,7 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	} else if w.weak >= 0 && x.keys[w.weak].brand {
 		k := x.keys[w.weak]
 		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: weakSeverity(strong || freeHosting),
-			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.params(k.proc, "brand", k.word, "how", "glued", "host", u.Unicode)})
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.paramsWho(k.proc, "brand", k.word, "how", "glued", "host", u.Unicode)})
 	} else if w.fuzzy >= 0 {
 		k := x.keys[w.fuzzy]
 		imitation = append(imitation, reflex.Finding{Code: reflex.URLLookalike, Severity: weakSeverity(strong || freeHosting),
@@ -183,11 +183,11 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	} else if w.topic < 0 && w.weak >= 0 && w.strongBait() {
 		k := x.keys[w.weak]
 		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
-			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.params(k.proc, "brand", k.word, "how", "glued", "host", u.Unicode)})
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.paramsWho(k.proc, "brand", k.word, "how", "glued", "host", u.Unicode)})
 	} else if w.topic >= 0 && w.strongBait() {
 		k := x.keys[w.topic]
 		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
-			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.params(k.proc, "brand", k.word, "how", "words", "host", u.Unicode)})
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.paramsWho(k.proc, "brand", k.word, "how", "words", "host", u.Unicode)})
 	}
 	f, ok := strongest(imitation)
 	if ok && !hasDanger(fs) { // a homoglyph already reported says it all
@@ -331,6 +331,9 @@ func lenientUnicode(label string) (string, error) {
 // the target of CheckFor, else the procedure that the path names on the imitated site
 // (ants-gouv.fr/carte-grise suggests https://immatriculation.ants.gouv.fr/).
 func (x *index) retarget(fs []reflex.Finding, u hostname.URL, target int) {
+	if target < 0 && len(u.Path) < 3 {
+		return
+	}
 	for i := range fs {
 		f := &fs[i]
 		if f.Suggest == "" {
