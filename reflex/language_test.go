@@ -88,10 +88,10 @@ var properNames = []string{"org", "name"}
 // in their params or evidence, with the issue that renders them from the catalogue. The
 // list must shrink: the test fails when a listed code reads in one language.
 var pendingLanguage = map[reflex.Code]int{
-	reflex.URLOfficial:            13, // cost text and procedure names from the catalogue's data
-	reflex.URLNotOfficial:         13,
-	reflex.URLOtherProcedure:      13,
-	reflex.MessageUrgentPayment:   13, // quotes the message's French words as evidence
+	reflex.URLOfficial:          13, // cost text and procedure names from the catalogue's data
+	reflex.URLNotOfficial:       13,
+	reflex.URLOtherProcedure:    13,
+	reflex.MessageUrgentPayment: 13, // quotes the message's French words as evidence
 }
 
 // TestEveryCodeReadsInOneLanguage renders every text of every code, with realistic
