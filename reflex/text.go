@@ -89,6 +89,17 @@ func (s Severity) Label(lang Lang) string {
 	return Text{ID: TextID("severity." + s.String())}.In(lang)
 }
 
+// Typeset applies the typography of lang to a text written with plain spaces: in
+// French, a no-break space before « : », « ; », « ! », « ? » and inside guillemets
+// (the catalogue's French texts are typeset this way; programs may do the same with
+// their own texts). English text is returned as it is.
+func Typeset(s string, lang Lang) string {
+	if lang == English {
+		return s
+	}
+	return typeset(s)
+}
+
 // typeset applies French typography to a French template: a no-break space before
 // « : », « ; », « ! », « ? » and inside guillemets, so a line never breaks there. The
 // catalogue is written with plain spaces; the tests check that no plain quote is left.
