@@ -194,7 +194,8 @@ func (vc *vaultCLI) paths() error {
 		}
 		home := vc.app.io.getenv("HOME")
 		if home == "" {
-			return "", fmt.Errorf("neither $%s nor $HOME is set: give --dir and --state", env)
+			return "", &reflex.Problem{ID: reflex.TextVaultNoHome, Params: map[string]string{"env": env},
+				Err: fmt.Errorf("neither $%s nor $HOME is set: give --dir and --state", env)}
 		}
 		return filepath.Join(home, fallback), nil
 	}
