@@ -97,8 +97,8 @@ func (f Finding) Reflex(lang Lang) string {
 
 // EvidenceText returns the evidence as a person reads it in lang: rendered from Params
 // by the catalogue when the code has an evidence text and the finding the values it
-// needs ("ants-gouv.fr imite ants.gouv.fr : un trait d'union ajouté"), else the
-// finding's Evidence, through [Printable].
+// needs ("ants-gouv.fr imite ants.gouv.fr : un trait d'union ajouté"), else (or when
+// that renders empty) the finding's Evidence, through [Printable].
 func (f Finding) EvidenceText(lang Lang) string {
 	if e, ok := catalogue[f.Code]; ok && e.evidence.in(lang) != "" && f.hasAll(e.evidence.in(lang)) {
 		if s := f.filler(lang).fill(e.evidence.in(lang)); s != "" {
@@ -197,6 +197,10 @@ func renders(v, format string) bool {
 		return formatAmount(v, French) != Printable(v)
 	case "number":
 		return digits(strings.TrimPrefix(v, "-"))
+	case "decimal":
+		return formatDecimal(v, French) != Printable(v) || digits(v)
+	case "country":
+		return upperLetters(v, 2)
 	}
 	if strings.HasPrefix(format, "count:") {
 		return digits(v)
