@@ -116,8 +116,7 @@ var properNames = []string{"org", "name"}
 // pendingLanguage lists the codes whose texts still carry words of the other language
 // in their params or evidence, with the issue that renders them from the catalogue. The
 // list must shrink: the test fails when a listed code reads in one language.
-var pendingLanguage = map[reflex.Code]int{
-}
+var pendingLanguage = map[reflex.Code]int{}
 
 // TestEveryCodeReadsInOneLanguage renders every text of every code, with realistic
 // values, in both languages: nothing left unfilled, no word of the other language, no
