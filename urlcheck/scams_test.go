@@ -3,6 +3,7 @@ package urlcheck
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -61,7 +62,6 @@ func publicServiceLures() []string {
 			"https://"+pick(scamBaits)+"-usagers.com/"+b,       // a brand in the path only: not counted as imitation
 		)
 	}
-	out = out[:len(out)-0]
 	// gouv misspelt or reworded, outside gouv.fr
 	for _, g := range []string{"gouvrn", "gouvernemant", "gouvfr", "gov-fr", "gouv-fr", "gouvv"} {
 		for _, bait := range []string{"amende", "aide", "dossier", "service"} {
@@ -90,10 +90,8 @@ func dropPathOnly(in []string) []string {
 
 func containsAny(s string, subs ...string) bool {
 	for _, sub := range subs {
-		for i := 0; i+len(sub) <= len(s); i++ {
-			if s[i:i+len(sub)] == sub {
-				return true
-			}
+		if strings.Contains(s, sub) {
+			return true
 		}
 	}
 	return false

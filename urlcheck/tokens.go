@@ -54,8 +54,6 @@ type words struct {
 
 func (w *words) toks() []token      { return w.tok[:w.ntok] }
 func (w *words) runs() []string     { return w.run[:w.nrun] }
-func (w *words) baits() []string    { return w.bait[:w.nbait] }
-func (w *words) baitText() string   { return strings.Join(w.baits(), " + ") }
 func (w *words) strongBait() bool   { return w.nbait > 0 }
 func (w *words) manyKeywords() bool { return w.nkeys > 1 }
 
