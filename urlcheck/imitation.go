@@ -17,13 +17,13 @@ func (x *index) suggestion(s stem) string {
 	return "https://" + s.host + "/"
 }
 
-func (x *index) lookalikeFinding(u hostname.URL, s stem, sev reflex.Severity, e lookalike.Edit) reflex.Finding {
+func (x *index) lookalikeFinding(u hostname.URL, s stem, sev reflex.Severity, e lookalike.Edit) candidate {
 	ascii := ""
 	if u.Unicode != u.Host {
 		ascii = u.Host
 	}
-	return reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Evidence: u.Unicode + " ~ " + s.host, Suggest: x.suggestion(s),
-		Params: x.params(s.proc, "host", u.Unicode, "ascii", ascii, "target", s.host, "edit", e.String())}
+	return newCandidate(reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Evidence: u.Unicode + " ~ " + s.host, Suggest: x.suggestion(s)},
+		s.proc, false, "host", u.Unicode, "ascii", ascii, "target", s.host, "edit", e.String())
 }
 
 // unicodeLabels reports mixed scripts, and labels that imitate an official name with
@@ -65,7 +65,7 @@ func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) [
 		cand := strings.Join(skel[i:], ".")
 		for _, c := range []string{cand, strings.TrimSuffix(cand, ".fr"), strings.TrimSuffix(cand, ".gouv.fr")} {
 			if si, ok := x.folded[c]; ok {
-				return append(fs, x.lookalikeFinding(u, x.stems[si], reflex.Danger, lookalike.Homoglyph))
+				return append(fs, x.finish(x.lookalikeFinding(u, x.stems[si], reflex.Danger, lookalike.Homoglyph)))
 			}
 		}
 	}
@@ -81,16 +81,16 @@ func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) [
 // its registrable label, with the official names: the same name under another suffix
 // (ameli.com, ants.gouv.com), one edit away (amelli.fr, ants-gouv.fr), or the same
 // once look-alike characters are folded (arneli.fr).
-func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (reflex.Finding, bool) {
+func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (candidate, bool) {
 	if rest == "" {
-		return reflex.Finding{}, false
+		return candidate{}, false
 	}
 	st := strings.TrimPrefix(rest, "www.")
 	rd := labels[len(labels)-1]
 	var (
 		found   bool
 		bestSev reflex.Severity
-		best    reflex.Finding
+		best    candidate
 	)
 	consider := func(cand string, s stem, e lookalike.Edit) {
 		sev := reflex.Caution
@@ -140,7 +140,7 @@ func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (ref
 // registrable label it is a combo (ameli-remboursement.com); only in the subdomains it
 // is an embedding (ameli.secure-login.com). Short brands (caf, msa, ants) alone are a
 // caution: ordinary names can hold them; long ones, or any with bait, are a danger.
-func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool) reflex.Finding {
+func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool) candidate {
 	k := x.keys[w.brand]
 	distinctive := len(k.glued) >= 5 || len(k.parts) > 1
 	sev := reflex.Caution
@@ -151,14 +151,14 @@ func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool)
 	if w.brandLabel < nlabels-1 {
 		code = reflex.URLEmbedding
 	}
-	params := x.paramsWho(k.proc, "brand", k.word, "how", "words", "host", u.Unicode)
+	f := reflex.Finding{Code: code, Severity: sev, Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}
 	switch {
 	case code == reflex.URLEmbedding:
-		params = x.params(k.proc, "official", k.word, "where", "host", "host", u.Unicode)
+		return newCandidate(f, k.proc, false, "official", k.word, "where", "host", "host", u.Unicode)
 	case !w.strongBait() && w.nkeys < 2:
-		params["how"] = "inside"
+		return newCandidate(f, k.proc, true, "brand", k.word, "how", "inside", "host", u.Unicode)
 	}
-	return reflex.Finding{Code: code, Severity: sev, Evidence: u.Unicode, Suggest: x.procs[k.proc].URL, Params: params}
+	return newCandidate(f, k.proc, true, "brand", k.word, "how", "words", "host", u.Unicode)
 }
 
 func (x *index) suggestedProc(w *words) int {

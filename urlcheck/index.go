@@ -34,6 +34,7 @@ type index struct {
 	topics  []int               // keys that are topics
 	byLen   [maxStem + 2][]int  // stems by length
 	site    []string            // registrable domain of each entry's address
+	siteOf  map[string]string   // registrable domain of each address a finding may suggest
 }
 
 // maxStem is the longest stem indexed by its own length; longer ones share a bucket.
@@ -71,6 +72,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		folded:  map[string]int{},
 		dashed:  map[string][]stem{},
 		shorten: map[string]bool{},
+		siteOf:  map[string]string{},
 	}
 	stems := map[string]int{}
 	addStem := func(s, host string, p int, weak bool) {
@@ -102,6 +104,12 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 			site, _ = publicsuffix.EffectiveTLDPlusOne(u.Host)
 		}
 		x.site = append(x.site, site)
+		x.siteOf[p.URL] = site
+		for _, h := range p.Hosts {
+			if rd, err := publicsuffix.EffectiveTLDPlusOne(h.Name); err == nil {
+				x.siteOf["https://"+strings.TrimPrefix(h.Name, "www.")+"/"] = rd
+			}
+		}
 		for _, h := range p.Hosts {
 			x.hosts[h.Name] = append(x.hosts[h.Name], hostRef{i, h})
 			name := strings.TrimPrefix(h.Name, "www.")

@@ -154,3 +154,29 @@ func hasPathWord(path, w string) bool {
 		i = s + 1
 	}
 }
+
+// candidate is an imitation finding whose params are made only if it is the one kept:
+// a check weighs several and keeps the strongest.
+type candidate struct {
+	f    reflex.Finding
+	proc int  // the entry whose texts' values it takes, or -1
+	who  bool // with who the entry is (paramsWho), not only its cost
+	kv   [8]string
+	n    int
+}
+
+func newCandidate(f reflex.Finding, proc int, who bool, nameValues ...string) candidate {
+	c := candidate{f: f, proc: proc, who: who}
+	c.n = copy(c.kv[:], nameValues)
+	return c
+}
+
+// finish makes the candidate's params.
+func (x *index) finish(c candidate) reflex.Finding {
+	if c.who {
+		c.f.Params = x.paramsWho(c.proc, c.kv[:c.n]...)
+	} else {
+		c.f.Params = x.params(c.proc, c.kv[:c.n]...)
+	}
+	return c.f
+}

@@ -24,8 +24,8 @@ func (x *index) findings(u hostname.URL, target int) []reflex.Finding {
 	if u.IP.IsValid() {
 		fs := []reflex.Finding{{Code: reflex.URLIPHost, Severity: reflex.Caution, Evidence: u.Host}}
 		fs = x.transport(fs, u, reflex.Caution)
-		if f, ok := x.embeddedInPathOrUser(u); ok {
-			fs = append(fs, f)
+		if c, ok := x.embeddedInPathOrUser(u); ok {
+			fs = append(fs, x.finish(c))
 		}
 		return x.notOfficial(fs, target, -1)
 	}
@@ -143,7 +143,8 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	if strings.Contains(u.Host, "xn--") {
 		fs = x.unicodeLabels(fs, u, false)
 	}
-	var imitation []reflex.Finding
+	var candBuf [4]candidate
+	imitation := candBuf[:0]
 	if f, ok := x.stemLookalike(u, rest, labels); ok {
 		imitation = append(imitation, f)
 	}
@@ -173,23 +174,27 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 		imitation = append(imitation, x.brandFinding(u, &w, len(labels), strong || freeHosting))
 	} else if w.weak >= 0 && x.keys[w.weak].brand {
 		k := x.keys[w.weak]
-		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: weakSeverity(strong || freeHosting),
-			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.paramsWho(k.proc, "brand", k.word, "how", "glued", "host", u.Unicode)})
+		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLCombo, Severity: weakSeverity(strong || freeHosting),
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, true, "brand", k.word, "how", "glued", "host", u.Unicode))
 	} else if w.fuzzy >= 0 {
 		k := x.keys[w.fuzzy]
-		imitation = append(imitation, reflex.Finding{Code: reflex.URLLookalike, Severity: weakSeverity(strong || freeHosting),
-			Evidence: w.fuzzS + " ~ " + k.word, Suggest: x.procs[k.proc].URL,
-			Params: x.params(k.proc, "host", u.Unicode, "target", k.word, "edit", w.fuzzE.String())})
+		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLLookalike, Severity: weakSeverity(strong || freeHosting),
+			Evidence: w.fuzzS + " ~ " + k.word, Suggest: x.procs[k.proc].URL},
+			k.proc, false, "host", u.Unicode, "target", k.word, "edit", w.fuzzE.String()))
 	} else if w.topic < 0 && w.weak >= 0 && w.strongBait() {
 		k := x.keys[w.weak]
-		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
-			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.paramsWho(k.proc, "brand", k.word, "how", "glued", "host", u.Unicode)})
+		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, true, "brand", k.word, "how", "glued", "host", u.Unicode))
 	} else if w.topic >= 0 && w.strongBait() {
 		k := x.keys[w.topic]
-		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
-			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.paramsWho(k.proc, "brand", k.word, "how", "words", "host", u.Unicode)})
+		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, true, "brand", k.word, "how", "words", "host", u.Unicode))
 	}
-	f, ok := strongest(imitation)
+	var f reflex.Finding
+	c, ok := strongest(imitation)
+	if ok {
+		f = x.finish(c)
+	}
 	if ok && !hasDanger(fs) { // a homoglyph already reported says it all
 		fs = append(fs, f)
 	}
@@ -254,18 +259,18 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	return x.notOfficial(fs, target, topic)
 }
 
-// strongest picks the most severe finding; the earliest wins a tie.
-func strongest(fs []reflex.Finding) (reflex.Finding, bool) {
-	if len(fs) == 0 {
-		return reflex.Finding{}, false
+// strongest picks the most severe candidate; the earliest wins a tie.
+func strongest(cs []candidate) (candidate, bool) {
+	if len(cs) == 0 {
+		return candidate{}, false
 	}
-	best := fs[0]
-	for _, f := range fs[1:] {
-		if f.Severity > best.Severity {
-			best = f
+	best := 0
+	for i := range cs[1:] {
+		if cs[i+1].f.Severity > cs[best].f.Severity {
+			best = i + 1
 		}
 	}
-	return best, true
+	return cs[best], true
 }
 
 func hasDanger(fs []reflex.Finding) bool {
@@ -341,7 +346,10 @@ func (x *index) retarget(fs []reflex.Finding, u hostname.URL, target int) {
 		}
 		p := target
 		if p < 0 {
-			site := suggestedSite(f.Suggest)
+			site, ok := x.siteOf[f.Suggest]
+			if !ok {
+				site = suggestedSite(f.Suggest)
+			}
 			p = x.pathTopic(u, func(p int) bool { return x.site[p] == site })
 		}
 		if p >= 0 && f.Suggest != x.procs[p].URL {
