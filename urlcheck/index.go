@@ -33,6 +33,7 @@ type index struct {
 	costs   []map[string]string // the same, its cost only
 	topics  []int               // keys that are topics
 	byLen   [maxStem + 2][]int  // stems by length
+	fuzzLen [maxStem + 2][]int  // fuzzy brand keys by glued length
 	site    []string            // registrable domain of each entry's address
 	siteOf  map[string]string   // registrable domain of each address a finding may suggest
 }
@@ -174,6 +175,10 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 				}
 			}
 		}
+	}
+	for _, id := range x.fuzzy {
+		n := min(len(x.keys[id].glued), maxStem+1)
+		x.fuzzLen[n] = append(x.fuzzLen[n], id)
 	}
 	for i, st := range x.stems {
 		n := min(len(st.s), maxStem+1)

@@ -228,16 +228,28 @@ func (x *index) fuzzyMatch(s string) (int, lookalike.Edit) {
 	if len(s) < 4 {
 		return -1, lookalike.None
 	}
-	for _, id := range x.fuzzy {
-		g := x.keys[id].glued
-		if d := len(s) - len(g); d < -1 || d > 1 {
-			continue
-		}
-		if e := lookalike.Classify(s, g); e != lookalike.None && e != lookalike.Same {
-			return id, e
+	for n := len(s) - 1; n <= len(s)+1 && n <= maxStem+1; n++ {
+		for _, id := range x.fuzzLen[n] {
+			g := x.keys[id].glued
+			if d := len(s) - len(g); d < -1 || d > 1 {
+				continue
+			}
+			if e := lookalike.Classify(s, g); e != lookalike.None && e != lookalike.Same {
+				return id, e
+			}
 		}
 	}
 	return -1, lookalike.None
+}
+
+// fuzzyLen reports whether a string of n letters can be one edit from a fuzzy brand.
+func (x *index) fuzzyLen(n int) bool {
+	for m := max(n-1, 0); m <= n+1 && m <= maxStem+1; m++ {
+		if len(x.fuzzLen[m]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // findFuzzy compares whole runs, two runs of a label glued, and unknown chunks alone or
@@ -257,7 +269,7 @@ func (w *words) findFuzzy(x *index) {
 				return
 			}
 		}
-		if i+1 < len(runs) && w.runLabel[i] == w.runLabel[i+1] && len(run)+len(runs[i+1]) <= 64 {
+		if i+1 < len(runs) && w.runLabel[i] == w.runLabel[i+1] && len(run)+len(runs[i+1]) <= 64 && x.fuzzyLen(len(run)+len(runs[i+1])) {
 			var buf [64]byte
 			glued := append(append(buf[:0], run...), runs[i+1]...)
 			if id, e := x.fuzzyMatch(string(glued)); set(id, e, run+"-"+runs[i+1]) {
