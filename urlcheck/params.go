@@ -109,8 +109,20 @@ func (x *index) suggestEntry(f *reflex.Finding, p int) {
 // pathTopic returns the entry whose topic the path names as a word ("/carte-grise",
 // "/demarche/permis-de-conduire/"), among those for which keep is true, or -1.
 func (x *index) pathTopic(u hostname.URL, keep func(p int) bool) int {
+	var buf [4]int
+	for _, p := range buf[:x.pathTopics(u, buf[:0])] {
+		if keep(p) {
+			return p
+		}
+	}
+	return -1
+}
+
+// pathTopics appends to out (up to its capacity) the entries whose topics the path
+// names as words, and returns how many there are.
+func (x *index) pathTopics(u hostname.URL, out []int) int {
 	if len(u.Path) < 3 {
-		return -1
+		return 0
 	}
 	var buf [256]byte
 	path := u.Path
@@ -128,15 +140,15 @@ func (x *index) pathTopic(u hostname.URL, keep func(p int) bool) int {
 		path = strings.ToLower(path)
 	}
 	for _, id := range x.topics {
-		k := x.keys[id]
-		if !keep(k.proc) {
-			continue
+		if len(out) == cap(out) {
+			break
 		}
+		k := x.keys[id]
 		if hasPathWord(path, k.word) || k.glued != k.word && hasPathWord(path, k.glued) {
-			return k.proc
+			out = append(out, k.proc)
 		}
 	}
-	return -1
+	return len(out)
 }
 
 // hasPathWord reports whether w is written in path between non-letters other than dots

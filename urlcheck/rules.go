@@ -339,6 +339,8 @@ func (x *index) retarget(fs []reflex.Finding, u hostname.URL, target int) {
 	if target < 0 && len(u.Path) < 3 {
 		return
 	}
+	var named [4]int // the procedures the path names, read once
+	nnamed := -1
 	for i := range fs {
 		f := &fs[i]
 		if f.Suggest == "" {
@@ -346,11 +348,19 @@ func (x *index) retarget(fs []reflex.Finding, u hostname.URL, target int) {
 		}
 		p := target
 		if p < 0 {
+			if nnamed < 0 {
+				nnamed = x.pathTopics(u, named[:0])
+			}
 			site, ok := x.siteOf[f.Suggest]
 			if !ok {
 				site = suggestedSite(f.Suggest)
 			}
-			p = x.pathTopic(u, func(p int) bool { return x.site[p] == site })
+			for _, q := range named[:nnamed] {
+				if x.site[q] == site {
+					p = q
+					break
+				}
+			}
 		}
 		if p >= 0 && f.Suggest != x.procs[p].URL {
 			x.suggestEntry(f, p)
