@@ -14,6 +14,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 )
 
 // ExportFormat selects the archive [Vault.Export] writes.
@@ -122,7 +124,7 @@ func (v *Vault) ExportFile(ctx context.Context, path string, format ExportFormat
 		return fmt.Errorf("vault: %s: %w", path, fs.ErrExist)
 	}
 	tmp := path + tmpSuffix
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := regularfile.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}

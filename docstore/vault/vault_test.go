@@ -492,7 +492,7 @@ func TestRecipientKinds(t *testing.T) {
 	assert.Equal(t, want, rs)
 	tv.Vault.Close()
 	require.NoError(t, os.Remove(filepath.Join(tv.dir, IndexFile)))
-	v, err := Recover(tv.dir, hybrid)
+	v, _, err := Recover(tv.dir, hybrid)
 	require.NoError(t, err)
 	defer v.Close()
 	rs, err = v.Recipients()
