@@ -7,6 +7,8 @@ const (
 	TextUnknownProcedure   TextID = "error.unknown-procedure"
 	TextNoBook             TextID = "error.no-book"
 	TextInvalidPaymentFile TextID = "error.invalid-payment-file"
+	TextLineTooLong        TextID = "error.line-too-long"
+	TextNotABook           TextID = "error.not-a-book"
 )
 
 var checkErrorTexts = map[TextID]phrase{
@@ -14,4 +16,6 @@ var checkErrorTexts = map[TextID]phrase{
 	TextUnknownProcedure:   {"Démarche inconnue[ : {procedure}]. Choisissez-en une dans la liste des démarches connues.", "Unknown procedure[: {procedure}]. Choose one from the list of known procedures."},
 	TextNoBook:             {"Aucun carnet de bénéficiaires à cet endroit[ : {path}]. Vérifiez le chemin, ou enregistrez un premier bénéficiaire pour le créer.", "No payee book there[: {path}]. Check the path, or record a first payee to create it."},
 	TextInvalidPaymentFile: {"Ce fichier de virements n'est pas valide[ (ligne {line})]. Exportez-le de nouveau depuis votre logiciel.", "This transfer file is not valid[ (line {line})]. Export it again from your software."},
+	TextLineTooLong:        {"Cette ligne est trop longue pour être vérifiée (plus de {max:number} octets). Vérifiez ce qui a été collé.", "This line is too long to check (over {max:number} bytes). Check what was pasted."},
+	TextNotABook:           {"Ce fichier n'est pas un carnet de bénéficiaires[ : {path}]. Vérifiez le chemin : rien n'a pu être comparé.", "This file is not a payee book[: {path}]. Check the path: nothing could be compared."},
 }

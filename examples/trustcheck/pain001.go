@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"io"
-	"os"
 
 	"github.com/trustreflex/trustreflex/ibancheck/pain001"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/reflex"
 )
@@ -61,7 +61,7 @@ func runPain001(ctx context.Context, a *app, cmd *command, args []string) int {
 	var book *payee.Book
 	var bookErr error
 	if b.book != "" {
-		store, err := openPayeeBook(ctx, b.book, false)
+		store, err := openPayeeBook(ctx, b.book, bookCheck)
 		if err != nil {
 			bookErr = err
 		} else {
@@ -78,6 +78,7 @@ func runPain001(ctx context.Context, a *app, cmd *command, args []string) int {
 			auditFile(ctx, book, path, emit)
 		},
 		workers: 2,
+		kind:    reflex.KindFile,
 	})
 }
 
@@ -85,7 +86,7 @@ func runPain001(ctx context.Context, a *app, cmd *command, args []string) int {
 func auditFile(ctx context.Context, book *payee.Book, path string, emit func(outcome)) {
 	fail := func(err error) { emit(outcome{report: reflex.Report{Subject: path, Kind: reflex.KindFile}, err: err}) }
 	var r io.Reader
-	file, err := os.Open(path)
+	file, err := regularfile.Open(path)
 	if err != nil {
 		fail(err)
 		return

@@ -54,6 +54,8 @@ func TestScripts(t *testing.T) {
 			"flip":      cmdFlip,
 			"swapfiles": cmdSwapFiles,
 			"genfile":   cmdGenFile,
+			"signals":   cmdSignals,
+			"longline":  cmdLongLine,
 		},
 	})
 }

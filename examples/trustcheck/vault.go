@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/trustreflex/trustreflex/docstore/vault"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -305,7 +306,7 @@ var (
 func (vc *vaultCLI) put(ctx context.Context, v *vault.Vault, args []string) error {
 	src := vc.app.io.in
 	if len(args) == 2 && args[1] != "-" {
-		f, err := os.Open(args[1])
+		f, err := regularfile.Open(args[1])
 		if err != nil {
 			return err
 		}
