@@ -5,8 +5,8 @@ import (
 	"io"
 
 	"github.com/trustreflex/trustreflex/ibancheck/pain001"
-	"github.com/trustreflex/trustreflex/internal/regularfile"
 	"github.com/trustreflex/trustreflex/ibancheck/payee"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
