@@ -1,6 +1,7 @@
 package pain001
 
 import (
+	"errors"
 	"strconv"
 
 	"github.com/trustreflex/trustreflex/reflex"
@@ -10,6 +11,9 @@ import (
 // The element path and the cause stay in Error, for developers.
 func (e *Error) Text() reflex.Text {
 	t := reflex.Text{ID: reflex.TextInvalidPaymentFile}
+	if errors.Is(e.Err, ErrDuplicate) {
+		return reflex.NewText(reflex.TextPaymentFileDuplicate, "line", strconv.Itoa(e.Line), "element", e.Element)
+	}
 	if e.Line > 0 {
 		t.Params = map[string]string{"line": strconv.Itoa(e.Line)}
 	}
