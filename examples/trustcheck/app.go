@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
 // Exit statuses, as DESIGN.md fixes them.
@@ -84,7 +86,7 @@ func (a *app) run(ctx context.Context, args []string) int {
 		}
 	}
 	if strings.HasPrefix(args[0], "-") {
-		a.usageError(fmt.Sprintf("flag %s before the command", args[0]))
+		a.usageError(fmt.Sprintf("flag %q before the command", args[0]))
 	} else {
 		a.usageError(fmt.Sprintf("unknown command %q (commands: %s)", args[0], strings.Join(a.commandNames(), ", ")))
 	}
@@ -107,9 +109,10 @@ func (a *app) commandNames() []string {
 	return names
 }
 
-// usageError prints a one-line usage error on stderr.
+// usageError prints a one-line usage error on stderr. The message may quote what was
+// typed (a flag, a name): it is shown through reflex.Printable.
 func (a *app) usageError(msg string) {
-	fmt.Fprintf(a.io.err, "%s: %s; %s\n", programName, msg, helpHint)
+	fmt.Fprintf(a.io.err, "%s: %s; %s\n", programName, reflex.Printable(msg), helpHint)
 }
 
 // flags is a subcommand's flag set plus the output flags every check shares.

@@ -151,7 +151,7 @@ consume:
 	}
 	stopProgress()
 	if readErr != nil {
-		fmt.Fprintf(a.io.err, "%s: %s: reading standard input: %v\n", programName, f.cmd.name, readErr)
+		fmt.Fprintf(a.io.err, "%s: %s: reading standard input: %s\n", programName, f.cmd.name, reflex.Printable(readErr.Error()))
 		return exitUsage
 	}
 	if err := ctx.Err(); err != nil && p.done.Load() == 0 {

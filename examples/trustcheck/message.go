@@ -53,7 +53,7 @@ func runMessage(ctx context.Context, a *app, cmd *command, args []string) int {
 		}
 		text, err := readMessage(a.io.in)
 		if err != nil {
-			fmt.Fprintf(a.io.err, "%s: %s: reading standard input: %v\n", programName, cmd.name, err)
+			fmt.Fprintf(a.io.err, "%s: %s: reading standard input: %s\n", programName, cmd.name, reflex.Printable(err.Error()))
 			return exitUsage
 		}
 		if strings.TrimSpace(text) == "" {

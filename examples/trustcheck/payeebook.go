@@ -12,6 +12,7 @@ import (
 	"github.com/trustreflex/trustreflex/ibancheck"
 	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/ibancheck/payee/bookopen"
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
 // bookFlags are the payee book flags of the iban and pain001 subcommands.
@@ -106,7 +107,7 @@ func runPayeeRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban st
 		return exitUsage
 	}
 	if _, err := ibancheck.Parse(iban); err != nil {
-		fmt.Fprintf(a.io.err, "%s: %s: %s is not a valid IBAN (%v): nothing recorded\n", programName, f.cmd.name, ibancheck.Mask(iban), err)
+		fmt.Fprintf(a.io.err, "%s: %s: %s is not a valid IBAN (%s): nothing recorded\n", programName, f.cmd.name, reflex.Printable(ibancheck.Mask(iban)), reflex.Printable(err.Error()))
 		return exitUsage
 	}
 	use := bookWrite
@@ -115,7 +116,7 @@ func runPayeeRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban st
 	}
 	store, err := openPayeeBook(ctx, b.book, use)
 	if err != nil {
-		fmt.Fprintf(a.io.err, "%s: %s: %v\n", programName, f.cmd.name, err)
+		fmt.Fprintf(a.io.err, "%s: %s: %s\n", programName, f.cmd.name, reflex.Printable(err.Error()))
 		return exitUnchecked
 	}
 	defer store.Close()
@@ -127,7 +128,7 @@ func runPayeeRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban st
 		e, err = book.Revoke(ctx, b.payee, iban, by)
 	}
 	if err != nil {
-		fmt.Fprintf(a.io.err, "%s: %s: %v\n", programName, f.cmd.name, err)
+		fmt.Fprintf(a.io.err, "%s: %s: %s\n", programName, f.cmd.name, reflex.Printable(err.Error()))
 		return exitUnchecked
 	}
 	masked := ibancheck.Mask(e.IBAN)
@@ -145,10 +146,10 @@ func runPayeeRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban st
 		return exitOK
 	}
 	what := map[bool]string{true: "confirmed", false: "revoked"}[b.confirm]
-	fmt.Fprintf(a.io.out, "%s %s for payee %q", masked, what, e.Payee)
+	fmt.Fprintf(a.io.out, "%s %s for payee %q", reflex.Printable(masked), what, e.Payee)
 	if e.Name != "" {
-		fmt.Fprintf(a.io.out, " (%s)", e.Name)
+		fmt.Fprintf(a.io.out, " (%s)", reflex.Printable(e.Name))
 	}
-	fmt.Fprintf(a.io.out, " by %s, entry %d of its history\n", e.By, e.Seq)
+	fmt.Fprintf(a.io.out, " by %s, entry %d of its history\n", reflex.Printable(e.By), e.Seq)
 	return exitOK
 }

@@ -26,7 +26,8 @@ const vaultUsage = `Usage: trustcheck vault [--dir DIR] [--state FILE] [--json] 
 An encrypted document vault (age): names, metadata and sizes are hidden too.
 
 Actions:
-  init              create the vault (asks for a new passphrase twice)
+  init              create the vault (asks for a new passphrase twice; a passphrase
+                    too easy to guess is refused: use five random words)
   put NAME [FILE]   store FILE (default: standard input) as NAME, replacing any previous version
   get NAME          write the document to standard output, only once it is verified whole
   ls                list the documents
@@ -131,6 +132,9 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 		if err != nil {
 			return err
 		}
+		if err := vault.CheckPassphrase(pass); err != nil {
+			return err
+		}
 		r, err := newScryptRecipient(pass)
 		if err != nil {
 			return err
@@ -209,6 +213,9 @@ func newScryptRecipient(pass string) (*age.ScryptRecipient, error) {
 func (vc *vaultCLI) passwd(v *vault.Vault) error {
 	pass, err := vc.passphrase("TRUSTCHECK_NEW_PASSPHRASE", true)
 	if err != nil {
+		return err
+	}
+	if err := vault.CheckPassphrase(pass); err != nil {
 		return err
 	}
 	r, err := newScryptRecipient(pass)
