@@ -62,13 +62,9 @@ var errLineTooLong = &reflex.Problem{ID: reflex.TextLineTooLong, Params: map[str
 // check runs src over the subjects (with "-" meaning one subject per line of standard
 // input), prints the outcomes in input order and returns the exit status.
 func (a *app) check(ctx context.Context, f *flags, subjects []string, run checkRun) int {
-	lang, err := reflex.ParseLang(f.lang)
-	if err != nil {
-		a.usageError(fmt.Sprintf("%s: --lang must be fr or en, not %q", f.cmd.name, f.lang))
-		return exitUsage
-	}
+	lang := a.lang
 	if len(subjects) == 0 {
-		a.usageError(fmt.Sprintf("%s: nothing to check (give subjects, or - to read them from standard input)", f.cmd.name))
+		a.usageError(msgNothingToCheck)
 		return exitUsage
 	}
 	workers := run.workers
@@ -119,12 +115,13 @@ func (a *app) check(ctx context.Context, f *flags, subjects []string, run checkR
 		})
 	}()
 
-	stopProgress := a.progress(f.cmd.name, lang, &p.done)
+	stopProgress := a.progress(f.cmd.name, &p.done)
 	printAll := func(ch chan outcome) {
 		for o := range ch {
 			p.print(o)
 		}
 	}
+	interrupted := false // the producer may still run: readErr is not ours to read
 consume:
 	for {
 		select {
@@ -134,6 +131,7 @@ consume:
 			}
 			printAll(ch)
 		case <-ctx.Done():
+			interrupted = true
 			// Interrupted: print what was started (its checks end with ctx), without
 			// waiting for a producer that may be blocked reading standard input.
 			for {
@@ -150,12 +148,12 @@ consume:
 		}
 	}
 	stopProgress()
-	if readErr != nil {
-		fmt.Fprintf(a.io.err, "%s: %s: reading standard input: %s\n", programName, f.cmd.name, reflex.Printable(readErr.Error()))
+	if !interrupted && readErr != nil {
+		a.failure(msgReadingStdin)
 		return exitUsage
 	}
 	if err := ctx.Err(); err != nil && p.done.Load() == 0 {
-		fmt.Fprintf(a.io.err, "%s: %s: %v\n", programName, f.cmd.name, err)
+		a.errorLine(err)
 		return exitUnchecked
 	}
 	return p.status()
@@ -309,13 +307,9 @@ func (a *app) colour() bool {
 
 // progress shows on a terminal's stderr how many subjects are done, once a run lasts
 // more than a second. It returns the function that stops and clears it.
-func (a *app) progress(name string, lang reflex.Lang, done *atomic.Int64) (stop func()) {
+func (a *app) progress(name string, done *atomic.Int64) (stop func()) {
 	if !a.io.errTTY {
 		return func() {}
-	}
-	word := "vérifiés"
-	if lang == reflex.English {
-		word = "checked"
 	}
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
@@ -332,7 +326,7 @@ func (a *app) progress(name string, lang reflex.Lang, done *atomic.Int64) (stop 
 		tick := time.NewTicker(200 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			fmt.Fprintf(a.io.err, "\r%s: %d %s", name, done.Load(), word)
+			fmt.Fprintf(a.io.err, "\r"+msgProgress.in(a.lang), name, done.Load())
 			select {
 			case <-quit:
 				fmt.Fprint(a.io.err, "\r\033[K")

@@ -17,8 +17,8 @@ import (
 func testCommands() []command {
 	return []command{hangCommand(), {
 		name:    "echo",
-		summary: "test command: SEVERITY:TEXT gives a finding of that severity",
-		usage:   "Usage: trustcheck echo [--json] [--lang fr|en] SEVERITY:TEXT...\n",
+		summary: cliText{"commande de test : GRAVITÉ:TEXTE donne un constat de cette gravité", "test command: SEVERITY:TEXT gives a finding of that severity"},
+		usage:   cliText{"Utilisation : trustcheck echo [--json] [--lang fr|en] GRAVITÉ:TEXTE...\n", "Usage: trustcheck echo [--json] [--lang fr|en] SEVERITY:TEXT...\n"},
 		run: func(ctx context.Context, a *app, cmd *command, args []string) int {
 			f := newFlags(cmd)
 			subjects, code, done := f.parse(a, args)
@@ -35,8 +35,8 @@ func testCommands() []command {
 func hangCommand() command {
 	return command{
 		name:    "hang",
-		summary: "test command: blocks for ever, ignoring cancellation",
-		usage:   "Usage: trustcheck hang\n",
+		summary: cliText{"commande de test : bloque pour toujours, sans voir l'annulation", "test command: blocks for ever, ignoring cancellation"},
+		usage:   cliText{"Utilisation : trustcheck hang\n", "Usage: trustcheck hang\n"},
 		run: func(ctx context.Context, a *app, cmd *command, args []string) int {
 			fmt.Fprintln(a.io.err, "hanging")
 			select {}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/trustreflex/trustreflex/reflex"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -77,8 +78,8 @@ const (
 
 // Errors of Parse, for errors.Is. Every error is an *[Error] that says where.
 var (
-	ErrTooLarge          = errors.New("file larger than the limit")
-	ErrNotCreditTransfer = errors.New("not a credit transfer initiation (pain.001)")
+	ErrTooLarge          = &reflex.Problem{ID: reflex.TextFileTooLarge, Err: errors.New("file larger than the limit")}
+	ErrNotCreditTransfer = &reflex.Problem{ID: reflex.TextNotPaymentFile, Err: errors.New("not a credit transfer initiation (pain.001)")}
 	ErrInvalid           = errors.New("invalid content")
 	// ErrDuplicate: an element that the schema allows once appears twice in the same
 	// place (two IBANs in one creditor account, two amounts, two names), or two
