@@ -57,22 +57,6 @@ func OpenFile(path string, flag int, perm fs.FileMode) (*os.File, error) {
 	return f, nil
 }
 
-// Check returns the error of [Open] for a path whose mode (from os.Stat or Lstat) is
-// not that of a regular file, and nil for a regular file or a missing one.
-func Check(path string) error {
-	fi, err := os.Stat(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-		return err
-	}
-	if !fi.Mode().IsRegular() {
-		return NotRegular(path, fi.Mode())
-	}
-	return nil
-}
-
 // NotRegular is the error for path, of the given mode, given where a regular file is
 // expected: it matches [ErrNotRegular] and fs.ErrInvalid.
 func NotRegular(path string, mode fs.FileMode) error {
