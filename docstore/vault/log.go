@@ -20,7 +20,7 @@ import (
 type LogEntry struct {
 	Seq     uint64    // 1-based position in the log
 	Time    time.Time // when the operation was made (UTC)
-	Op      string    // "create", "put", "delete", "set-recipient", "remove-recipient"
+	Op      string    // "create", "put", "delete", "set-recipient", "remove-recipient", "recover", "restore"
 	Name    string    // document name, or recipient label
 	Version uint64    // document version written by a put
 	// Committed is false for an operation that was logged but whose index update never

@@ -357,7 +357,7 @@ func (p *parser) store(key, v string) error {
 			return p.invalid("a second amount")
 		}
 		tx.Currency = p.attrs["Ccy"]
-		if len(tx.Currency) != 3 || strings.ToUpper(tx.Currency) != tx.Currency {
+		if len(tx.Currency) != 3 || strings.Trim(tx.Currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" { // ISO 4217: [A-Z]{3}
 			return p.invalid("currency %q is not a 3-letter code", tx.Currency)
 		}
 		return p.decimal(&tx.Amount, v, 5)
