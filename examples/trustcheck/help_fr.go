@@ -214,7 +214,9 @@ Un coffre-fort chiffré de documents (age) : les noms, les métadonnées et les 
 sont cachés aussi.
 
 Actions :
-  init              crée le coffre (demande deux fois une nouvelle phrase de passe)
+  init              crée le coffre (demande deux fois une nouvelle phrase de passe ;
+                    une phrase trop facile à deviner est refusée : prenez cinq mots
+                    tirés au hasard)
   put NOM [FICHIER] range FICHIER (par défaut : l'entrée standard) sous NOM, en
                     remplaçant la version précédente
   get NOM           écrit le document sur la sortie standard, une fois vérifié entier
@@ -227,7 +229,9 @@ Actions :
                     sinon tar)
   passwd            change la phrase de passe (les documents ne sont pas rechiffrés)
   recover           reconstruit un index perdu ou endommagé à partir de la copie de la
-                    clé, des documents et du journal
+                    clé, du journal et des documents ; dit ce qui n'a pas pu revenir
+  purge             supprime les fichiers qu'aucun document n'utilise (anciennes
+                    versions, documents supprimés, écritures interrompues), un par un
 
 Options :
   --dir DOSSIER     le dossier du coffre (par défaut $TRUSTCHECK_VAULT, sinon

@@ -57,6 +57,8 @@ func TestScripts(t *testing.T) {
 			"flip":      cmdFlip,
 			"swapfiles": cmdSwapFiles,
 			"genfile":   cmdGenFile,
+			"signals":   cmdSignals,
+			"longline":  cmdLongLine,
 		},
 	})
 }
