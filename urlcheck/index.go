@@ -24,7 +24,7 @@ type index struct {
 	dashed  map[string][]stem    // official hosts as dash-joined labels (ants-gouv-fr, ants-gouv), by first label, for embedding
 	keys    []keyword            // brands and topics
 	inside  lookalike.Dictionary // keys that may match inside a word, glued
-	multi   []int                // keys of several parts
+	multi   map[string][]int     // keys of several parts, by their first part, in key order
 	fuzzy   []int                // brand keys long enough for one-edit matching
 	dict    lookalike.Dictionary // brands, topics, bait and filler words
 	shorten map[string]bool
@@ -74,6 +74,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		dashed:  map[string][]stem{},
 		shorten: map[string]bool{},
 		siteOf:  map[string]string{},
+		multi:   map[string][]int{},
 	}
 	stems := map[string]int{}
 	addStem := func(s, host string, p int, weak bool) {
@@ -162,7 +163,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 					x.inside.Add(k.glued, kind, id)
 				}
 				if len(k.parts) > 1 {
-					x.multi = append(x.multi, id)
+					x.multi[k.parts[0]] = append(x.multi[k.parts[0]], id)
 					for _, part := range k.parts {
 						x.dict.Add(part, lookalike.Filler, -1)
 					}

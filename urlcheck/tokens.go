@@ -1,6 +1,7 @@
 package urlcheck
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/trustreflex/trustreflex/urlcheck/internal/lookalike"
@@ -168,31 +169,45 @@ func (w *words) findKeywords(x *index) {
 		}
 	}
 	var used [maxTokens]bool // tokens that are parts of a keyword are no bait
-	for _, id := range x.multi {
-		k := x.keys[id]
-		for i := 0; i+len(k.parts) <= len(toks); i++ {
-			if toks[i].s != k.parts[0] {
-				continue
-			}
-			ok := true
-			for p := 1; p < len(k.parts) && ok; p++ {
-				ok = toks[i+p].s == k.parts[p] && toks[i+p].label == toks[i].label
-			}
-			if ok {
-				w.found(x, id, toks[i].label)
-				for p := range k.parts {
-					used[i+p] = true
-				}
-				break
-			}
-		}
-	}
+	w.findMulti(x, &used)
 	for i, t := range toks {
 		// bait counts at word boundaries; a long bait word glued on one side counts too
 		bounded := t.clean || len(t.s) >= 5 && (leftClean(toks, i) || rightClean(toks, i))
 		if !used[i] && bounded && t.kind&lookalike.Bait != 0 && t.kind&(lookalike.Brand|lookalike.Topic) == 0 && w.nbait < len(w.bait) {
 			w.bait[w.nbait] = t.s
 			w.nbait++
+		}
+	}
+}
+
+// findMulti finds the keywords of several parts written as words in a row of one
+// label (carte + vitale), each at its first place, and marks their tokens used. They
+// are found in key order, as the catalogue lists them: the first brand or topic wins.
+func (w *words) findMulti(x *index, used *[maxTokens]bool) {
+	type hit struct{ id, at int }
+	var buf [8]hit
+	hits := buf[:0]
+	toks := w.toks()
+	for i, t := range toks {
+		for _, id := range x.multi[t.s] {
+			k := x.keys[id]
+			if i+len(k.parts) > len(toks) || slices.ContainsFunc(hits, func(h hit) bool { return h.id == id }) {
+				continue
+			}
+			ok := true
+			for p := 1; p < len(k.parts) && ok; p++ {
+				ok = toks[i+p].s == k.parts[p] && toks[i+p].label == t.label
+			}
+			if ok {
+				hits = append(hits, hit{id, i})
+			}
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int { return a.id - b.id })
+	for _, h := range hits {
+		w.found(x, h.id, toks[h.at].label)
+		for p := range x.keys[h.id].parts {
+			used[h.at+p] = true
 		}
 	}
 }
@@ -272,7 +287,8 @@ func (w *words) findFuzzy(x *index) {
 		if i+1 < len(runs) && w.runLabel[i] == w.runLabel[i+1] && len(run)+len(runs[i+1]) <= 64 && x.fuzzyLen(len(run)+len(runs[i+1])) {
 			var buf [64]byte
 			glued := append(append(buf[:0], run...), runs[i+1]...)
-			if id, e := x.fuzzyMatch(string(glued)); set(id, e, run+"-"+runs[i+1]) {
+			if id, e := x.fuzzyMatch(string(glued)); id >= 0 {
+				set(id, e, run+"-"+runs[i+1])
 				return
 			}
 		}

@@ -48,6 +48,15 @@ func (e Edit) Deliberate() bool {
 // Classify says which single edit turns target into cand, or None. Both are ASCII,
 // lower-case. It runs in linear time and does not allocate.
 func Classify(cand, target string) Edit {
+	// one edit leaves the first or the last character in place, once both names have
+	// three or more: most pairs part here
+	if len(cand) >= 3 && len(target) >= 3 && cand[0] != target[0] && cand[len(cand)-1] != target[len(target)-1] {
+		return None
+	}
+	return classify(cand, target)
+}
+
+func classify(cand, target string) Edit {
 	switch len(cand) - len(target) {
 	case 0:
 		return sameLength(cand, target)

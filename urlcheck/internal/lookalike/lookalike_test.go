@@ -46,6 +46,30 @@ func TestClassify(t *testing.T) {
 	assert.Equal(t, "vowel-swap", VowelSwap.String())
 }
 
+// TestClassifyShortcut: the shortcut on the first and last characters changes no answer.
+func TestClassifyShortcut(t *testing.T) {
+	var names []string
+	var gen func(prefix string)
+	gen = func(prefix string) {
+		if len(prefix) >= 3 {
+			names = append(names, prefix)
+		}
+		if len(prefix) < 5 {
+			for _, c := range "ab.-" {
+				gen(prefix + string(c))
+			}
+		}
+	}
+	gen("")
+	for _, a := range names {
+		for _, b := range names {
+			if got, want := Classify(a, b), classify(a, b); got != want {
+				t.Fatalf("Classify(%q, %q) = %s, want %s", a, b, got, want)
+			}
+		}
+	}
+}
+
 func TestNeighbours(t *testing.T) {
 	assert.True(t, Neighbours('a', 'z'), "AZERTY")
 	assert.True(t, Neighbours('a', 's'), "QWERTY")
