@@ -16,26 +16,27 @@ import (
 // index is the catalogue compiled for matching. It is built once by New and then only
 // read, so a Checker is safe for concurrent use.
 type index struct {
-	procs   []Procedure
-	byID    map[string]int
-	hosts   map[string][]hostRef // host name of a rule -> procedures
-	stems   []stem               // official names to compare candidates with
-	folded  map[string]int       // homoglyph-folded stem -> index in stems
-	dashed  map[string][]stem    // official hosts as dash-joined labels (ants-gouv-fr, ants-gouv), by first label, for embedding
-	keys    []keyword            // brands and topics
-	inside  lookalike.Dictionary // keys that may match inside a word, glued
-	multi   map[string][]int     // keys of several parts, by their first part, in key order
-	fuzzy   []int                // brand keys long enough for one-edit matching
-	dict    lookalike.Dictionary // brands, topics, bait and filler words
-	shorten map[string]bool
-	public  map[string]bool     // extra public-sector hosts (Info at best)
-	texts   []map[string]string // text parameters of each procedure
-	costs   []map[string]string // the same, its cost only
-	topics  []int               // keys that are topics
-	byLen   [maxStem + 2][]int  // stems by length
-	fuzzLen [maxStem + 2][]int  // fuzzy brand keys by glued length
-	site    []string            // registrable domain of each entry's address
-	siteOf  map[string]string   // registrable domain of each address a finding may suggest
+	procs     []Procedure
+	byID      map[string]int
+	hosts     map[string][]hostRef // host name of a rule -> procedures
+	stems     []stem               // official names to compare candidates with
+	folded    map[string]int       // homoglyph-folded stem -> index in stems
+	dashed    map[string][]stem    // official hosts as dash-joined labels (ants-gouv-fr, ants-gouv), by first label, for embedding
+	keys      []keyword            // brands and topics
+	inside    lookalike.Dictionary // keys that may match inside a word, glued
+	multi     map[string][]int     // keys of several parts, by their first part, in key order
+	fuzzy     []int                // brand keys long enough for one-edit matching
+	dict      lookalike.Dictionary // brands, topics, bait and filler words
+	shorten   map[string]bool
+	public    map[string]bool     // extra public-sector hosts (Info at best)
+	texts     []map[string]string // text parameters of each procedure
+	costs     []map[string]string // the same, its cost only
+	topics    []int               // keys that are topics
+	pathWords topicTrie           // their spellings, for reading paths
+	byLen     [maxStem + 2][]int  // stems by length
+	fuzzLen   [maxStem + 2][]int  // fuzzy brand keys by glued length
+	site      []string            // registrable domain of each entry's address
+	siteOf    map[string]string   // registrable domain of each address a finding may suggest
 }
 
 // maxStem is the longest stem indexed by its own length; longer ones share a bucket.
@@ -172,6 +173,8 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 					x.fuzzy = append(x.fuzzy, id)
 				}
 				if !k.brand {
+					x.pathWords.add(k.word, len(x.topics))
+					x.pathWords.add(k.glued, len(x.topics))
 					x.topics = append(x.topics, id)
 				}
 			}

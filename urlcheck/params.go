@@ -2,10 +2,8 @@ package urlcheck
 
 import (
 	"maps"
-	"strings"
 
 	"github.com/trustreflex/trustreflex/reflex"
-	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
 )
 
 // textParams are the values of the texts' placeholders that come from a catalogue
@@ -104,67 +102,6 @@ func (x *index) suggestEntry(f *reflex.Finding, p int) {
 		}
 	}
 	f.Suggest, f.Params = x.procs[p].URL, m
-}
-
-// pathTopic returns the entry whose topic the path names as a word ("/carte-grise",
-// "/demarche/permis-de-conduire/"), among those for which keep is true, or -1.
-func (x *index) pathTopic(u hostname.URL, keep func(p int) bool) int {
-	var buf [4]int
-	for _, p := range buf[:x.pathTopics(u, buf[:0])] {
-		if keep(p) {
-			return p
-		}
-	}
-	return -1
-}
-
-// pathTopics appends to out (up to its capacity) the entries whose topics the path
-// names as words, and returns how many there are.
-func (x *index) pathTopics(u hostname.URL, out []int) int {
-	if len(u.Path) < 3 {
-		return 0
-	}
-	var buf [256]byte
-	path := u.Path
-	if len(path) <= len(buf) {
-		b := buf[:len(path)]
-		for i := 0; i < len(path); i++ {
-			c := path[i]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
-		path = string(b)
-	} else {
-		path = strings.ToLower(path)
-	}
-	for _, id := range x.topics {
-		if len(out) == cap(out) {
-			break
-		}
-		k := x.keys[id]
-		if hasPathWord(path, k.word) || k.glued != k.word && hasPathWord(path, k.glued) {
-			out = append(out, k.proc)
-		}
-	}
-	return len(out)
-}
-
-// hasPathWord reports whether w is written in path between non-letters other than dots
-// (a host written in the path names no procedure).
-func hasPathWord(path, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(path[i:], w)
-		if j < 0 {
-			return false
-		}
-		s, e := i+j, i+j+len(w)
-		if (s == 0 || !isLetter(path[s-1]) && path[s-1] != '.') && (e == len(path) || !isLetter(path[e]) && path[e] != '.') {
-			return true
-		}
-		i = s + 1
-	}
 }
 
 // candidate is an imitation finding whose params are made only if it is the one kept:
