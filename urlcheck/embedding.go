@@ -9,9 +9,9 @@ import (
 
 // embeddedInHost finds an official host written inside a foreign one, labels joined by
 // dots or hyphens: ants.gouv.fr.secure-verif.com, impots-gouv-fr.vercel.app, ameli-fr.com.
-func (x *index) embeddedInHost(u hostname.URL, rest string) (candidate, bool) {
+func (x *index) embeddedInHost(u hostname.URL, rest string) (draft, bool) {
 	if rest == "" {
-		return candidate{}, false
+		return draft{}, false
 	}
 	for i := 0; i < len(rest); i++ {
 		if i > 0 && rest[i-1] != '.' && rest[i-1] != '-' {
@@ -25,12 +25,12 @@ func (x *index) embeddedInHost(u hostname.URL, rest string) (candidate, bool) {
 			if !hasWordAt(rest, i, d.s) {
 				continue
 			}
-			return newCandidate(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
+			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
 				Evidence: d.host + " ~ " + u.Unicode, Suggest: x.suggestion(d)},
-				d.proc, false, "official", d.host, "where", "host", "host", u.Unicode), true
+				d.proc, "official", d.host, "where", "host", "host", u.Unicode), true
 		}
 	}
-	return candidate{}, false
+	return draft{}, false
 }
 
 // hasWordAt reports whether sub (labels joined by hyphens) is written in s at i, up to
@@ -51,26 +51,26 @@ func hasWordAt(s string, i int, sub string) bool {
 // embeddedInPathOrUser finds an official host in the path (evil.example/ants.gouv.fr/)
 // or before an "@" (ameli.fr@evil.example). The query and fragment are not read: links
 // carry official addresses there for good reasons (redirects, sharing).
-func (x *index) embeddedInPathOrUser(u hostname.URL) (candidate, bool) {
-	check := func(s, where string) (candidate, bool) {
+func (x *index) embeddedInPathOrUser(u hostname.URL) (draft, bool) {
+	check := func(s, where string) (draft, bool) {
 		if len(s) > 253 || strings.IndexByte(s, '.') < 0 {
-			return candidate{}, false
+			return draft{}, false
 		}
 		s = strings.TrimPrefix(strings.ToLower(s), "www.")
 		if ref, ok := x.isOfficialHost(s); ok {
 			st := stem{host: ref.rule.Name, proc: ref.proc}
-			return newCandidate(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
+			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
 				Evidence: s + " ~ " + u.Unicode, Suggest: x.suggestion(st)},
-				ref.proc, false, "official", s, "where", where, "host", u.Unicode), true
+				ref.proc, "official", s, "where", where, "host", u.Unicode), true
 		}
 		if s == "gouv.fr" || strings.HasSuffix(s, ".gouv.fr") && validHost(s) {
 			// any State host written before "@" or in the path of a foreign one: only
 			// an imitation writes it there, catalogued or not
-			return newCandidate(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
+			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
 				Evidence: s + " ~ " + u.Unicode, Suggest: "https://" + s + "/"},
-				-1, false, "official", s, "where", where, "host", u.Unicode), true
+				-1, "official", s, "where", where, "host", u.Unicode), true
 		}
-		return candidate{}, false
+		return draft{}, false
 	}
 	if u.Userinfo {
 		user, _, _ := strings.Cut(u.User, ":")
@@ -88,7 +88,7 @@ func (x *index) embeddedInPathOrUser(u hostname.URL) (candidate, bool) {
 			return f, true
 		}
 	}
-	return candidate{}, false
+	return draft{}, false
 }
 
 // validHost reports whether s is a host name of letters, digits, hyphens and dots.

@@ -17,19 +17,19 @@ func (x *index) suggestion(s stem) string {
 	return "https://" + s.host + "/"
 }
 
-func (x *index) lookalikeFinding(u hostname.URL, s stem, sev reflex.Severity, e lookalike.Edit) candidate {
+func (x *index) lookalikeFinding(u hostname.URL, s stem, sev reflex.Severity, e lookalike.Edit) draft {
 	ascii := ""
 	if u.Unicode != u.Host {
 		ascii = u.Host
 	}
-	return newCandidate(reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Evidence: u.Unicode + " ~ " + s.host, Suggest: x.suggestion(s)},
-		s.proc, false, "host", u.Unicode, "ascii", ascii, "target", s.host, "edit", e.String())
+	return entryCost(reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Evidence: u.Unicode + " ~ " + s.host, Suggest: x.suggestion(s)},
+		s.proc, "host", u.Unicode, "ascii", ascii, "target", s.host, "edit", e.String())
 }
 
 // unicodeLabels reports mixed scripts, and labels that imitate an official name with
 // other letters (Cyrillic "а" for "a", "impôts" for "impots"). Under gouv.fr
 // (state) any non-Latin label is a lookalike, since the State writes its names in Latin.
-func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) []reflex.Finding {
+func (x *index) unicodeLabels(fs []draft, u hostname.URL, state bool) []draft {
 	ascii := strings.Split(u.Host, ".")
 	uni := strings.Split(u.Unicode, ".")
 	if len(ascii) != len(uni) {
@@ -50,9 +50,9 @@ func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) [
 		scripts := lookalike.Scripts(label)
 		switch {
 		case len(scripts) > 1:
-			fs = append(fs, reflex.Finding{Code: reflex.URLMixedScript, Severity: reflex.Danger,
-				Evidence: u.Unicode + " (" + u.Host + ")",
-				Params:   x.params(-1, "host", u.Unicode, "ascii", u.Host, "scripts", strings.ToLower(strings.Join(scripts, ",")))})
+			fs = append(fs, entryCost(reflex.Finding{Code: reflex.URLMixedScript, Severity: reflex.Danger,
+				Evidence: u.Unicode + " (" + u.Host + ")"},
+				-1, "host", u.Unicode, "ascii", u.Host, "scripts", strings.ToLower(strings.Join(scripts, ","))))
 		case state && len(scripts) == 1 && scripts[0] != "Latin":
 			imitates = true
 		}
@@ -65,14 +65,14 @@ func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) [
 		cand := strings.Join(skel[i:], ".")
 		for _, c := range []string{cand, strings.TrimSuffix(cand, ".fr"), strings.TrimSuffix(cand, ".gouv.fr")} {
 			if si, ok := x.folded[c]; ok {
-				return append(fs, x.finish(x.lookalikeFinding(u, x.stems[si], reflex.Danger, lookalike.Homoglyph)))
+				return append(fs, x.lookalikeFinding(u, x.stems[si], reflex.Danger, lookalike.Homoglyph))
 			}
 		}
 	}
 	if imitates {
-		fs = append(fs, reflex.Finding{Code: reflex.URLLookalike, Severity: reflex.Danger,
-			Evidence: u.Unicode + " (" + u.Host + ")",
-			Params:   x.params(-1, "host", u.Unicode, "ascii", u.Host, "target", "gouv.fr", "edit", "non-latin")})
+		fs = append(fs, entryCost(reflex.Finding{Code: reflex.URLLookalike, Severity: reflex.Danger,
+			Evidence: u.Unicode + " (" + u.Host + ")"},
+			-1, "host", u.Unicode, "ascii", u.Host, "target", "gouv.fr", "edit", "non-latin"))
 	}
 	return fs
 }
@@ -81,16 +81,16 @@ func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) [
 // its registrable label, with the official names: the same name under another suffix
 // (ameli.com, ants.gouv.com), one edit away (amelli.fr, ants-gouv.fr), or the same
 // once look-alike characters are folded (arneli.fr).
-func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (candidate, bool) {
+func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (draft, bool) {
 	if rest == "" {
-		return candidate{}, false
+		return draft{}, false
 	}
 	st := strings.TrimPrefix(rest, "www.")
 	rd := labels[len(labels)-1]
 	var (
 		found   bool
 		bestSev reflex.Severity
-		best    candidate
+		best    draft
 	)
 	consider := func(cand string, s stem, e lookalike.Edit) {
 		sev := reflex.Caution
@@ -140,7 +140,7 @@ func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (can
 // registrable label it is a combo (ameli-remboursement.com); only in the subdomains it
 // is an embedding (ameli.secure-login.com). Short brands (caf, msa, ants) alone are a
 // caution: ordinary names can hold them; long ones, or any with bait, are a danger.
-func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool) candidate {
+func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool) draft {
 	k := x.keys[w.brand]
 	distinctive := len(k.glued) >= 5 || len(k.parts) > 1
 	sev := reflex.Caution
@@ -154,11 +154,11 @@ func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool)
 	f := reflex.Finding{Code: code, Severity: sev, Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}
 	switch {
 	case code == reflex.URLEmbedding:
-		return newCandidate(f, k.proc, false, "official", k.word, "where", "host", "host", u.Unicode)
+		return entryCost(f, k.proc, "official", k.word, "where", "host", "host", u.Unicode)
 	case !w.strongBait() && w.nkeys < 2:
-		return newCandidate(f, k.proc, true, "brand", k.word, "how", "inside", "host", u.Unicode)
+		return entryWho(f, k.proc, "brand", k.word, "how", "inside", "host", u.Unicode)
 	}
-	return newCandidate(f, k.proc, true, "brand", k.word, "how", "words", "host", u.Unicode)
+	return entryWho(f, k.proc, "brand", k.word, "how", "words", "host", u.Unicode)
 }
 
 func (x *index) suggestedProc(w *words) int {

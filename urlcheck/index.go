@@ -28,15 +28,15 @@ type index struct {
 	fuzzy     []int                // brand keys long enough for one-edit matching
 	dict      lookalike.Dictionary // brands, topics, bait and filler words
 	shorten   map[string]bool
-	public    map[string]bool     // extra public-sector hosts (Info at best)
-	texts     []map[string]string // text parameters of each procedure
-	costs     []map[string]string // the same, its cost only
-	topics    []int               // keys that are topics
-	pathWords topicTrie           // their spellings, for reading paths
-	byLen     [maxStem + 2][]int  // stems by length
-	fuzzLen   [maxStem + 2][]int  // fuzzy brand keys by glued length
-	site      []string            // registrable domain of each entry's address
-	siteOf    map[string]string   // registrable domain of each address a finding may suggest
+	public    map[string]bool    // extra public-sector hosts (Info at best)
+	texts     []entryParams      // text parameters of each procedure, only read: findings get copies
+	costs     []entryParams      // the same, its cost only
+	topics    []int              // keys that are topics
+	pathWords topicTrie          // their spellings, for reading paths
+	byLen     [maxStem + 2][]int // stems by length
+	fuzzLen   [maxStem + 2][]int // fuzzy brand keys by glued length
+	site      []string           // registrable domain of each entry's address
+	siteOf    map[string]string  // registrable domain of each address a finding may suggest
 }
 
 // maxStem is the longest stem indexed by its own length; longer ones share a bucket.
@@ -100,8 +100,9 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 	}
 	for i, p := range procs {
 		x.byID[p.ID] = i
-		x.texts = append(x.texts, textParams(p))
-		x.costs = append(x.costs, costParams(x.texts[i]))
+		texts := textParams(p)
+		x.texts = append(x.texts, newEntryParams(texts))
+		x.costs = append(x.costs, newEntryParams(costParams(texts)))
 		site := ""
 		if u, err := hostname.Parse(p.URL); err == nil {
 			site, _ = publicsuffix.EffectiveTLDPlusOne(u.Host)

@@ -34,15 +34,36 @@ func textParams(p Procedure) map[string]string {
 	return m
 }
 
-// entryKeys are the params that textParams sets: the ones a change of the suggested
-// entry replaces.
-var entryKeys = map[string]bool{
-	"org": true, "org.en": true, "procedure": true, "procedure.en": true, "owner": true, "cost": true,
-	"free": true, "tax": true, "tax.en": true, "price": true, "pricenote": true, "pricenote.en": true,
-	"dues": true, "dues.en": true,
+// maxOwnValues bounds the values a finding adds to its entry's (host, target, edit,
+// ascii). An entry's maps are kept twice: as they are, and with room for these values,
+// so that a finding's map is a copy that never grows.
+const maxOwnValues = 4
+
+// smallMap is how many entries a map holds in its first group (Go's maps keep up to 8
+// in one group, and a copy of such a map is two allocations).
+const smallMap = 8
+
+// entryParams are the params of a catalogue entry, kept for copying.
+type entryParams struct {
+	exact map[string]string // as they are
+	room  map[string]string // the same, with room for maxOwnValues more entries
 }
 
-// costKeys lists the params of an entry's cost, the only ones that the texts of an
+func newEntryParams(m map[string]string) entryParams {
+	room := make(map[string]string, len(m)+maxOwnValues)
+	maps.Copy(room, m)
+	return entryParams{exact: m, room: room}
+}
+
+// copyWith returns a copy with room for n more entries.
+func (e entryParams) copyWith(n int) map[string]string {
+	if len(e.exact)+n <= smallMap {
+		return maps.Clone(e.exact)
+	}
+	return maps.Clone(e.room)
+}
+
+// costParams are the params of an entry's cost, the only ones that the texts of an
 // imitation need: the others (who the entry is) go to the texts that name it.
 func costParams(all map[string]string) map[string]string {
 	m := map[string]string{}
@@ -56,76 +77,76 @@ func costParams(all map[string]string) map[string]string {
 	return m
 }
 
-// params returns the entry's cost params with the finding's own values (name, value
-// pairs; empty values are left out). The map is the finding's own: small, since a
-// check makes several candidates and keeps one.
-func (x *index) params(p int, nameValues ...string) map[string]string {
-	var base map[string]string
-	if p >= 0 {
-		base = x.costs[p]
-	}
-	return withValues(base, nameValues)
+// draft is a finding under way. Its Params are described (the entry whose values the
+// texts take, and the finding's own values) and made once the check is done: a finding
+// weighed and dropped, or pointed at another entry, costs no map.
+type draft struct {
+	f      reflex.Finding // Params nil until made
+	params bool           // the finding has Params; without, they stay nil
+	proc   int            // the entry whose values the texts take, or -1
+	who    bool           // with who the entry is (organisation, name, public or company), not only its cost
+	kv     [2 * maxOwnValues]string
+	n      int
 }
 
-// paramsWho is params with who the entry is (organisation, name, public or company),
-// for the texts that name it (url.official, url.other-procedure, url.combo).
-func (x *index) paramsWho(p int, nameValues ...string) map[string]string {
-	var base map[string]string
-	if p >= 0 {
-		base = x.texts[p]
-	}
-	return withValues(base, nameValues)
+// plain is a finding without Params.
+func plain(f reflex.Finding) draft { return draft{f: f, proc: -1} }
+
+// entryCost is a finding whose Params are entry p's cost (none for -1) and its own
+// values (name, value pairs; empty values are left out).
+func entryCost(f reflex.Finding, p int, nameValues ...string) draft {
+	d := draft{f: f, params: true, proc: p}
+	d.n = copy(d.kv[:], nameValues)
+	return d
 }
 
-func withValues(base map[string]string, nameValues []string) map[string]string {
-	m := make(map[string]string, len(base)+len(nameValues)/2)
-	maps.Copy(m, base)
-	for i := 0; i+1 < len(nameValues); i += 2 {
-		if nameValues[i+1] != "" {
-			m[nameValues[i]] = nameValues[i+1]
-		}
-	}
-	return m
+// entryWho is entryCost with who the entry is, for the texts that name it
+// (url.official, url.other-procedure, url.combo).
+func entryWho(f reflex.Finding, p int, nameValues ...string) draft {
+	d := entryCost(f, p, nameValues...)
+	d.who = true
+	return d
 }
 
-// suggestEntry makes f suggest entry p: its address, and its texts' values, keeping the
+// suggestEntry makes d suggest entry p: its address, and its texts' values, keeping the
 // finding's own (host, edit, ...).
-func (x *index) suggestEntry(f *reflex.Finding, p int) {
-	base := x.costs[p]
-	if _, who := f.Params["org"]; who {
-		base = x.texts[p]
-	}
-	m := maps.Clone(base)
-	for k, v := range f.Params {
-		if !entryKeys[k] {
-			m[k] = v
+func (x *index) suggestEntry(d *draft, p int) {
+	d.f.Suggest = x.procs[p].URL
+	d.who = d.params && d.who && d.proc >= 0
+	d.params, d.proc = true, p
+}
+
+// made returns the findings of the drafts, each with its own Params map: a copy of
+// its entry's, made in New, with the finding's own values.
+func (x *index) made(ds []draft) []reflex.Finding {
+	fs := make([]reflex.Finding, len(ds))
+	for i := range ds {
+		d := &ds[i]
+		fs[i] = d.f
+		if !d.params {
+			continue
 		}
+		n := 0
+		for k := 1; k < d.n; k += 2 {
+			if d.kv[k] != "" {
+				n++
+			}
+		}
+		var m map[string]string
+		switch {
+		case d.proc >= 0 && d.who:
+			m = x.texts[d.proc].copyWith(n)
+		case d.proc >= 0:
+			m = x.costs[d.proc].copyWith(n)
+		default:
+			m = make(map[string]string, n)
+		}
+		for k := 0; k+1 < d.n; k += 2 {
+			if d.kv[k+1] != "" {
+				m[d.kv[k]] = d.kv[k+1]
+			}
+		}
+		fs[i].Params = m
 	}
-	f.Suggest, f.Params = x.procs[p].URL, m
-}
-
-// candidate is an imitation finding whose params are made only if it is the one kept:
-// a check weighs several and keeps the strongest.
-type candidate struct {
-	f    reflex.Finding
-	proc int  // the entry whose texts' values it takes, or -1
-	who  bool // with who the entry is (paramsWho), not only its cost
-	kv   [8]string
-	n    int
-}
-
-func newCandidate(f reflex.Finding, proc int, who bool, nameValues ...string) candidate {
-	c := candidate{f: f, proc: proc, who: who}
-	c.n = copy(c.kv[:], nameValues)
-	return c
-}
-
-// finish makes the candidate's params.
-func (x *index) finish(c candidate) reflex.Finding {
-	if c.who {
-		c.f.Params = x.paramsWho(c.proc, c.kv[:c.n]...)
-	} else {
-		c.f.Params = x.params(c.proc, c.kv[:c.n]...)
-	}
-	return c.f
+	return fs
 }

@@ -17,33 +17,34 @@ const maxLabels = 16
 // assess turns the facts about u into findings. target is the procedure of CheckFor, or -1.
 // Every finding's Params map is its own: reports are values callers may change.
 func (x *index) assess(u hostname.URL, target int) []reflex.Finding {
-	return x.findings(u, target)
+	var buf [8]draft
+	return x.made(x.drafts(buf[:0], u, target))
 }
 
-func (x *index) findings(u hostname.URL, target int) []reflex.Finding {
+// drafts appends the findings about u to fs.
+func (x *index) drafts(fs []draft, u hostname.URL, target int) []draft {
 	if u.IP.IsValid() {
-		fs := []reflex.Finding{{Code: reflex.URLIPHost, Severity: reflex.Caution, Evidence: u.Host}}
+		fs = append(fs, plain(reflex.Finding{Code: reflex.URLIPHost, Severity: reflex.Caution, Evidence: u.Host}))
 		fs = x.transport(fs, u, reflex.Caution)
 		if c, ok := x.embeddedInPathOrUser(u); ok {
-			fs = append(fs, x.finish(c))
+			fs = append(fs, c)
 		}
 		return x.notOfficial(fs, target, -1)
 	}
 	var buf [8]hostRef
 	if refs := x.lookup(u.Host, buf[:0]); len(refs) > 0 {
-		return x.official(u, refs, target)
+		return x.official(fs, u, refs, target)
 	}
 	if u.Host == "gouv.fr" || strings.HasSuffix(u.Host, ".gouv.fr") {
-		return x.state(u, target)
+		return x.state(fs, u, target)
 	}
-	return x.foreign(u, target)
+	return x.foreign(fs, u, target)
 }
 
 // official: the host is in the catalogue. Without a target, the entry is the most
 // specific one for the host, or the one whose topic the path names among those the
 // host serves (ants.gouv.fr/carte-grise is the carte grise's page).
-func (x *index) official(u hostname.URL, refs []hostRef, target int) []reflex.Finding {
-	var fs []reflex.Finding
+func (x *index) official(fs []draft, u hostname.URL, refs []hostRef, target int) []draft {
 	best := refs[0].proc
 	if target < 0 && len(refs) > 1 {
 		if p := x.pathTopic(u, func(p int) bool {
@@ -59,9 +60,9 @@ func (x *index) official(u hostname.URL, refs []hostRef, target int) []reflex.Fi
 	}
 	switch {
 	case target < 0:
-		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.paramsWho(best)})
+		fs = append(fs, entryWho(reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode}, best))
 	case x.procs[target].covers(u.Host):
-		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.paramsWho(target)})
+		fs = append(fs, entryWho(reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode}, target))
 	default:
 		fs = append(fs, x.otherProcedure(u, target, best))
 	}
@@ -70,27 +71,26 @@ func (x *index) official(u hostname.URL, refs []hostRef, target int) []reflex.Fi
 
 // otherProcedure: an official or State site, but not the one of the target. what is
 // the entry the host belongs to, or -1 for a State site outside the catalogue.
-func (x *index) otherProcedure(u hostname.URL, target, what int) reflex.Finding {
+func (x *index) otherProcedure(u hostname.URL, target, what int) draft {
 	other, otherEN := "", ""
 	if what >= 0 {
 		other, otherEN = x.procs[what].Name, x.procs[what].NameEN
 	}
-	return reflex.Finding{
-		Code: reflex.URLOtherProcedure, Severity: reflex.Caution, Evidence: u.Unicode,
-		Suggest: x.procs[target].URL, Params: x.paramsWho(target, "other", other, "other.en", otherEN),
-	}
+	return entryWho(reflex.Finding{
+		Code: reflex.URLOtherProcedure, Severity: reflex.Caution, Evidence: u.Unicode, Suggest: x.procs[target].URL,
+	}, target, "other", other, "other.en", otherEN)
 }
 
 // state: under gouv.fr, where only the State registers names, but not in the catalogue.
-func (x *index) state(u hostname.URL, target int) []reflex.Finding {
-	var fs []reflex.Finding
+func (x *index) state(fs []draft, u hostname.URL, target int) []draft {
+	n := len(fs)
 	if strings.Contains(u.Host, "xn--") {
 		// Latin letters with accents (impôts.gouv.fr) are the State's own
 		// defensive names; other scripts under gouv.fr imitate
 		fs = x.unicodeLabels(fs, u, true)
 	}
-	if len(fs) == 0 {
-		fs = append(fs, reflex.Finding{Code: reflex.URLState, Severity: reflex.Info, Evidence: u.Unicode})
+	if len(fs) == n {
+		fs = append(fs, plain(reflex.Finding{Code: reflex.URLState, Severity: reflex.Info, Evidence: u.Unicode}))
 		if target >= 0 {
 			fs = append(fs, x.otherProcedure(u, target, -1))
 		}
@@ -100,13 +100,13 @@ func (x *index) state(u hostname.URL, target int) []reflex.Finding {
 
 // transport adds the findings about scheme and userinfo, at sev for a foreign site
 // and Info for an official one (its own server redirects to https).
-func (x *index) transport(fs []reflex.Finding, u hostname.URL, sev reflex.Severity) []reflex.Finding {
+func (x *index) transport(fs []draft, u hostname.URL, sev reflex.Severity) []draft {
 	if u.Scheme == "http" {
-		fs = append(fs, reflex.Finding{Code: reflex.URLInsecure, Severity: sev, Evidence: "http"})
+		fs = append(fs, plain(reflex.Finding{Code: reflex.URLInsecure, Severity: sev, Evidence: "http"}))
 	}
 	if u.Userinfo {
 		// the userinfo may hold a password: show only that it is there
-		fs = append(fs, reflex.Finding{Code: reflex.URLUserinfo, Severity: sev, Evidence: "user@" + u.Unicode})
+		fs = append(fs, plain(reflex.Finding{Code: reflex.URLUserinfo, Severity: sev, Evidence: "user@" + u.Unicode}))
 	}
 	return fs
 }
@@ -114,7 +114,7 @@ func (x *index) transport(fs []reflex.Finding, u hostname.URL, sev reflex.Severi
 // notOfficial closes a foreign report that found no imitation: url.not-official, with the
 // procedure to suggest (target first, else the topic found), Caution when a topic
 // suggests a paid intermediary.
-func (x *index) notOfficial(fs []reflex.Finding, target, topic int) []reflex.Finding {
+func (x *index) notOfficial(fs []draft, target, topic int) []draft {
 	sev := reflex.Info
 	p := target
 	if topic >= 0 {
@@ -124,15 +124,16 @@ func (x *index) notOfficial(fs []reflex.Finding, target, topic int) []reflex.Fin
 		}
 	}
 	f := reflex.Finding{Code: reflex.URLNotOfficial, Severity: sev}
-	if p >= 0 {
-		f.Suggest, f.Params = x.procs[p].URL, x.params(p)
+	if p < 0 {
+		return append(fs, plain(f))
 	}
-	return append(fs, f)
+	f.Suggest = x.procs[p].URL
+	return append(fs, entryCost(f, p))
 }
 
 // foreign: neither in the catalogue nor under gouv.fr. Every lookalike signal applies.
-func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
-	fs := make([]reflex.Finding, 0, 4)
+func (x *index) foreign(fs []draft, u hostname.URL, target int) []draft {
+	first := len(fs) // the findings of this check start here
 	suffix, icann := publicsuffix.PublicSuffix(u.Host)
 	rest := strings.TrimSuffix(strings.TrimSuffix(u.Host, suffix), ".")
 	if rest == u.Host { // the host is a public suffix itself
@@ -143,7 +144,7 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	if strings.Contains(u.Host, "xn--") {
 		fs = x.unicodeLabels(fs, u, false)
 	}
-	var candBuf [4]candidate
+	var candBuf [4]draft
 	imitation := candBuf[:0]
 	if f, ok := x.stemLookalike(u, rest, labels); ok {
 		imitation = append(imitation, f)
@@ -174,58 +175,51 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 		imitation = append(imitation, x.brandFinding(u, &w, len(labels), strong || freeHosting))
 	} else if w.weak >= 0 && x.keys[w.weak].brand {
 		k := x.keys[w.weak]
-		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLCombo, Severity: weakSeverity(strong || freeHosting),
-			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, true, "brand", k.word, "how", "glued", "host", u.Unicode))
+		imitation = append(imitation, entryWho(reflex.Finding{Code: reflex.URLCombo, Severity: weakSeverity(strong || freeHosting),
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, "brand", k.word, "how", "glued", "host", u.Unicode))
 	} else if w.fuzzy >= 0 {
 		k := x.keys[w.fuzzy]
-		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLLookalike, Severity: weakSeverity(strong || freeHosting),
+		imitation = append(imitation, entryCost(reflex.Finding{Code: reflex.URLLookalike, Severity: weakSeverity(strong || freeHosting),
 			Evidence: w.fuzzS + " ~ " + k.word, Suggest: x.procs[k.proc].URL},
-			k.proc, false, "host", u.Unicode, "target", k.word, "edit", w.fuzzE.String()))
+			k.proc, "host", u.Unicode, "target", k.word, "edit", w.fuzzE.String()))
 	} else if w.topic < 0 && w.weak >= 0 && w.strongBait() {
 		k := x.keys[w.weak]
-		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
-			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, true, "brand", k.word, "how", "glued", "host", u.Unicode))
+		imitation = append(imitation, entryWho(reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, "brand", k.word, "how", "glued", "host", u.Unicode))
 	} else if w.topic >= 0 && w.strongBait() {
 		k := x.keys[w.topic]
-		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
-			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, true, "brand", k.word, "how", "words", "host", u.Unicode))
+		imitation = append(imitation, entryWho(reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, "brand", k.word, "how", "words", "host", u.Unicode))
 	}
-	var f reflex.Finding
 	c, ok := strongest(imitation)
-	if ok {
-		f = x.finish(c)
-	}
-	if ok && !hasDanger(fs) { // a homoglyph already reported says it all
-		fs = append(fs, f)
+	if ok && !hasDanger(fs[first:]) { // a homoglyph already reported says it all
+		fs = append(fs, c)
 	}
 	if w.gouv && !foreignGovernment(u.Host, suffix) {
 		g := reflex.Finding{Code: reflex.URLGouvToken, Severity: reflex.Danger, Evidence: u.Unicode}
-		p := x.suggestedProc(&w)
-		if ok && f.Suggest != "" {
-			g.Suggest, p = f.Suggest, -1
-			g.Params = x.params(-1, "word", w.gouvWord, "host", u.Unicode)
-			for k, v := range f.Params {
-				if entryKeys[k] {
-					g.Params[k] = v
-				}
-			}
+		if ok && c.f.Suggest != "" {
+			// the imitation's suggestion, with the values of its entry
+			g.Suggest = c.f.Suggest
+			d := entryCost(g, c.proc, "word", w.gouvWord, "host", u.Unicode)
+			d.who = c.who
+			fs = append(fs, d)
 		} else {
-			g.Params = x.params(p, "word", w.gouvWord, "host", u.Unicode)
+			p := x.suggestedProc(&w)
 			if p >= 0 {
 				g.Suggest = x.procs[p].URL
 			}
+			fs = append(fs, entryCost(g, p, "word", w.gouvWord, "host", u.Unicode))
 		}
-		fs = append(fs, g)
 	}
 	if freeHosting {
-		fs = append(fs, reflex.Finding{Code: reflex.URLFreeHosting, Severity: reflex.Caution, Evidence: suffix})
+		fs = append(fs, plain(reflex.Finding{Code: reflex.URLFreeHosting, Severity: reflex.Caution, Evidence: suffix}))
 	}
 	rd := ""
 	if len(labels) > 0 {
 		rd = u.Host[len(u.Host)-len(suffix)-1-len(labels[len(labels)-1]):]
 	}
 	if x.shorten[rd] || x.shorten[u.Host] {
-		fs = append(fs, reflex.Finding{Code: reflex.URLShortener, Severity: reflex.Caution, Evidence: u.Host})
+		fs = append(fs, plain(reflex.Finding{Code: reflex.URLShortener, Severity: reflex.Caution, Evidence: u.Host}))
 	}
 	fs = x.transport(fs, u, reflex.Caution)
 	public := x.isPublic(u.Host, rd)
@@ -234,10 +228,10 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 		if target >= 0 {
 			f.Suggest = x.procs[target].URL
 		}
-		fs = append(fs, f)
+		fs = append(fs, plain(f))
 	}
 	if len(imitation) > 0 || w.gouv && !foreignGovernment(u.Host, suffix) {
-		x.retarget(fs, u, target)
+		x.retarget(fs[first:], u, target)
 		return fs
 	}
 	if public {
@@ -251,18 +245,19 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 		// the parcel lure without a brand (colis-suivi-fr.top): no carrier to suggest,
 		// but a caution, as for a paid intermediary
 		f := reflex.Finding{Code: reflex.URLNotOfficial, Severity: reflex.Caution}
-		if target >= 0 {
-			f.Suggest, f.Params = x.procs[target].URL, x.params(target)
+		if target < 0 {
+			return append(fs, plain(f))
 		}
-		return append(fs, f)
+		f.Suggest = x.procs[target].URL
+		return append(fs, entryCost(f, target))
 	}
 	return x.notOfficial(fs, target, topic)
 }
 
 // strongest picks the most severe candidate; the earliest wins a tie.
-func strongest(cs []candidate) (candidate, bool) {
+func strongest(cs []draft) (draft, bool) {
 	if len(cs) == 0 {
-		return candidate{}, false
+		return draft{}, false
 	}
 	best := 0
 	for i := range cs[1:] {
@@ -273,9 +268,9 @@ func strongest(cs []candidate) (candidate, bool) {
 	return cs[best], true
 }
 
-func hasDanger(fs []reflex.Finding) bool {
-	for _, f := range fs {
-		if f.Severity == reflex.Danger {
+func hasDanger(fs []draft) bool {
+	for _, d := range fs {
+		if d.f.Severity == reflex.Danger {
 			return true
 		}
 	}
@@ -335,14 +330,14 @@ func lenientUnicode(label string) (string, error) {
 // retarget points the suggestions of an imitation to the procedure the person is doing:
 // the target of CheckFor, else the procedure that the path names on the imitated site
 // (ants-gouv.fr/carte-grise suggests https://immatriculation.ants.gouv.fr/).
-func (x *index) retarget(fs []reflex.Finding, u hostname.URL, target int) {
+func (x *index) retarget(fs []draft, u hostname.URL, target int) {
 	if target < 0 && len(u.Path) < 3 {
 		return
 	}
 	var named [4]int // the procedures the path names, read once
 	nnamed := -1
 	for i := range fs {
-		f := &fs[i]
+		f := &fs[i].f
 		if f.Suggest == "" {
 			continue
 		}
@@ -363,7 +358,7 @@ func (x *index) retarget(fs []reflex.Finding, u hostname.URL, target int) {
 			}
 		}
 		if p >= 0 && f.Suggest != x.procs[p].URL {
-			x.suggestEntry(f, p)
+			x.suggestEntry(&fs[i], p)
 		}
 	}
 }
