@@ -17,7 +17,7 @@ const maxLabels = 16
 // assess turns the facts about u into findings. target is the procedure of CheckFor, or -1.
 // Every finding's Params map is its own: reports are values callers may change.
 func (x *index) assess(u hostname.URL, target int) []reflex.Finding {
-	var buf [8]draft
+	var buf [6]draft
 	return x.made(x.drafts(buf[:0], u, target))
 }
 

@@ -7,16 +7,17 @@ import (
 	"github.com/trustreflex/trustreflex/urlcheck/internal/lookalike"
 )
 
-// token is one word read in a host label: a dictionary word or a chunk of unknown letters.
+// token is one word read in a host label: a dictionary word or a chunk of unknown
+// letters. Small fields: a host's tokens are zeroed on every check.
 type token struct {
 	s     string
 	kind  lookalike.Kind
-	id    int // keyword index for brands and topics, else -1
-	label int // which label of the host
-	run   int // runs are the letter sequences between hyphens and digits
-	start int // offsets of s in its run
-	end   int
-	clean bool // both neighbours in the run are known words (or the run's ends)
+	clean bool  // both neighbours in the run are known words (or the run's ends)
+	label uint8 // which label of the host (< maxLabels)
+	run   uint8 // runs are the letter sequences between hyphens and digits (< maxRuns)
+	id    int32 // keyword index for brands and topics, else -1
+	start int16 // offsets of s in its run
+	end   int16
 }
 
 // Bounds on the words read in one host: a check does bounded work, and a host of
@@ -58,10 +59,10 @@ func (w *words) runs() []string     { return w.run[:w.nrun] }
 func (w *words) strongBait() bool   { return w.nbait > 0 }
 func (w *words) manyKeywords() bool { return w.nkeys > 1 }
 
-// read tokenises the labels (lower-case ASCII) into w and finds brands, topics, gouv
-// and bait.
+// read tokenises the labels (lower-case ASCII) into w, a zero value, and finds brands,
+// topics, gouv and bait.
 func (x *index) read(w *words, labels []string) {
-	*w = words{brand: -1, topic: -1, fuzzy: -1, weak: -1}
+	w.brand, w.topic, w.fuzzy, w.weak = -1, -1, -1, -1
 	var segs [maxTokens]lookalike.Segment
 	for li, label := range labels {
 		for i := 0; i < len(label) && w.nrun < maxRuns; {
@@ -82,7 +83,7 @@ func (x *index) read(w *words, labels []string) {
 				if w.ntok == maxTokens {
 					break
 				}
-				w.tok[w.ntok] = token{s: run[s.Start:s.End], kind: s.Kind, id: s.ID, label: li, run: ri, start: s.Start, end: s.End}
+				w.tok[w.ntok] = token{s: run[s.Start:s.End], kind: s.Kind, id: int32(s.ID), label: uint8(li), run: uint8(ri), start: int16(s.Start), end: int16(s.End)}
 				w.ntok++
 			}
 			ts := w.tok[first:w.ntok]
@@ -134,7 +135,7 @@ func (w *words) findKeywords(x *index) {
 		keyword := t.kind&(lookalike.Brand|lookalike.Topic) != 0 && t.id >= 0
 		switch {
 		case keyword && (t.clean || x.keys[t.id].inside):
-			w.found(x, t.id, t.label)
+			w.found(x, int(t.id), int(t.label))
 			// glued to "www" before or "fr" after: an official host with its dots
 			// removed (wwwcaf.fr, caffr.com)
 			if i > 0 && toks[i-1].s == "www" && toks[i-1].run == t.run || i+1 < len(toks) && toks[i+1].s == "fr" && toks[i+1].label == t.label {
@@ -145,7 +146,7 @@ func (w *words) findKeywords(x *index) {
 			// sign, since ordinary words may end or start like a brand (santai,
 			// ameliorer: the filler words keep those apart)
 			if w.weak < 0 {
-				w.weak = t.id
+				w.weak = int(t.id)
 			}
 		case t.kind&lookalike.Gouv != 0:
 			last := i+1 == len(toks) || toks[i+1].run != t.run
@@ -205,7 +206,7 @@ func (w *words) findMulti(x *index, used *[maxTokens]bool) {
 	}
 	slices.SortFunc(hits, func(a, b hit) int { return a.id - b.id })
 	for _, h := range hits {
-		w.found(x, h.id, toks[h.at].label)
+		w.found(x, h.id, int(toks[h.at].label))
 		for p := range x.keys[h.id].parts {
 			used[h.at+p] = true
 		}
@@ -244,13 +245,13 @@ func (x *index) fuzzyMatch(s string) (int, lookalike.Edit) {
 		return -1, lookalike.None
 	}
 	for n := len(s) - 1; n <= len(s)+1 && n <= maxStem+1; n++ {
-		for _, id := range x.fuzzLen[n] {
-			g := x.keys[id].glued
-			if d := len(s) - len(g); d < -1 || d > 1 {
+		for i := range x.fuzzLen[n] {
+			k := &x.fuzzLen[n][i]
+			if d := len(s) - len(k.s); d < -1 || d > 1 || k.apart(s) {
 				continue
 			}
-			if e := lookalike.Classify(s, g); e != lookalike.None && e != lookalike.Same {
-				return id, e
+			if e := lookalike.Classify(s, k.s); e != lookalike.None && e != lookalike.Same {
+				return int(k.idx), e
 			}
 		}
 	}
