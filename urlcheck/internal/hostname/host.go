@@ -63,16 +63,20 @@ func (u *URL) setHost(h string) error {
 // toASCII lower-cases plain ASCII hosts without allocating more than once and sends
 // anything else through IDNA (lookup profile, then the lenient one).
 func toASCII(h string) (string, error) {
-	plain := true
+	plain, upper := true, false
 	for i := 0; i < len(h); i++ {
 		c := h[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c >= 'A' && c <= 'Z') {
+		if c >= 'A' && c <= 'Z' {
+			upper = true
+		} else if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_') {
 			plain = false
 			break
 		}
 	}
 	if plain {
-		h = strings.ToLower(h)
+		if upper {
+			h = strings.ToLower(h)
+		}
 		if !strings.Contains(h, "xn--") {
 			return h, nil
 		}
@@ -102,15 +106,22 @@ func checkLabels(h string) error {
 	if len(h) > maxHost {
 		return fmt.Errorf("%w: longer than %d", ErrHost, maxHost)
 	}
-	for label := range strings.SplitSeq(h, ".") {
+	for rest := h; ; {
+		label := rest
+		dot := strings.IndexByte(rest, '.')
+		if dot >= 0 {
+			label, rest = rest[:dot], rest[dot+1:]
+		}
 		if label == "" {
 			return fmt.Errorf("%w: empty label in %.60q", ErrHost, h)
 		}
 		if len(label) > maxLabel {
 			return fmt.Errorf("%w: label longer than %d", ErrHost, maxLabel)
 		}
+		if dot < 0 {
+			return nil
+		}
 	}
-	return nil
 }
 
 // parseIPv4 follows the URL standard: when the last label is a number, the host is an

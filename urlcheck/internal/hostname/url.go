@@ -10,6 +10,7 @@ import (
 	"net/netip"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // MaxLen caps the input: a URL longer than this is not something a person pasted.
@@ -69,7 +70,10 @@ func Parse(raw string) (URL, error) {
 	if len(raw) > MaxLen {
 		return u, fmt.Errorf("%w (%d bytes, at most %d)", ErrTooLong, len(raw), MaxLen)
 	}
-	s := strings.TrimFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("<>\"'", r) })
+	s := raw
+	if s == "" || trimmed(s[0]) || trimmed(s[len(s)-1]) {
+		s = strings.TrimFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("<>\"'", r) })
+	}
 	if s == "" {
 		return u, ErrEmpty
 	}
@@ -80,7 +84,7 @@ func Parse(raw string) (URL, error) {
 	}
 	u.Scheme = scheme
 	// The authority ends at the first '/', '?', '#' or '\'.
-	end := strings.IndexAny(rest, "/?#\\")
+	end := indexAuthorityEnd(rest)
 	authority := rest
 	tail := ""
 	if end >= 0 {
@@ -107,6 +111,28 @@ func Parse(raw string) (URL, error) {
 	}
 	u.Path = path(tail)
 	return u, nil
+}
+
+// trimmed reports whether a string that begins or ends with byte c may lose it to the
+// trimming of Parse: blanks, quotes and angle brackets, or any non-ASCII byte (which
+// may start or end a Unicode blank such as U+00A0).
+func trimmed(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r', '<', '>', '"', '\'':
+		return true
+	}
+	return c >= utf8.RuneSelf
+}
+
+// indexAuthorityEnd returns the index of the first '/', '?', '#' or '\' in s, or -1.
+func indexAuthorityEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '/', '?', '#', '\\':
+			return i
+		}
+	}
+	return -1
 }
 
 func defaultPort(scheme string) string {
@@ -198,7 +224,7 @@ func checkPort(p string) (string, error) {
 // path keeps the path of tail: backslashes become slashes, query and fragment go, and
 // so do the blanks before them (the form is then the same when parsed again).
 func path(tail string) string {
-	if i := strings.IndexAny(tail, "?#"); i >= 0 {
+	if i := indexQuery(tail); i >= 0 {
 		tail = strings.TrimRightFunc(tail[:i], unicode.IsSpace) // as the whole input is trimmed
 	}
 	if strings.IndexByte(tail, '\\') >= 0 {
@@ -207,13 +233,23 @@ func path(tail string) string {
 	return tail
 }
 
+// indexQuery returns the index of the first '?' or '#' in s, or -1.
+func indexQuery(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '?' || s[i] == '#' {
+			return i
+		}
+	}
+	return -1
+}
+
 // refang undoes the usual defanging of links in security warnings, which people copy
 // too: hxxps://ants-gouv[.]fr is https://ants-gouv.fr.
 func refang(s string) string {
-	if len(s) >= 4 && strings.EqualFold(s[:4], "hxxp") {
+	if len(s) >= 4 && s[0]|0x20 == 'h' && s[1]|0x20 == 'x' && s[2]|0x20 == 'x' && s[3]|0x20 == 'p' {
 		s = "http" + s[4:]
 	}
-	if strings.ContainsAny(s, "[(") {
+	if strings.IndexByte(s, '[') >= 0 || strings.IndexByte(s, '(') >= 0 {
 		s = defang.Replace(s)
 	}
 	return s

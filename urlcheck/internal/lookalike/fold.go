@@ -16,17 +16,17 @@ func Fold(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if i+1 < len(s) {
-			switch s[i : i+2] {
-			case "rn", "nn":
-				dst = append(dst, 'm')
-				i++
-				continue
-			case "vv":
-				dst = append(dst, 'w')
-				i++
-				continue
-			case "cl":
-				dst = append(dst, 'd')
+			pair := byte(0) // what the two letters from i read as, if anything
+			switch next := s[i+1]; {
+			case next == 'n' && (c == 'r' || c == 'n'):
+				pair = 'm'
+			case next == 'v' && c == 'v':
+				pair = 'w'
+			case next == 'l' && c == 'c':
+				pair = 'd'
+			}
+			if pair != 0 {
+				dst = append(dst, pair)
 				i++
 				continue
 			}
