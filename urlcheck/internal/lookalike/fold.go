@@ -1,6 +1,7 @@
 package lookalike
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,6 +14,7 @@ import (
 // that read alike in a browser's address bar become one ("rn" and "m", "vv" and "w",
 // "cl" and "d", "0" and "o", "1", "i" and "l"). Two names that fold alike look alike.
 func Fold(dst []byte, s string) []byte {
+	dst = slices.Grow(dst, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if i+1 < len(s) {
@@ -31,26 +33,22 @@ func Fold(dst []byte, s string) []byte {
 				continue
 			}
 		}
-		switch c {
-		case '0':
-			c = 'o'
-		case '1', 'i', 'j':
-			c = 'l'
-		case '5':
-			c = 's'
-		case '3':
-			c = 'e'
-		case '4':
-			c = 'a'
-		case 'q':
-			c = 'g'
-		case 'u':
-			c = 'v'
-		}
-		dst = append(dst, c)
+		dst = append(dst, folded[c])
 	}
 	return dst
 }
+
+// folded maps each byte to the one it reads as alone: 0 and o, 1, i, j and l, 5 and s,
+// 3 and e, 4 and a, q and g, u and v.
+var folded = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+	}
+	for from, to := range map[byte]byte{'0': 'o', '1': 'l', 'i': 'l', 'j': 'l', '5': 's', '3': 'e', '4': 'a', 'q': 'g', 'u': 'v'} {
+		t[from] = to
+	}
+	return t
+}()
 
 // Skeleton maps a Unicode label to the folded ASCII it imitates (compare it with Fold of
 // the genuine name), or "" when it imitates none: the UTS #39 confusable skeleton

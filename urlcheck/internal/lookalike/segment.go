@@ -104,32 +104,30 @@ func (d *Dictionary) Segment(run string, out []Segment) []Segment {
 		best[i] = [2]cell{{unknown: 1 << 14}, {unknown: 1 << 14}}
 	}
 	best[0][0] = cell{}
+	nodes := d.nodes
 	for i := 0; i < n; i++ {
-		for u, b := range best[i] {
-			if b.unknown < 1<<14 {
-				pieces := b.pieces + 1
-				if u == 1 {
-					pieces = b.pieces // the unknown chunk goes on
-				}
-				better(&best[i+1][1], cell{b.unknown + 1, pieces, int8(i), int8(u), -1})
-			}
+		b0, b1 := best[i][0], best[i][1]
+		if b0.unknown < 1<<14 {
+			better(&best[i+1][1], cell{b0.unknown + 1, b0.pieces + 1, int8(i), 0, -1})
+		}
+		if b1.unknown < 1<<14 {
+			better(&best[i+1][1], cell{b1.unknown + 1, b1.pieces, int8(i), 1, -1}) // the unknown chunk goes on
 		}
 		// words start from the better of the two states
-		u := 0
-		if less(best[i][1], best[i][0]) {
-			u = 1
+		u, b := 0, b0
+		if less(b1, b0) {
+			u, b = 1, b1
 		}
-		b := best[i][u]
 		nd := int32(0)
 		for j := i; j < n; j++ {
 			c := run[j]
 			if c < 'a' || c > 'z' {
 				break
 			}
-			if nd = d.nodes[nd].next[c-'a']; nd == 0 {
+			if nd = nodes[nd].next[c-'a']; nd == 0 {
 				break
 			}
-			if d.nodes[nd].kind != 0 && j+1-i >= 2 {
+			if nodes[nd].kind != 0 && j+1-i >= 2 {
 				// a two-letter word costs as much as two unknown letters: it only
 				// breaks ties, so "ta" or "de" never cuts an unknown word in pieces
 				cost := b.unknown
@@ -156,7 +154,7 @@ func (d *Dictionary) Segment(run string, out []Segment) []Segment {
 			}
 			out = append(out, Segment{i, j, 0, -1})
 		} else {
-			nd := d.nodes[c.node]
+			nd := &d.nodes[c.node]
 			out = append(out, Segment{i, j, nd.kind, int(nd.id)})
 		}
 		j, u = i, int(c.prev)
@@ -191,6 +189,7 @@ func (d *Dictionary) Scan(s string, fn func(start, end int, kind Kind, id int)) 
 	if len(d.nodes) == 0 {
 		return
 	}
+	nodes := d.nodes
 	for i := 0; i < len(s); i++ {
 		nd := int32(0)
 		for j := i; j < len(s); j++ {
@@ -198,10 +197,10 @@ func (d *Dictionary) Scan(s string, fn func(start, end int, kind Kind, id int)) 
 			if c < 0 {
 				break
 			}
-			if nd = d.nodes[nd].next[c]; nd == 0 {
+			if nd = nodes[nd].next[c]; nd == 0 {
 				break
 			}
-			if n := d.nodes[nd]; n.kind != 0 && j+1-i >= 2 {
+			if n := &nodes[nd]; n.kind != 0 && j+1-i >= 2 {
 				fn(i, j+1, n.kind, int(n.id))
 			}
 		}
