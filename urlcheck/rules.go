@@ -159,9 +159,7 @@ func (x *index) foreign(fs []draft, u hostname.URL, target int) []draft {
 	for i, l := range labels {
 		read[i] = l
 		if strings.HasPrefix(l, "xn--") {
-			if uni, err := lenientUnicode(l); err == nil {
-				read[i] = lookalike.Letters(uni)
-			}
+			read[i] = lookalike.Letters(hostname.LabelUnicode(l))
 		}
 	}
 	var w words
@@ -317,14 +315,6 @@ func splitLabels(rest string, out []string) []string {
 		out = append(out, l)
 	}
 	return out
-}
-
-func lenientUnicode(label string) (string, error) {
-	u, err := hostname.Parse(label)
-	if err != nil {
-		return "", err
-	}
-	return u.Unicode, nil
 }
 
 // retarget points the suggestions of an imitation to the procedure the person is doing:

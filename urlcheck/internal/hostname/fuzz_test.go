@@ -1,14 +1,17 @@
 package hostname
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
-// FuzzNormalize: Parse never panics, and normalising a normalised URL changes nothing.
+// FuzzNormalize: Parse never panics, normalising a normalised URL changes nothing, and
+// LabelUnicode reads each label of the host as Parse reads it alone.
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"https://www.ameli.fr/", "HTTPS://IMPOTS.GOUV.FR.", "//ants.gouv.fr", "аmeli.fr",
-		"http://0x7f.1", "https://u:p@x.example:8443/p?q#f", "http://[::1]/", "xn--meli-43d.fr"} {
+		"http://0x7f.1", "https://u:p@x.example:8443/p?q#f", "http://[::1]/", "xn--meli-43d.fr",
+		"xn--impts-8ta.gouv.fr", "xn--pple-43d.xn--p1ai", "xn--mnchen-3ya.xn--80ak6aa92e.com", "xn--a.fr", "xn--ls8h.la", "xn--abc-.fr"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
@@ -25,6 +28,15 @@ func FuzzNormalize(f *testing.F) {
 		}
 		if again.Host != u.Host || again.Port != u.Port || again.Path != u.Path || again.Scheme != u.Scheme || again.IP != u.IP {
 			t.Fatalf("not idempotent: %q -> %+v -> %+v", raw, u, again)
+		}
+		for label := range strings.SplitSeq(u.Host, ".") {
+			want := label // what Parse makes of the label alone
+			if l, err := Parse(label); err == nil {
+				want = l.Unicode
+			}
+			if got := LabelUnicode(label); got != want && strings.HasPrefix(label, "xn--") {
+				t.Fatalf("LabelUnicode(%q) = %q, Parse gives %q", label, got, want)
+			}
 		}
 	})
 }

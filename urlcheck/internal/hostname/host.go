@@ -60,6 +60,19 @@ func (u *URL) setHost(h string) error {
 	return nil
 }
 
+// LabelUnicode returns one A-label of a canonical host (u.Host of a parsed URL) in its
+// display form, as Parse gives it for the label alone, or the label itself when it does
+// not decode: one IDNA pass, where Parse makes two.
+func LabelUnicode(label string) string {
+	if !strings.HasPrefix(label, "xn--") {
+		return label
+	}
+	if uni, err := lenient.ToUnicode(label); err == nil {
+		return uni
+	}
+	return label
+}
+
 // toASCII lower-cases plain ASCII hosts without allocating more than once and sends
 // anything else through IDNA (lookup profile, then the lenient one).
 func toASCII(h string) (string, error) {
