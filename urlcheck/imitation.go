@@ -110,17 +110,12 @@ func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (dra
 	}
 	for ci := 0; ci < ncand && !(found && bestSev == reflex.Danger); ci++ {
 		cand := cands[ci]
-		for n := max(len(cand)-1, 0); n <= len(cand)+1 && n <= maxStem+1; n++ {
-			for i := range x.byLen[n] {
-				k := &x.byLen[n][i]
-				if d := len(cand) - len(k.s); d < -1 || d > 1 || len(cand) >= 3 && k.apart(cand) {
-					continue
-				}
-				if e := lookalike.Classify(cand, k.s); e != lookalike.None {
-					consider(cand, x.stems[k.idx], e)
-				}
+		x.stemNames.each(cand, func(k named) bool {
+			if e := lookalike.Classify(cand, k.s); e != lookalike.None {
+				consider(cand, x.stems[k.idx], e)
 			}
-		}
+			return true
+		})
 	}
 	if !found {
 		var buf [64]byte

@@ -16,27 +16,27 @@ import (
 // index is the catalogue compiled for matching. It is built once by New and then only
 // read, so a Checker is safe for concurrent use.
 type index struct {
-	procs     []Procedure
-	byID      map[string]int
-	hosts     map[string][]hostRef // host name of a rule -> procedures
-	stems     []stem               // official names to compare candidates with
-	folded    map[string]int       // homoglyph-folded stem -> index in stems
-	dashed    map[string][]stem    // official hosts as dash-joined labels (ants-gouv-fr, ants-gouv), by first label, for embedding
-	keys      []keyword            // brands and topics
-	inside    lookalike.Dictionary // keys that may match inside a word, glued
-	multi     map[string][]int     // keys of several parts, by their first part, in key order
-	fuzzy     []int                // brand keys long enough for one-edit matching
-	dict      lookalike.Dictionary // brands, topics, bait and filler words
-	shorten   map[string]bool
-	public    map[string]bool      // extra public-sector hosts (Info at best)
-	texts     []entryParams        // text parameters of each procedure, only read: findings get copies
-	costs     []entryParams        // the same, its cost only
-	topics    []int                // keys that are topics
-	pathWords topicTrie            // their spellings, for reading paths
-	byLen     [maxStem + 2][]named // stems by length (idx: in stems)
-	fuzzLen   [maxStem + 2][]named // fuzzy brand keys by glued length (idx: in keys)
-	site      []string             // registrable domain of each entry's address
-	siteOf    map[string]string    // registrable domain of each address a finding may suggest
+	procs      []Procedure
+	byID       map[string]int
+	hosts      map[string][]hostRef // host name of a rule -> procedures
+	stems      []stem               // official names to compare candidates with
+	folded     map[string]int       // homoglyph-folded stem -> index in stems
+	dashed     map[string][]stem    // official hosts as dash-joined labels (ants-gouv-fr, ants-gouv), by first label, for embedding
+	keys       []keyword            // brands and topics
+	inside     lookalike.Dictionary // keys that may match inside a word, glued
+	multi      map[string][]int     // keys of several parts, by their first part, in key order
+	fuzzy      []int                // brand keys long enough for one-edit matching
+	dict       lookalike.Dictionary // brands, topics, bait and filler words
+	shorten    map[string]bool
+	public     map[string]bool   // extra public-sector hosts (Info at best)
+	texts      []entryParams     // text parameters of each procedure, only read: findings get copies
+	costs      []entryParams     // the same, its cost only
+	topics     []int             // keys that are topics
+	pathWords  topicTrie         // their spellings, for reading paths
+	stemNames  nameIndex         // stems (idx: in stems)
+	brandNames nameIndex         // fuzzy brand keys, glued (idx: in keys)
+	site       []string          // registrable domain of each entry's address
+	siteOf     map[string]string // registrable domain of each address a finding may suggest
 }
 
 // maxStem is the longest stem indexed by its own length; longer ones share a bucket.
@@ -182,12 +182,10 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		}
 	}
 	for _, id := range x.fuzzy {
-		n := min(len(x.keys[id].glued), maxStem+1)
-		x.fuzzLen[n] = append(x.fuzzLen[n], newNamed(x.keys[id].glued, id))
+		x.brandNames.add(x.keys[id].glued, id)
 	}
 	for i, st := range x.stems {
-		n := min(len(st.s), maxStem+1)
-		x.byLen[n] = append(x.byLen[n], newNamed(st.s, i))
+		x.stemNames.add(st.s, i)
 	}
 	if err := x.addWords(words); err != nil {
 		return nil, err
@@ -198,28 +196,6 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		}
 	}
 	return x, nil
-}
-
-// named is a name to compare with candidates one edit away, with its first and last
-// bytes at hand: one edit leaves at least one of them in place once both names have
-// three bytes or more (see [lookalike.Classify]), which sets most names apart at once.
-type named struct {
-	s           string
-	first, last byte
-	idx         int32
-}
-
-func newNamed(s string, idx int) named {
-	n := named{s: s, idx: int32(idx)}
-	if s != "" {
-		n.first, n.last = s[0], s[len(s)-1]
-	}
-	return n
-}
-
-// apart reports whether cand (three bytes or more) is surely more than one edit from n.
-func (n *named) apart(cand string) bool {
-	return len(n.s) >= 3 && n.first != cand[0] && n.last != cand[len(cand)-1]
 }
 
 // brandOf reports whether label, hyphens ignored, is one of p's brands.

@@ -244,29 +244,19 @@ func (x *index) fuzzyMatch(s string) (int, lookalike.Edit) {
 	if len(s) < 4 {
 		return -1, lookalike.None
 	}
-	for n := len(s) - 1; n <= len(s)+1 && n <= maxStem+1; n++ {
-		for i := range x.fuzzLen[n] {
-			k := &x.fuzzLen[n][i]
-			if d := len(s) - len(k.s); d < -1 || d > 1 || k.apart(s) {
-				continue
-			}
-			if e := lookalike.Classify(s, k.s); e != lookalike.None && e != lookalike.Same {
-				return int(k.idx), e
-			}
+	id, edit := -1, lookalike.None
+	x.brandNames.each(s, func(k named) bool {
+		if e := lookalike.Classify(s, k.s); e != lookalike.None && e != lookalike.Same {
+			id, edit = k.idx, e
+			return false
 		}
-	}
-	return -1, lookalike.None
+		return true
+	})
+	return id, edit
 }
 
 // fuzzyLen reports whether a string of n letters can be one edit from a fuzzy brand.
-func (x *index) fuzzyLen(n int) bool {
-	for m := max(n-1, 0); m <= n+1 && m <= maxStem+1; m++ {
-		if len(x.fuzzLen[m]) > 0 {
-			return true
-		}
-	}
-	return false
-}
+func (x *index) fuzzyLen(n int) bool { return x.brandNames.hasNear(n) }
 
 // findFuzzy compares whole runs, two runs of a label glued, and unknown chunks alone or
 // with their neighbours, with the brands: "amelli", "carte-vital", "nameli", "impts".

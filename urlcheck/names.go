@@ -1,0 +1,109 @@
+package urlcheck
+
+// nameIndex holds names (official stems, brands) to compare with candidates one edit
+// away ([lookalike.Classify]): by length, and within a length by first and by last byte.
+// One edit leaves the first or the last byte in place once both names have three bytes
+// or more, so that most names are never read. Built once by New, then only read.
+type nameIndex struct {
+	byLen [maxStem + 2]*nameBucket // names longer than maxStem share the last bucket
+}
+
+// named is a name and its index in the caller's list (stems, keys).
+type named struct {
+	s   string
+	idx int
+}
+
+type nameBucket struct {
+	names       []named     // in the order added
+	first, last [36][]int32 // positions in names, by the key of their first or last byte
+	plain       bool        // every name has three bytes or more, and ends that have a key
+}
+
+// endKey is the key of a name's first or last byte: a to z, then 0 to 9, or -1.
+func endKey(c byte) int {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return int(c - 'a')
+	case c >= '0' && c <= '9':
+		return 26 + int(c-'0')
+	}
+	return -1
+}
+
+func (ix *nameIndex) add(s string, idx int) {
+	n := min(len(s), maxStem+1)
+	b := ix.byLen[n]
+	if b == nil {
+		b = &nameBucket{plain: true}
+		ix.byLen[n] = b
+	}
+	pos := int32(len(b.names))
+	b.names = append(b.names, named{s, idx})
+	if len(s) < 3 || endKey(s[0]) < 0 || endKey(s[len(s)-1]) < 0 {
+		b.plain = false
+		return
+	}
+	b.first[endKey(s[0])] = append(b.first[endKey(s[0])], pos)
+	b.last[endKey(s[len(s)-1])] = append(b.last[endKey(s[len(s)-1])], pos)
+}
+
+// hasNear reports whether some name has a length within one of n.
+func (ix *nameIndex) hasNear(n int) bool {
+	for m := max(n-1, 0); m <= n+1 && m <= maxStem+1; m++ {
+		if ix.byLen[m] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// each calls fn, by length then in the order the names were added, with the names
+// whose length is within one of cand's and that one edit may turn into cand, until fn
+// returns false.
+func (ix *nameIndex) each(cand string, fn func(named) bool) {
+	for n := max(len(cand)-1, 0); n <= len(cand)+1 && n <= maxStem+1; n++ {
+		b := ix.byLen[n]
+		if b == nil {
+			continue
+		}
+		if !b.plain || len(cand) < 3 {
+			for _, k := range b.names {
+				if near(cand, k.s) && !fn(k) {
+					return
+				}
+			}
+			continue
+		}
+		// the names that begin or end as cand does, merged in their order
+		var fs, ls []int32
+		if k := endKey(cand[0]); k >= 0 {
+			fs = b.first[k]
+		}
+		if k := endKey(cand[len(cand)-1]); k >= 0 {
+			ls = b.last[k]
+		}
+		for len(fs) > 0 || len(ls) > 0 {
+			var p int32
+			switch {
+			case len(ls) == 0 || len(fs) > 0 && fs[0] < ls[0]:
+				p, fs = fs[0], fs[1:]
+			case len(fs) == 0 || ls[0] < fs[0]:
+				p, ls = ls[0], ls[1:]
+			default:
+				p, fs, ls = fs[0], fs[1:], ls[1:]
+			}
+			if k := b.names[p]; near(cand, k.s) && !fn(k) {
+				return
+			}
+		}
+	}
+}
+
+// near reports whether one edit may turn name into cand, by their lengths and ends.
+func near(cand, name string) bool {
+	if d := len(cand) - len(name); d < -1 || d > 1 {
+		return false
+	}
+	return len(cand) < 3 || len(name) < 3 || cand[0] == name[0] || cand[len(cand)-1] == name[len(name)-1]
+}
