@@ -146,6 +146,20 @@ func TestSegment(t *testing.T) {
 	assert.Equal(t, -1, id)
 }
 
+// TestSegmentWord: a run that is a word of the dictionary comes out as the dynamic
+// programme splits it.
+func TestSegmentWord(t *testing.T) {
+	var d Dictionary
+	words := []string{"ameli", "caf", "cafe", "ants", "antai", "enfants", "en", "fants", "mon", "monde", "de", "ta", "tata", "a1b"}
+	for i, w := range words {
+		d.Add(w, Kind(1<<(i%7)), i)
+	}
+	d.Add("fants", Bait, -1)
+	for _, w := range append(words, "amelix", "cafes", "xyz", "ab", "enfantsmonde") {
+		assert.Equal(t, d.split(w, nil), d.Segment(w, nil), w)
+	}
+}
+
 func BenchmarkSegment(b *testing.B) {
 	var d Dictionary
 	for _, w := range []string{"ameli", "caf", "ants", "remboursement", "mon", "espace", "client", "gouv", "fr"} {

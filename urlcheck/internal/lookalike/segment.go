@@ -97,6 +97,36 @@ func (d *Dictionary) Segment(run string, out []Segment) []Segment {
 	if n > MaxRun || len(d.nodes) == 0 {
 		return append(out, Segment{0, n, 0, -1})
 	}
+	if n >= 3 {
+		// a word of the dictionary is its own best split: no unknown letter, one piece
+		if nd := d.word(run); nd > 0 {
+			return append(out, Segment{0, n, d.nodes[nd].kind, int(d.nodes[nd].id)})
+		}
+	}
+	return d.split(run, out)
+}
+
+// word returns the node of run if it is a word (of letters a to z), or 0.
+func (d *Dictionary) word(run string) int32 {
+	nd := int32(0)
+	for i := 0; i < len(run); i++ {
+		c := run[i]
+		if c < 'a' || c > 'z' {
+			return 0
+		}
+		if nd = d.nodes[nd].next[c-'a']; nd == 0 {
+			return 0
+		}
+	}
+	if d.nodes[nd].kind == 0 {
+		return 0
+	}
+	return nd
+}
+
+// split is Segment's dynamic programme.
+func (d *Dictionary) split(run string, out []Segment) []Segment {
+	n := len(run)
 	// best[i][u] is the best split of run[:i] whose last piece is a word (u = 0) or
 	// unknown letters (u = 1).
 	var best [MaxRun + 1][2]cell
