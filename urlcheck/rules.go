@@ -156,10 +156,11 @@ func (x *index) foreign(fs []draft, u hostname.URL, target int) []draft {
 	}
 	var readBuf [maxLabels]string
 	read := readBuf[:len(labels)]
+	suffixLabels := strings.Count(suffix, ".") + 1
 	for i, l := range labels {
 		read[i] = l
 		if strings.HasPrefix(l, "xn--") {
-			read[i] = lookalike.Letters(hostname.LabelUnicode(l))
+			read[i] = lookalike.Letters(u.DisplayLabel(l, suffixLabels+len(labels)-i))
 		}
 	}
 	var w words

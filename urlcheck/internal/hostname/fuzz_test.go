@@ -7,7 +7,7 @@ import (
 )
 
 // FuzzNormalize: Parse never panics, normalising a normalised URL changes nothing, and
-// LabelUnicode reads each label of the host as Parse reads it alone.
+// LabelUnicode and DisplayLabel read each label of the host as Parse reads it alone.
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"https://www.ameli.fr/", "HTTPS://IMPOTS.GOUV.FR.", "//ants.gouv.fr", "аmeli.fr",
 		"http://0x7f.1", "https://u:p@x.example:8443/p?q#f", "http://[::1]/", "xn--meli-43d.fr",
@@ -29,13 +29,20 @@ func FuzzNormalize(f *testing.F) {
 		if again.Host != u.Host || again.Port != u.Port || again.Path != u.Path || again.Scheme != u.Scheme || again.IP != u.IP {
 			t.Fatalf("not idempotent: %q -> %+v -> %+v", raw, u, again)
 		}
-		for label := range strings.SplitSeq(u.Host, ".") {
+		labels := strings.Split(u.Host, ".")
+		for i, label := range labels {
 			want := label // what Parse makes of the label alone
 			if l, err := Parse(label); err == nil {
 				want = l.Unicode
 			}
-			if got := LabelUnicode(label); got != want && strings.HasPrefix(label, "xn--") {
+			if !strings.HasPrefix(label, "xn--") {
+				continue
+			}
+			if got := LabelUnicode(label); got != want {
 				t.Fatalf("LabelUnicode(%q) = %q, Parse gives %q", label, got, want)
+			}
+			if got := u.DisplayLabel(label, len(labels)-i); got != want {
+				t.Fatalf("%q: DisplayLabel(%q, %d) = %q, Parse gives %q", raw, label, len(labels)-i, got, want)
 			}
 		}
 	})

@@ -54,7 +54,7 @@ func (u *URL) setHost(h string) error {
 	u.Host, u.Unicode = ascii, ascii
 	if strings.Contains(ascii, "xn--") {
 		if uni, err := lenient.ToUnicode(ascii); err == nil {
-			u.Unicode = uni
+			u.Unicode = uni // differs from ascii, since an xn-- label never decodes to itself
 		}
 	}
 	return nil
@@ -71,6 +71,25 @@ func LabelUnicode(label string) string {
 		return uni
 	}
 	return label
+}
+
+// DisplayLabel returns the label of u.Host that is fromEnd-th from its end (1 for the
+// last), given as label, in its display form: as LabelUnicode gives it, read from
+// u.Unicode when the whole host decoded (u.Unicode differs from u.Host only then, and
+// label for label), without another IDNA pass.
+func (u URL) DisplayLabel(label string, fromEnd int) string {
+	if u.Unicode == u.Host || !strings.HasPrefix(label, "xn--") || strings.Count(u.Unicode, ".") != strings.Count(u.Host, ".") {
+		return LabelUnicode(label)
+	}
+	s := u.Unicode
+	for ; fromEnd > 1; fromEnd-- {
+		dot := strings.LastIndexByte(s, '.')
+		if dot < 0 {
+			return LabelUnicode(label) // no such label: not one of u.Host's
+		}
+		s = s[:dot]
+	}
+	return s[strings.LastIndexByte(s, '.')+1:]
 }
 
 // toASCII lower-cases plain ASCII hosts without allocating more than once and sends
