@@ -25,9 +25,8 @@ func (x *index) embeddedInHost(u hostname.URL, rest string) (draft, bool) {
 			if !hasWordAt(rest, i, d.s) {
 				continue
 			}
-			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
-				Evidence: d.host + " ~ " + u.Unicode, Suggest: x.suggestion(d)},
-				d.proc, "official", d.host, "where", "host", "host", u.Unicode), true
+			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger, Suggest: x.suggestion(d)},
+				d.proc, "official", d.host, "where", "host", "host", u.Unicode).like(d.host, u.Unicode), true
 		}
 	}
 	return draft{}, false
@@ -59,23 +58,21 @@ func (x *index) embeddedInPathOrUser(u hostname.URL) (draft, bool) {
 		s = strings.TrimPrefix(strings.ToLower(s), "www.")
 		if ref, ok := x.isOfficialHost(s); ok {
 			st := stem{host: ref.rule.Name, proc: ref.proc}
-			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
-				Evidence: s + " ~ " + u.Unicode, Suggest: x.suggestion(st)},
-				ref.proc, "official", s, "where", where, "host", u.Unicode), true
+			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger, Suggest: x.suggestion(st)},
+				ref.proc, "official", s, "where", where, "host", u.Unicode).like(s, u.Unicode), true
 		}
 		if s == "gouv.fr" || strings.HasSuffix(s, ".gouv.fr") && validHost(s) {
 			// any State host written before "@" or in the path of a foreign one: only
 			// an imitation writes it there, catalogued or not
-			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
-				Evidence: s + " ~ " + u.Unicode, Suggest: "https://" + s + "/"},
-				-1, "official", s, "where", where, "host", u.Unicode), true
+			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger, Suggest: "https://" + s + "/"},
+				-1, "official", s, "where", where, "host", u.Unicode).like(s, u.Unicode), true
 		}
 		return draft{}, false
 	}
 	if u.Userinfo {
 		user, _, _ := strings.Cut(u.User, ":")
 		if c, ok := check(user, "userinfo"); ok {
-			c.f.Evidence = u.Unicode // the userinfo may hold a password: only the official name is shown
+			c.f.Evidence, c.pair = u.Unicode, [2]string{} // the userinfo may hold a password: only the official name is shown
 			return c, true
 		}
 	}

@@ -1,6 +1,7 @@
 package urlcheck
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/trustreflex/trustreflex/reflex"
@@ -22,32 +23,41 @@ func (x *index) lookalikeFinding(u hostname.URL, s stem, sev reflex.Severity, e 
 	if u.Unicode != u.Host {
 		ascii = u.Host
 	}
-	return entryCost(reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Evidence: u.Unicode + " ~ " + s.host, Suggest: x.suggestion(s)},
-		s.proc, "host", u.Unicode, "ascii", ascii, "target", s.host, "edit", e.String())
+	return entryCost(reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Suggest: x.suggestion(s)},
+		s.proc, "host", u.Unicode, "ascii", ascii, "target", s.host, "edit", e.String()).like(u.Unicode, s.host)
 }
 
 // unicodeLabels reports mixed scripts, and labels that imitate an official name with
 // other letters (Cyrillic "а" for "a", "impôts" for "impots"). Under gouv.fr
 // (state) any non-Latin label is a lookalike, since the State writes its names in Latin.
 func (x *index) unicodeLabels(fs []draft, u hostname.URL, state bool) []draft {
-	ascii := strings.Split(u.Host, ".")
-	uni := strings.Split(u.Unicode, ".")
+	var asciiBuf, uniBuf [maxLabels]string
+	ascii := appendLabels(asciiBuf[:0], u.Host)
+	uni := appendLabels(uniBuf[:0], u.Unicode)
 	if len(ascii) != len(uni) {
 		return fs
 	}
-	skel := make([]string, len(uni))
+	// the skeleton of the host: its labels' skeletons joined by dots, label i from starts[i]
+	var skelBuf [256]byte
+	var startBuf [maxLabels]int
+	skel, starts := skelBuf[:0], startBuf[:0]
 	imitates := false
 	for i, label := range uni {
-		skel[i] = ascii[i]
+		if i > 0 {
+			skel = append(skel, '.')
+		}
+		starts = append(starts, len(skel))
 		if !strings.HasPrefix(ascii[i], "xn--") {
-			skel[i] = string(lookalike.Fold(nil, ascii[i]))
+			skel = lookalike.Fold(skel, ascii[i])
 			continue
 		}
-		s := lookalike.Skeleton(label)
-		if s != "" {
-			skel[i] = s
+		n := len(skel)
+		var ok bool
+		if skel, ok = lookalike.AppendSkeleton(skel, label); !ok || len(skel) == n {
+			skel = append(skel[:n], ascii[i]...) // no imitation: the label as it is
 		}
-		scripts := lookalike.Scripts(label)
+		var scriptBuf [4]string
+		scripts := lookalike.AppendScripts(scriptBuf[:0], label)
 		switch {
 		case len(scripts) > 1:
 			fs = append(fs, entryCost(reflex.Finding{Code: reflex.URLMixedScript, Severity: reflex.Danger,
@@ -61,10 +71,10 @@ func (x *index) unicodeLabels(fs []draft, u hostname.URL, state bool) []draft {
 		return fs
 	}
 	// does the skeleton read as an official name?
-	for i := range skel {
-		cand := strings.Join(skel[i:], ".")
-		for _, c := range []string{cand, strings.TrimSuffix(cand, ".fr"), strings.TrimSuffix(cand, ".gouv.fr")} {
-			if si, ok := x.folded[c]; ok {
+	for _, start := range starts {
+		cand := skel[start:]
+		for _, c := range [3][]byte{cand, bytes.TrimSuffix(cand, []byte(".fr")), bytes.TrimSuffix(cand, []byte(".gouv.fr"))} {
+			if si, ok := x.folded[string(c)]; ok {
 				return append(fs, x.lookalikeFinding(u, x.stems[si], reflex.Danger, lookalike.Homoglyph))
 			}
 		}
@@ -75,6 +85,14 @@ func (x *index) unicodeLabels(fs []draft, u hostname.URL, state bool) []draft {
 			-1, "host", u.Unicode, "ascii", u.Host, "target", "gouv.fr", "edit", "non-latin"))
 	}
 	return fs
+}
+
+// appendLabels appends the dot-separated labels of host to out.
+func appendLabels(out []string, host string) []string {
+	for l := range strings.SplitSeq(host, ".") {
+		out = append(out, l)
+	}
+	return out
 }
 
 // stemLookalike compares the host without its public suffix (and without "www."), and

@@ -87,6 +87,7 @@ type draft struct {
 	who    bool           // with who the entry is (organisation, name, public or company), not only its cost
 	kv     [2 * maxOwnValues]string
 	n      int
+	pair   [2]string // when set, the Evidence reads "pair[0] ~ pair[1]", made with the Params
 }
 
 // plain is a finding without Params.
@@ -108,6 +109,13 @@ func entryWho(f reflex.Finding, p int, nameValues ...string) draft {
 	return d
 }
 
+// like sets the evidence of d to "a ~ b" (a host and the official name it imitates),
+// made only if d is kept.
+func (d draft) like(a, b string) draft {
+	d.pair = [2]string{a, b}
+	return d
+}
+
 // suggestEntry makes d suggest entry p: its address, and its texts' values, keeping the
 // finding's own (host, edit, ...).
 func (x *index) suggestEntry(d *draft, p int) {
@@ -123,6 +131,9 @@ func (x *index) made(ds []draft) []reflex.Finding {
 	for i := range ds {
 		d := &ds[i]
 		fs[i] = d.f
+		if d.pair != [2]string{} {
+			fs[i].Evidence = d.pair[0] + " ~ " + d.pair[1]
+		}
 		if !d.params {
 			continue
 		}

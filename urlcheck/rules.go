@@ -179,8 +179,7 @@ func (x *index) foreign(fs []draft, u hostname.URL, target int) []draft {
 	} else if w.fuzzy >= 0 {
 		k := x.keys[w.fuzzy]
 		imitation = append(imitation, entryCost(reflex.Finding{Code: reflex.URLLookalike, Severity: weakSeverity(strong || freeHosting),
-			Evidence: w.fuzzS + " ~ " + k.word, Suggest: x.procs[k.proc].URL},
-			k.proc, "host", u.Unicode, "target", k.word, "edit", w.fuzzE.String()))
+			Suggest: x.procs[k.proc].URL}, k.proc, "host", u.Unicode, "target", k.word, "edit", w.fuzzE.String()).like(w.fuzzS, k.word))
 	} else if w.topic < 0 && w.weak >= 0 && w.strongBait() {
 		k := x.keys[w.weak]
 		imitation = append(imitation, entryWho(reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,

@@ -55,45 +55,50 @@ var folded = func() (t [256]byte) {
 // (Cyrillic "а" is Latin "a"), lower-cased, with accents removed ("impôts" reads
 // "impots"), then folded. A label that keeps non-ASCII letters is no ASCII imitation.
 func Skeleton(label string) string {
-	s := confusables.Skeleton(label)
-	s = strings.ToLower(s)
-	s = norm.NFD.String(s)
-	var b strings.Builder
+	b, ok := AppendSkeleton(nil, label)
+	if !ok {
+		return ""
+	}
+	return string(b)
+}
+
+// AppendSkeleton appends the Skeleton of label to dst, and reports false (dst unchanged)
+// when the label imitates no ASCII name.
+func AppendSkeleton(dst []byte, label string) ([]byte, bool) {
+	s := norm.NFD.String(strings.ToLower(confusables.Skeleton(label)))
+	var buf [64]byte
+	ascii := buf[:0]
 	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
 		case r < utf8.RuneSelf:
-			b.WriteRune(r)
+			ascii = append(ascii, byte(r))
 		default:
-			return ""
+			return dst, false
 		}
 	}
-	return string(Fold(nil, b.String()))
+	return Fold(dst, string(ascii)), true
 }
 
-// Script names the writing systems that a label mixes. It returns the scripts found
+// Scripts names the writing systems that a label mixes. It returns the scripts found
 // among letters (Common and Inherited characters such as digits, hyphens and accents
 // belong to none), in order of first appearance, at most 4.
-func Scripts(label string) []string {
-	var out []string
+func Scripts(label string) []string { return AppendScripts(nil, label) }
+
+// AppendScripts appends the Scripts of label to dst.
+func AppendScripts(dst []string, label string) []string {
+	start := len(dst)
 	for _, r := range label {
 		if !unicode.IsLetter(r) {
 			continue
 		}
 		name := scriptOf(r)
-		found := false
-		for _, s := range out {
-			if s == name {
-				found = true
-				break
-			}
-		}
-		if !found && len(out) < 4 {
-			out = append(out, name)
+		if !slices.Contains(dst[start:], name) && len(dst)-start < 4 {
+			dst = append(dst, name)
 		}
 	}
-	return out
+	return dst
 }
 
 var scripts = []struct {
@@ -119,8 +124,10 @@ func scriptOf(r rune) string {
 // Letters returns label as lower-case ASCII for reading words in it: accents removed,
 // any other non-ASCII character turned into a hyphen (a word boundary).
 func Letters(label string) string {
+	s := norm.NFD.String(strings.ToLower(label))
 	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(label)) {
+	b.Grow(len(s))
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case r < utf8.RuneSelf:
