@@ -21,6 +21,9 @@ func (x *index) embeddedInHost(u hostname.URL, rest string) (draft, bool) {
 		for end < len(rest) && rest[end] != '.' && rest[end] != '-' {
 			end++
 		}
+		if !x.dashKeys.may(rest[i:end]) {
+			continue
+		}
 		for _, d := range x.dashed[rest[i:end]] {
 			if !hasWordAt(rest, i, d.s) {
 				continue

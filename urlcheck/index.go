@@ -19,12 +19,15 @@ type index struct {
 	procs      []Procedure
 	byID       map[string]int
 	hosts      map[string][]hostRef // host name of a rule -> procedures
+	hostKeys   shapeFilter          // in front of hosts
 	stems      []stem               // official names to compare candidates with
 	folded     map[string]int       // homoglyph-folded stem -> index in stems
 	dashed     map[string][]stem    // official hosts as dash-joined labels (ants-gouv-fr, ants-gouv), by first label, for embedding
+	dashKeys   shapeFilter          // in front of dashed
 	keys       []keyword            // brands and topics
 	inside     lookalike.Dictionary // keys that may match inside a word, glued
 	multi      map[string][]int     // keys of several parts, by their first part, in key order
+	multiKeys  shapeFilter          // in front of multi
 	fuzzy      []int                // brand keys long enough for one-edit matching
 	dict       lookalike.Dictionary // brands, topics, bait and filler words
 	shorten    map[string]bool
@@ -96,6 +99,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 			dashes[s] = true
 			first, _, _ := strings.Cut(s, "-")
 			x.dashed[first] = append(x.dashed[first], stem{s: s, host: host, proc: p})
+			x.dashKeys.add(first)
 		}
 	}
 	for i, p := range procs {
@@ -116,6 +120,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		}
 		for _, h := range p.Hosts {
 			x.hosts[h.Name] = append(x.hosts[h.Name], hostRef{i, h})
+			x.hostKeys.add(h.Name)
 			name := strings.TrimPrefix(h.Name, "www.")
 			suffix, _ := publicsuffix.PublicSuffix(name)
 			tld := name[strings.LastIndexByte(name, '.')+1:]
@@ -166,6 +171,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 				}
 				if len(k.parts) > 1 {
 					x.multi[k.parts[0]] = append(x.multi[k.parts[0]], id)
+					x.multiKeys.add(k.parts[0])
 					for _, part := range k.parts {
 						x.dict.Add(part, lookalike.Filler, -1)
 					}
@@ -267,9 +273,11 @@ func (x *index) addPublic(r io.Reader) error {
 // rule first (longest name, then the owner of subdomains, then catalogue order).
 func (x *index) lookup(host string, out []hostRef) []hostRef {
 	for h := host; ; {
-		for _, ref := range x.hosts[h] {
-			if ref.rule.matches(host) {
-				out = append(out, ref)
+		if x.hostKeys.may(h) {
+			for _, ref := range x.hosts[h] {
+				if ref.rule.matches(host) {
+					out = append(out, ref)
+				}
 			}
 		}
 		i := strings.IndexByte(h, '.')

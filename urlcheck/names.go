@@ -107,3 +107,30 @@ func near(cand, name string) bool {
 	}
 	return len(cand) < 3 || len(name) < 3 || cand[0] == name[0] || cand[len(cand)-1] == name[len(name)-1]
 }
+
+// shapeFilter stands in front of a map keyed by strings: a string whose first byte and
+// length no key shares is surely not a key, and is turned away without being hashed.
+// Most strings a check looks up (every suffix of a host, every word of it) are no key.
+type shapeFilter [37]uint64 // by endKey of the first byte (36: any other byte, or ""), a bit per length (63: 63 or more)
+
+func shapeOf(s string) (int, uint64) {
+	if s == "" {
+		return 36, 1
+	}
+	k := endKey(s[0])
+	if k < 0 {
+		k = 36
+	}
+	return k, 1 << min(len(s), 63)
+}
+
+func (f *shapeFilter) add(s string) {
+	k, bit := shapeOf(s)
+	f[k] |= bit
+}
+
+// may reports whether s may be a key.
+func (f *shapeFilter) may(s string) bool {
+	k, bit := shapeOf(s)
+	return f[k]&bit != 0
+}

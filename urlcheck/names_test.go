@@ -2,6 +2,7 @@ package urlcheck
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -48,5 +49,30 @@ func TestNameIndex(t *testing.T) {
 			return true
 		})
 		assert.True(t, slices.Equal(want, got), "%q: got %v, want %v", cand, got, want)
+	}
+}
+
+// TestShapeFilter: every key passes the filter; strings of other shapes do not.
+func TestShapeFilter(t *testing.T) {
+	x := New().idx
+	var f shapeFilter
+	keys := []string{"", "a", "ameli.fr", "-x", "é", "17cyber", strings.Repeat("a", 100)}
+	for _, k := range keys {
+		f.add(k)
+	}
+	for _, k := range append(keys, "amelx.fr", strings.Repeat("a", 70)) {
+		assert.True(t, f.may(k), k)
+	}
+	for _, k := range []string{"b", "ameli.frx", "-", "→", "17cybe"} {
+		assert.False(t, f.may(k), k)
+	}
+	for h := range x.hosts {
+		assert.True(t, x.hostKeys.may(h), h)
+	}
+	for d := range x.dashed {
+		assert.True(t, x.dashKeys.may(d), d)
+	}
+	for m := range x.multi {
+		assert.True(t, x.multiKeys.may(m), m)
 	}
 }

@@ -190,6 +190,9 @@ func (w *words) findMulti(x *index, used *[maxTokens]bool) {
 	hits := buf[:0]
 	toks := w.toks()
 	for i, t := range toks {
+		if !x.multiKeys.may(t.s) {
+			continue
+		}
 		for _, id := range x.multi[t.s] {
 			k := x.keys[id]
 			if i+len(k.parts) > len(toks) || slices.ContainsFunc(hits, func(h hit) bool { return h.id == id }) {
