@@ -9,9 +9,9 @@ import (
 
 // embeddedInHost finds an official host written inside a foreign one, labels joined by
 // dots or hyphens: ants.gouv.fr.secure-verif.com, impots-gouv-fr.vercel.app, ameli-fr.com.
-func (x *index) embeddedInHost(u hostname.URL, rest string) (draft, bool) {
+func (x *index) embeddedInHost(fs []draft, u hostname.URL, rest string) ([]draft, bool) {
 	if rest == "" {
-		return draft{}, false
+		return fs, false
 	}
 	for i := 0; i < len(rest); i++ {
 		if i > 0 && rest[i-1] != '.' && rest[i-1] != '-' {
@@ -28,11 +28,11 @@ func (x *index) embeddedInHost(u hostname.URL, rest string) (draft, bool) {
 			if !hasWordAt(rest, i, d.s) {
 				continue
 			}
-			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger, Suggest: x.suggestion(d)},
-				d.proc, "official", d.host, "where", "host", "host", u.Unicode).like(d.host, u.Unicode), true
+			return append(fs, entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger, Suggest: x.suggestion(d)},
+				d.proc, "official", d.host, "where", "host", "host", u.Unicode).like(d.host, u.Unicode)), true
 		}
 	}
-	return draft{}, false
+	return fs, false
 }
 
 // hasWordAt reports whether sub (labels joined by hyphens) is written in s at i, up to
@@ -53,30 +53,33 @@ func hasWordAt(s string, i int, sub string) bool {
 // embeddedInPathOrUser finds an official host in the path (evil.example/ants.gouv.fr/)
 // or before an "@" (ameli.fr@evil.example). The query and fragment are not read: links
 // carry official addresses there for good reasons (redirects, sharing).
-func (x *index) embeddedInPathOrUser(u hostname.URL) (draft, bool) {
-	check := func(s, where string) (draft, bool) {
+func (x *index) embeddedInPathOrUser(fs []draft, u hostname.URL) ([]draft, bool) {
+	check := func(s, where string) bool {
 		if len(s) > 253 || strings.IndexByte(s, '.') < 0 {
-			return draft{}, false
+			return false
 		}
 		s = strings.TrimPrefix(strings.ToLower(s), "www.")
 		if ref, ok := x.isOfficialHost(s); ok {
 			st := stem{host: ref.rule.Name, proc: ref.proc}
-			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger, Suggest: x.suggestion(st)},
-				ref.proc, "official", s, "where", where, "host", u.Unicode).like(s, u.Unicode), true
+			fs = append(fs, entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger, Suggest: x.suggestion(st)},
+				ref.proc, "official", s, "where", where, "host", u.Unicode).like(s, u.Unicode))
+			return true
 		}
 		if s == "gouv.fr" || strings.HasSuffix(s, ".gouv.fr") && validHost(s) {
 			// any State host written before "@" or in the path of a foreign one: only
 			// an imitation writes it there, catalogued or not
-			return entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger, Suggest: "https://" + s + "/"},
-				-1, "official", s, "where", where, "host", u.Unicode).like(s, u.Unicode), true
+			fs = append(fs, entryCost(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger, Suggest: "https://" + s + "/"},
+				-1, "official", s, "where", where, "host", u.Unicode).like(s, u.Unicode))
+			return true
 		}
-		return draft{}, false
+		return false
 	}
 	if u.Userinfo {
 		user, _, _ := strings.Cut(u.User, ":")
-		if c, ok := check(user, "userinfo"); ok {
+		if check(user, "userinfo") {
+			c := &fs[len(fs)-1]
 			c.f.Evidence, c.pair = u.Unicode, [2]string{} // the userinfo may hold a password: only the official name is shown
-			return c, true
+			return fs, true
 		}
 	}
 	n := 0
@@ -84,11 +87,11 @@ func (x *index) embeddedInPathOrUser(u hostname.URL) (draft, bool) {
 		if n++; n > 32 {
 			break
 		}
-		if f, ok := check(seg, "path"); ok {
-			return f, true
+		if check(seg, "path") {
+			return fs, true
 		}
 	}
-	return draft{}, false
+	return fs, false
 }
 
 // validHost reports whether s is a host name of letters, digits, hyphens and dots.

@@ -99,25 +99,26 @@ func appendLabels(out []string, host string) []string {
 // its registrable label, with the official names: the same name under another suffix
 // (ameli.com, ants.gouv.com), one edit away (amelli.fr, ants-gouv.fr), or the same
 // once look-alike characters are folded (arneli.fr).
-func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (draft, bool) {
+func (x *index) stemLookalike(fs []draft, u hostname.URL, rest string, labels []string) ([]draft, bool) {
 	if rest == "" {
-		return draft{}, false
+		return fs, false
 	}
 	st := strings.TrimPrefix(rest, "www.")
 	rd := labels[len(labels)-1]
 	var (
-		found   bool
-		bestSev reflex.Severity
-		best    draft
+		found    bool
+		bestSev  reflex.Severity
+		bestStem int
+		bestEdit lookalike.Edit
 	)
-	consider := func(cand string, s stem, e lookalike.Edit) {
+	consider := func(cand string, si int, e lookalike.Edit) {
+		s := &x.stems[si]
 		sev := reflex.Caution
 		if !s.weak && (e == lookalike.Same || len(s.s) >= 6 || e.Deliberate()) {
 			sev = reflex.Danger
 		}
 		if !found || sev > bestSev {
-			found, bestSev = true, sev
-			best = x.lookalikeFinding(u, s, sev, e)
+			found, bestSev, bestStem, bestEdit = true, sev, si, e
 		}
 	}
 	// only stems one character longer or shorter can be one edit away: by length
@@ -130,7 +131,7 @@ func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (dra
 		cand := cands[ci]
 		x.stemNames.each(cand, func(k named) bool {
 			if e := lookalike.Classify(cand, k.s); e != lookalike.None {
-				consider(cand, x.stems[k.idx], e)
+				consider(cand, k.idx, e)
 			}
 			return true
 		})
@@ -140,13 +141,16 @@ func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (dra
 		for _, cand := range [2]string{st, rd} {
 			if len(cand) <= len(buf) {
 				if si, ok := x.folded[string(lookalike.Fold(buf[:0], cand))]; ok {
-					consider(cand, x.stems[si], lookalike.Homoglyph)
+					consider(cand, si, lookalike.Homoglyph)
 					break
 				}
 			}
 		}
 	}
-	return best, found
+	if !found {
+		return fs, false
+	}
+	return append(fs, x.lookalikeFinding(u, x.stems[bestStem], bestSev, bestEdit)), true
 }
 
 // brandFinding: an official brand at a word boundary in a foreign host. In the

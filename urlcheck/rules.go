@@ -26,9 +26,7 @@ func (x *index) drafts(fs []draft, u hostname.URL, target int) []draft {
 	if u.IP.IsValid() {
 		fs = append(fs, plain(reflex.Finding{Code: reflex.URLIPHost, Severity: reflex.Caution, Evidence: u.Host}))
 		fs = x.transport(fs, u, reflex.Caution)
-		if c, ok := x.embeddedInPathOrUser(u); ok {
-			fs = append(fs, c)
-		}
+		fs, _ = x.embeddedInPathOrUser(fs, u)
 		return x.notOfficial(fs, target, -1)
 	}
 	var buf [8]hostRef
@@ -146,13 +144,10 @@ func (x *index) foreign(fs []draft, u hostname.URL, target int) []draft {
 	}
 	var candBuf [4]draft
 	imitation := candBuf[:0]
-	if f, ok := x.stemLookalike(u, rest, labels); ok {
-		imitation = append(imitation, f)
-	}
-	if f, ok := x.embeddedInHost(u, rest); ok {
-		imitation = append(imitation, f)
-	} else if f, ok := x.embeddedInPathOrUser(u); ok {
-		imitation = append(imitation, f)
+	imitation, _ = x.stemLookalike(imitation, u, rest, labels)
+	var inHost bool
+	if imitation, inHost = x.embeddedInHost(imitation, u, rest); !inHost {
+		imitation, _ = x.embeddedInPathOrUser(imitation, u)
 	}
 	var readBuf [maxLabels]string
 	read := readBuf[:len(labels)]
@@ -189,14 +184,16 @@ func (x *index) foreign(fs []draft, u hostname.URL, target int) []draft {
 		imitation = append(imitation, entryWho(reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
 			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, "brand", k.word, "how", "words", "host", u.Unicode))
 	}
-	c, ok := strongest(imitation)
+	ci := strongest(imitation)
+	ok := ci >= 0
 	if ok && !hasDanger(fs[first:]) { // a homoglyph already reported says it all
-		fs = append(fs, c)
+		fs = append(fs, imitation[ci])
 	}
 	if w.gouv && !foreignGovernment(u.Host, suffix) {
 		g := reflex.Finding{Code: reflex.URLGouvToken, Severity: reflex.Danger, Evidence: u.Unicode}
-		if ok && c.f.Suggest != "" {
+		if ok && imitation[ci].f.Suggest != "" {
 			// the imitation's suggestion, with the values of its entry
+			c := &imitation[ci]
 			g.Suggest = c.f.Suggest
 			d := entryCost(g, c.proc, "word", w.gouvWord, "host", u.Unicode)
 			d.who = c.who
@@ -252,10 +249,11 @@ func (x *index) foreign(fs []draft, u hostname.URL, target int) []draft {
 	return x.notOfficial(fs, target, topic)
 }
 
-// strongest picks the most severe candidate; the earliest wins a tie.
-func strongest(cs []draft) (draft, bool) {
+// strongest returns the index of the most severe candidate (the earliest wins a tie),
+// or -1.
+func strongest(cs []draft) int {
 	if len(cs) == 0 {
-		return draft{}, false
+		return -1
 	}
 	best := 0
 	for i := range cs[1:] {
@@ -263,7 +261,7 @@ func strongest(cs []draft) (draft, bool) {
 			best = i + 1
 		}
 	}
-	return cs[best], true
+	return best
 }
 
 func hasDanger(fs []draft) bool {

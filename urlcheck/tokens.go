@@ -272,11 +272,13 @@ func (w *words) findFuzzy(x *index) {
 		return true
 	}
 	runs := w.runs()
+	var triedRun [maxRuns]bool // the runs compared whole (fuzzyMatch is a function of its string)
 	for i, run := range runs {
 		if kind, _ := x.dict.Lookup(run); kind == 0 {
 			if id, e := x.fuzzyMatch(run); set(id, e, run) {
 				return
 			}
+			triedRun[i] = true
 		}
 		if i+1 < len(runs) && w.runLabel[i] == w.runLabel[i+1] && len(run)+len(runs[i+1]) <= 64 && x.fuzzyLen(len(run)+len(runs[i+1])) {
 			var buf [64]byte
@@ -300,7 +302,12 @@ func (w *words) findFuzzy(x *index) {
 		if i+1 < len(toks) && toks[i+1].run == t.run {
 			hi = toks[i+1].end
 		}
-		for _, s := range [4]string{t.s, run[lo:t.end], run[t.start:hi], run[lo:hi]} {
+		for k, s := range [4]string{t.s, run[lo:t.end], run[t.start:hi], run[lo:hi]} {
+			// the same letters again: without neighbours, or the whole run already compared
+			again := k == 1 && lo == t.start || k == 2 && hi == t.end || k == 3 && (lo == t.start || hi == t.end)
+			if again || len(s) == len(run) && triedRun[t.run] {
+				continue
+			}
 			if id, e := x.fuzzyMatch(s); set(id, e, s) {
 				return
 			}

@@ -34,7 +34,8 @@ func (u *URL) setHost(h string) error {
 		if err != nil || !a.Is6() || a.Zone() != "" {
 			return fmt.Errorf("%w: bad IPv6 literal %.60q", ErrHost, h)
 		}
-		u.IP, u.Host, u.Unicode = a, a.String(), a.String()
+		s := a.String()
+		u.IP, u.Host, u.Unicode = a, s, s
 		return nil
 	}
 	ascii, err := toASCII(h)
@@ -48,7 +49,8 @@ func (u *URL) setHost(h string) error {
 	if ip, ok, err := parseIPv4(ascii); err != nil {
 		return err
 	} else if ok {
-		u.IP, u.Host, u.Unicode = ip, ip.String(), ip.String()
+		s := ip.String()
+		u.IP, u.Host, u.Unicode = ip, s, s
 		return nil
 	}
 	u.Host, u.Unicode = ascii, ascii

@@ -168,7 +168,10 @@ func splitScheme(s string) (rest, scheme string, err error) {
 			if slashes {
 				after = after[2:]
 			}
-			return strings.TrimLeft(after, `/\`), scheme, nil
+			for after != "" && (after[0] == '/' || after[0] == '\\') {
+				after = after[1:]
+			}
+			return after, scheme, nil
 		default:
 			return s, "", nil
 		}
