@@ -11,6 +11,7 @@ import (
 // pass over a path finds every topic it names. Built once by New, then only read.
 type topicTrie struct {
 	nodes []topicNode // nodes[0] is the root
+	first [256]int32  // the root's children by byte: a path is read from nearly every byte
 }
 
 // topicNode is a node of the trie, its children chained as siblings.
@@ -32,6 +33,9 @@ func (t *topicTrie) add(word string, pos int) {
 			t.nodes = append(t.nodes, topicNode{c: word[i], next: t.nodes[n].child})
 			c = int32(len(t.nodes) - 1)
 			t.nodes[n].child = c
+			if n == 0 {
+				t.first[word[i]] = c
+			}
 		}
 		n = c
 	}
@@ -65,7 +69,12 @@ func (t *topicTrie) scan(path []byte, found func(pos int32)) {
 		}
 		n := int32(0)
 		for e := s; e < len(path); {
-			if n = t.find(n, path[e]); n == 0 {
+			if n == 0 {
+				n = t.first[path[e]]
+			} else {
+				n = t.find(n, path[e])
+			}
+			if n == 0 {
 				break
 			}
 			e++

@@ -99,10 +99,9 @@ func (u URL) DisplayLabel(label string, fromEnd int) string {
 func toASCII(h string) (string, error) {
 	plain, upper := true, false
 	for i := 0; i < len(h); i++ {
-		c := h[i]
-		if c >= 'A' && c <= 'Z' {
+		if b := hostByte[h[i]]; b == upperByte {
 			upper = true
-		} else if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_') {
+		} else if b != plainByte {
 			plain = false
 			break
 		}
@@ -132,6 +131,25 @@ func toASCII(h string) (string, error) {
 	}
 	return strings.ToLower(a), nil
 }
+
+// hostByte classes the bytes of a host: a-z 0-9 - . _ are plain, A-Z upper, others other.
+var hostByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = upperByte
+		case !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'):
+			t[c] = otherByte
+		}
+	}
+	return t
+}()
+
+const (
+	plainByte = iota
+	upperByte
+	otherByte
+)
 
 func checkLabels(h string) error {
 	if h == "" {

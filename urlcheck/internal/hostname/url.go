@@ -127,13 +127,14 @@ func trimmed(c byte) bool {
 // indexAuthorityEnd returns the index of the first '/', '?', '#' or '\' in s, or -1.
 func indexAuthorityEnd(s string) int {
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '/', '?', '#', '\\':
+		if authorityEnd[s[i]] {
 			return i
 		}
 	}
 	return -1
 }
+
+var authorityEnd = [256]bool{'/': true, '?': true, '#': true, '\\': true}
 
 func defaultPort(scheme string) string {
 	switch scheme {
@@ -238,12 +239,14 @@ func path(tail string) string {
 
 // indexQuery returns the index of the first '?' or '#' in s, or -1.
 func indexQuery(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '?' || s[i] == '#' {
-			return i
-		}
+	q := strings.IndexByte(s, '?')
+	if q < 0 {
+		return strings.IndexByte(s, '#')
 	}
-	return -1
+	if h := strings.IndexByte(s[:q], '#'); h >= 0 {
+		return h
+	}
+	return q
 }
 
 // refang undoes the usual defanging of links in security warnings, which people copy

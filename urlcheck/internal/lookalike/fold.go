@@ -17,7 +17,7 @@ func Fold(dst []byte, s string) []byte {
 	dst = slices.Grow(dst, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if i+1 < len(s) {
+		if i+1 < len(s) && (c == 'r' || c == 'n' || c == 'v' || c == 'c') {
 			pair := byte(0) // what the two letters from i read as, if anything
 			switch next := s[i+1]; {
 			case next == 'n' && (c == 'r' || c == 'n'):

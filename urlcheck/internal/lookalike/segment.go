@@ -16,7 +16,8 @@ const (
 // Dictionary is a trie of lower-case ASCII words (a to z, 0 to 9). Build it once with
 // Add; it is then read-only and safe for concurrent use.
 type Dictionary struct {
-	nodes []node
+	nodes  []node
+	starts [36]uint64 // the first two bytes of the words: bit keyIndex(w[1]) of starts[keyIndex(w[0])]
 }
 
 type node struct {
@@ -40,6 +41,7 @@ func (d *Dictionary) Add(word string, kind Kind, id int) {
 	if len(d.nodes) == 0 {
 		d.nodes = append(d.nodes, node{id: -1})
 	}
+	d.starts[keyIndex(word[0])] |= 1 << keyIndex(word[1])
 	n := int32(0)
 	for i := 0; i < len(word); i++ {
 		c := keyIndex(word[i])
@@ -126,10 +128,18 @@ func (d *Dictionary) word(run string) int32 {
 
 // split is Segment's dynamic programme.
 func (d *Dictionary) split(run string, out []Segment) []Segment {
-	n := len(run)
 	// best[i][u] is the best split of run[:i] whose last piece is a word (u = 0) or
-	// unknown letters (u = 1).
+	// unknown letters (u = 1): on the stack, small for the usual short runs
+	if len(run) < 16 {
+		var best [16][2]cell
+		return d.splitIn(run, out, best[:len(run)+1])
+	}
 	var best [MaxRun + 1][2]cell
+	return d.splitIn(run, out, best[:len(run)+1])
+}
+
+func (d *Dictionary) splitIn(run string, out []Segment, best [][2]cell) []Segment {
+	n := len(run)
 	for i := 0; i <= n; i++ {
 		best[i] = [2]cell{{unknown: 1 << 14}, {unknown: 1 << 14}}
 	}
@@ -220,7 +230,11 @@ func (d *Dictionary) Scan(s string, fn func(start, end int, kind Kind, id int)) 
 		return
 	}
 	nodes := d.nodes
-	for i := 0; i < len(s); i++ {
+	for i := 0; i+1 < len(s); i++ {
+		// a word has two bytes or more: its first two tell where none can start
+		if c0, c1 := keyIndex(s[i]), keyIndex(s[i+1]); c0 < 0 || c1 < 0 || d.starts[c0]&(1<<c1) == 0 {
+			continue
+		}
 		nd := int32(0)
 		for j := i; j < len(s); j++ {
 			c := keyIndex(s[j])
