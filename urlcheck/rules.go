@@ -17,7 +17,7 @@ const maxLabels = 16
 // assess turns the facts about u into findings. target is the procedure of CheckFor, or -1.
 // Every finding's Params map is its own: reports are values callers may change.
 func (x *index) assess(u hostname.URL, target int) []reflex.Finding {
-	var buf [6]draft
+	var buf [4]draft // most reports hold fewer findings; more go to the heap
 	return x.made(x.drafts(buf[:0], u, target))
 }
 
@@ -142,7 +142,7 @@ func (x *index) foreign(fs []draft, u hostname.URL, target int) []draft {
 	if strings.Contains(u.Host, "xn--") {
 		fs = x.unicodeLabels(fs, u, false)
 	}
-	var candBuf [4]draft
+	var candBuf [3]draft // a stem lookalike, an embedding and a word-based imitation at most
 	imitation := candBuf[:0]
 	imitation, _ = x.stemLookalike(imitation, u, rest, labels)
 	var inHost bool

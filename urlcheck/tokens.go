@@ -33,9 +33,9 @@ type words struct {
 	tok      [maxTokens]token
 	ntok     int
 	run      [maxRuns]string // letter runs, in order; token.run indexes them
-	runLabel [maxRuns]int    // the label of each run
+	runLabel [maxRuns]uint8  // the label of each run
 	nrun     int
-	keyIDs   [8]int // distinct keywords found
+	keyIDs   [8]int32 // distinct keywords found
 	nkeys    int
 	bait     [4]string
 	nbait    int
@@ -76,7 +76,7 @@ func (x *index) read(w *words, labels []string) {
 			}
 			run := label[i:j]
 			ri := w.nrun
-			w.run[ri], w.runLabel[ri] = run, li
+			w.run[ri], w.runLabel[ri] = run, uint8(li)
 			w.nrun++
 			first := w.ntok
 			for _, s := range x.dict.Segment(run, segs[:0]) {
@@ -112,12 +112,12 @@ func rightClean(toks []token, i int) bool {
 
 func (w *words) found(x *index, id, label int) {
 	for _, seen := range w.keyIDs[:min(w.nkeys, len(w.keyIDs))] {
-		if seen == id {
+		if int(seen) == id {
 			return
 		}
 	}
 	if w.nkeys < len(w.keyIDs) {
-		w.keyIDs[w.nkeys] = id
+		w.keyIDs[w.nkeys] = int32(id)
 	}
 	w.nkeys++
 	if x.keys[id].brand {
