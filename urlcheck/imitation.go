@@ -74,7 +74,7 @@ func (x *index) unicodeLabels(fs []draft, u hostname.URL, state bool) []draft {
 	for _, start := range starts {
 		cand := skel[start:]
 		for _, c := range [3][]byte{cand, bytes.TrimSuffix(cand, []byte(".fr")), bytes.TrimSuffix(cand, []byte(".gouv.fr"))} {
-			if si, ok := x.folded[string(c)]; ok {
+			if si, ok := x.foldedStems.lastOf(c); ok {
 				return append(fs, x.lookalikeFinding(u, x.stems[si], reflex.Danger, lookalike.Homoglyph))
 			}
 		}
@@ -137,10 +137,9 @@ func (x *index) stemLookalike(fs []draft, u hostname.URL, rest string, labels []
 		})
 	}
 	if !found {
-		var buf [64]byte
 		for _, cand := range [2]string{st, rd} {
-			if len(cand) <= len(buf) {
-				if si, ok := x.folded[string(lookalike.Fold(buf[:0], cand))]; ok {
+			if len(cand) <= maxFolded {
+				if si, ok := x.foldedStems.lastFolded(cand); ok {
 					consider(cand, si, lookalike.Homoglyph)
 					break
 				}

@@ -16,34 +16,37 @@ import (
 // index is the catalogue compiled for matching. It is built once by New and then only
 // read, so a Checker is safe for concurrent use.
 type index struct {
-	procs      []Procedure
-	byID       map[string]int
-	hosts      map[string][]hostRef // host name of a rule -> procedures
-	hostKeys   shapeFilter          // in front of hosts
-	stems      []stem               // official names to compare candidates with
-	folded     map[string]int       // homoglyph-folded stem -> index in stems
-	dashed     map[string][]stem    // official hosts as dash-joined labels (ants-gouv-fr, ants-gouv), by first label, for embedding
-	dashKeys   shapeFilter          // in front of dashed
-	keys       []keyword            // brands and topics
-	inside     lookalike.Dictionary // keys that may match inside a word, glued
-	multi      map[string][]int     // keys of several parts, by their first part, in key order
-	multiKeys  shapeFilter          // in front of multi
-	fuzzy      []int                // brand keys long enough for one-edit matching
-	dict       lookalike.Dictionary // brands, topics, bait and filler words
-	shorten    map[string]bool
-	public     map[string]bool   // extra public-sector hosts (Info at best)
-	texts      []entryParams     // text parameters of each procedure, only read: findings get copies
-	costs      []entryParams     // the same, its cost only
-	topics     []int             // keys that are topics
-	pathWords  topicTrie         // their spellings, for reading paths
-	stemNames  nameIndex         // stems (idx: in stems)
-	brandNames nameIndex         // fuzzy brand keys, glued (idx: in keys)
-	site       []string          // registrable domain of each entry's address
-	siteOf     map[string]string // registrable domain of each address a finding may suggest
+	procs       []Procedure
+	byID        map[string]int
+	hosts       map[string][]hostRef // host name of a rule -> procedures
+	hostKeys    shapeFilter          // in front of hosts
+	stems       []stem               // official names to compare candidates with
+	foldedStems byteTrie             // homoglyph-folded stems -> index in stems (the last added of those folding alike)
+	dashed      map[string][]stem    // official hosts as dash-joined labels (ants-gouv-fr, ants-gouv), by first label, for embedding
+	dashKeys    shapeFilter          // in front of dashed
+	keys        []keyword            // brands and topics
+	inside      lookalike.Dictionary // keys that may match inside a word, glued
+	multi       map[string][]int     // keys of several parts, by their first part, in key order
+	multiKeys   shapeFilter          // in front of multi
+	fuzzy       []int                // brand keys long enough for one-edit matching
+	dict        lookalike.Dictionary // brands, topics, bait and filler words
+	shorten     map[string]bool
+	public      map[string]bool   // extra public-sector hosts (Info at best)
+	texts       []entryParams     // text parameters of each procedure, only read: findings get copies
+	costs       []entryParams     // the same, its cost only
+	topics      []int             // keys that are topics
+	pathWords   byteTrie          // their spellings, for reading paths
+	stemNames   nameIndex         // stems (idx: in stems)
+	brandNames  nameIndex         // fuzzy brand keys, glued (idx: in keys)
+	site        []string          // registrable domain of each entry's address
+	siteOf      map[string]string // registrable domain of each address a finding may suggest
 }
 
 // maxStem is the longest stem indexed by its own length; longer ones share a bucket.
 const maxStem = 64
+
+// maxFolded is the longest name compared with the stems once folded.
+const maxFolded = 64
 
 type hostRef struct {
 	proc int
@@ -74,7 +77,6 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		procs:   procs,
 		byID:    map[string]int{},
 		hosts:   map[string][]hostRef{},
-		folded:  map[string]int{},
 		dashed:  map[string][]stem{},
 		shorten: map[string]bool{},
 		siteOf:  map[string]string{},
@@ -91,7 +93,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		}
 		stems[s] = len(x.stems)
 		x.stems = append(x.stems, stem{s: s, host: host, proc: p, weak: weak})
-		x.folded[string(lookalike.Fold(nil, s))] = len(x.stems) - 1
+		x.foldedStems.add(string(lookalike.Fold(nil, s)), len(x.stems)-1)
 	}
 	dashes := map[string]bool{}
 	addDashed := func(s, host string, p int) {

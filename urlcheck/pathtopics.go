@@ -7,59 +7,12 @@ import (
 	"github.com/trustreflex/trustreflex/urlcheck/internal/hostname"
 )
 
-// topicTrie holds the spellings of the topics (carte-grise and cartegrise), so that one
-// pass over a path finds every topic it names. Built once by New, then only read.
-type topicTrie struct {
-	nodes []topicNode // nodes[0] is the root
-	first [256]int32  // the root's children by byte: a path is read from nearly every byte
-}
-
-// topicNode is a node of the trie, its children chained as siblings.
-type topicNode struct {
-	c           byte    // the byte that leads here from the parent
-	child, next int32   // first child and next sibling, 0 for none (the root is no one's child)
-	ends        []int32 // positions in index.topics of the topics spelt up to here
-}
-
-// add puts a spelling of the topic at position pos in the trie.
-func (t *topicTrie) add(word string, pos int) {
-	if len(t.nodes) == 0 {
-		t.nodes = append(t.nodes, topicNode{})
-	}
-	n := int32(0)
-	for i := 0; i < len(word); i++ {
-		c := t.find(n, word[i])
-		if c == 0 {
-			t.nodes = append(t.nodes, topicNode{c: word[i], next: t.nodes[n].child})
-			c = int32(len(t.nodes) - 1)
-			t.nodes[n].child = c
-			if n == 0 {
-				t.first[word[i]] = c
-			}
-		}
-		n = c
-	}
-	if !slices.Contains(t.nodes[n].ends, int32(pos)) {
-		t.nodes[n].ends = append(t.nodes[n].ends, int32(pos))
-	}
-}
-
-// find returns the child of n reached by c, or 0.
-func (t *topicTrie) find(n int32, c byte) int32 {
-	for k := t.nodes[n].child; k != 0; k = t.nodes[k].next {
-		if t.nodes[k].c == c {
-			return k
-		}
-	}
-	return 0
-}
-
 // pathBoundary: a topic is a word of the path, between non-letters other than dots
 // (a host written in the path names no procedure).
 func pathBoundary(c byte) bool { return !isLetter(c) && c != '.' }
 
 // scan calls found with the position of every topic written in path as a word.
-func (t *topicTrie) scan(path []byte, found func(pos int32)) {
+func (t *byteTrie) scan(path []byte, found func(pos int32)) {
 	if len(t.nodes) == 0 {
 		return
 	}
@@ -69,12 +22,7 @@ func (t *topicTrie) scan(path []byte, found func(pos int32)) {
 		}
 		n := int32(0)
 		for e := s; e < len(path); {
-			if n == 0 {
-				n = t.first[path[e]]
-			} else {
-				n = t.find(n, path[e])
-			}
-			if n == 0 {
+			if n = t.step(n, path[e]); n == 0 {
 				break
 			}
 			e++

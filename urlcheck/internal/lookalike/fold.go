@@ -15,27 +15,30 @@ import (
 // "cl" and "d", "0" and "o", "1", "i" and "l"). Two names that fold alike look alike.
 func Fold(dst []byte, s string) []byte {
 	dst = slices.Grow(dst, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if i+1 < len(s) && (c == 'r' || c == 'n' || c == 'v' || c == 'c') {
-			pair := byte(0) // what the two letters from i read as, if anything
-			switch next := s[i+1]; {
-			case next == 'n' && (c == 'r' || c == 'n'):
-				pair = 'm'
-			case next == 'v' && c == 'v':
-				pair = 'w'
-			case next == 'l' && c == 'c':
-				pair = 'd'
-			}
-			if pair != 0 {
-				dst = append(dst, pair)
-				i++
-				continue
-			}
-		}
-		dst = append(dst, folded[c])
+	for i := 0; i < len(s); {
+		var c byte
+		c, i = FoldNext(s, i)
+		dst = append(dst, c)
 	}
 	return dst
+}
+
+// FoldNext returns the byte that s reads as from i on, folded as Fold folds it, and the
+// index after the letters read: one, or two for a pair such as "rn". It lets a caller
+// fold a name as it walks it, and stop early.
+func FoldNext(s string, i int) (byte, int) {
+	c := s[i]
+	if i+1 < len(s) && (c == 'r' || c == 'n' || c == 'v' || c == 'c') {
+		switch next := s[i+1]; {
+		case next == 'n' && (c == 'r' || c == 'n'):
+			return 'm', i + 2
+		case next == 'v' && c == 'v':
+			return 'w', i + 2
+		case next == 'l' && c == 'c':
+			return 'd', i + 2
+		}
+	}
+	return folded[c], i + 1
 }
 
 // folded maps each byte to the one it reads as alone: 0 and o, 1, i, j and l, 5 and s,
