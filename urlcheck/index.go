@@ -31,6 +31,7 @@ type index struct {
 	fuzzy       []int                // brand keys long enough for one-edit matching
 	dict        lookalike.Dictionary // brands, topics, bait and filler words
 	shorten     map[string]bool
+	shortKeys   shapeFilter       // in front of shorten
 	public      map[string]bool   // extra public-sector hosts (Info at best)
 	texts       []entryParams     // text parameters of each procedure, only read: findings get copies
 	costs       []entryParams     // the same, its cost only
@@ -201,6 +202,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 	for line := range strings.Lines(shorteners) {
 		if h := strings.TrimSpace(line); h != "" && !strings.HasPrefix(h, "#") {
 			x.shorten[h] = true
+			x.shortKeys.add(h)
 		}
 	}
 	return x, nil

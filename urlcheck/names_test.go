@@ -75,4 +75,7 @@ func TestShapeFilter(t *testing.T) {
 	for m := range x.multi {
 		assert.True(t, x.multiKeys.may(m), m)
 	}
+	for s := range x.shorten {
+		assert.True(t, x.shortKeys.may(s), s)
+	}
 }

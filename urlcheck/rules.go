@@ -213,7 +213,7 @@ func (x *index) foreign(fs []draft, u hostname.URL, target int) []draft {
 	if len(labels) > 0 {
 		rd = u.Host[len(u.Host)-len(suffix)-1-len(labels[len(labels)-1]):]
 	}
-	if x.shorten[rd] || x.shorten[u.Host] {
+	if x.shortKeys.may(rd) && x.shorten[rd] || x.shortKeys.may(u.Host) && x.shorten[u.Host] {
 		fs = append(fs, plain(reflex.Finding{Code: reflex.URLShortener, Severity: reflex.Caution, Evidence: u.Host}))
 	}
 	fs = x.transport(fs, u, reflex.Caution)
