@@ -1,5 +1,7 @@
 package urlcheck
 
+import "math/bits"
+
 // nameIndex holds names (official stems, brands) to compare with candidates one edit
 // away ([lookalike.Classify]): by length, and within a length by first and by last byte.
 // One edit leaves the first or the last byte in place once both names have three bytes
@@ -15,9 +17,9 @@ type named struct {
 }
 
 type nameBucket struct {
-	names       []named     // in the order added
-	first, last [36][]int32 // positions in names, by the key of their first or last byte
-	plain       bool        // every name has three bytes or more, and ends that have a key
+	names       []named    // in the order added
+	first, last [36]uint64 // bit i: names[i] begins (ends) with the byte of that key
+	plain       bool       // at most 64 names, each of three bytes or more with ends that have a key
 }
 
 // endKey is the key of a name's first or last byte: a to z, then 0 to 9, or -1.
@@ -38,14 +40,14 @@ func (ix *nameIndex) add(s string, idx int) {
 		b = &nameBucket{plain: true}
 		ix.byLen[n] = b
 	}
-	pos := int32(len(b.names))
+	pos := len(b.names)
 	b.names = append(b.names, named{s, idx})
-	if len(s) < 3 || endKey(s[0]) < 0 || endKey(s[len(s)-1]) < 0 {
+	if pos >= 64 || len(s) < 3 || endKey(s[0]) < 0 || endKey(s[len(s)-1]) < 0 {
 		b.plain = false
 		return
 	}
-	b.first[endKey(s[0])] = append(b.first[endKey(s[0])], pos)
-	b.last[endKey(s[len(s)-1])] = append(b.last[endKey(s[len(s)-1])], pos)
+	b.first[endKey(s[0])] |= 1 << pos
+	b.last[endKey(s[len(s)-1])] |= 1 << pos
 }
 
 // hasNear reports whether some name has a length within one of n.
@@ -75,25 +77,16 @@ func (ix *nameIndex) each(cand string, fn func(named) bool) {
 			}
 			continue
 		}
-		// the names that begin or end as cand does, merged in their order
-		var fs, ls []int32
+		// the names that begin or end as cand does, in their order
+		var set uint64
 		if k := endKey(cand[0]); k >= 0 {
-			fs = b.first[k]
+			set = b.first[k]
 		}
 		if k := endKey(cand[len(cand)-1]); k >= 0 {
-			ls = b.last[k]
+			set |= b.last[k]
 		}
-		for len(fs) > 0 || len(ls) > 0 {
-			var p int32
-			switch {
-			case len(ls) == 0 || len(fs) > 0 && fs[0] < ls[0]:
-				p, fs = fs[0], fs[1:]
-			case len(fs) == 0 || ls[0] < fs[0]:
-				p, ls = ls[0], ls[1:]
-			default:
-				p, fs, ls = fs[0], fs[1:], ls[1:]
-			}
-			if k := b.names[p]; near(cand, k.s) && !fn(k) {
+		for ; set != 0; set &= set - 1 {
+			if k := b.names[bits.TrailingZeros64(set)]; near(cand, k.s) && !fn(k) {
 				return
 			}
 		}

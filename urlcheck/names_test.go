@@ -1,6 +1,7 @@
 package urlcheck
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -22,6 +23,10 @@ func TestNameIndex(t *testing.T) {
 	for _, st := range x.stems {
 		names = append(names, st.s)
 		ix.add(st.s, len(names)-1)
+	}
+	for i := range 70 { // more names of one length than a bucket's bit sets hold
+		names = append(names, fmt.Sprintf("n%03dx", i))
+		ix.add(names[len(names)-1], len(names)-1)
 	}
 	var cands []string
 	for _, s := range names {
