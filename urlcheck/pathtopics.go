@@ -26,9 +26,9 @@ func (t *byteTrie) scan(path []byte, found func(pos int32)) {
 				break
 			}
 			e++
-			if len(t.nodes[n].ends) > 0 && (e == len(path) || pathBoundary(path[e])) {
-				for _, pos := range t.nodes[n].ends {
-					found(pos)
+			if t.nodes[n].end != 0 && (e == len(path) || pathBoundary(path[e])) {
+				for k := t.nodes[n].end; k != 0; k = t.ends[k-1].prev {
+					found(t.ends[k-1].pos)
 				}
 			}
 		}

@@ -1,10 +1,6 @@
 package urlcheck
 
-import (
-	"slices"
-
-	"github.com/trustreflex/trustreflex/urlcheck/internal/lookalike"
-)
+import "github.com/trustreflex/trustreflex/urlcheck/internal/lookalike"
 
 // byteTrie maps byte strings to positions in a caller's list: the spellings of the
 // topics (carte-grise and cartegrise), so that one pass over a path finds every topic it
@@ -12,14 +8,20 @@ import (
 // only read.
 type byteTrie struct {
 	nodes []trieNode // nodes[0] is the root
+	ends  []trieEnd  // positions, chained from the node where their strings end
 	first [256]int32 // the root's children by byte: a path is read from nearly every byte
 }
 
 // trieNode is a node of the trie, its children chained as siblings.
 type trieNode struct {
-	c           byte    // the byte that leads here from the parent
-	child, next int32   // first child and next sibling, 0 for none (the root is no one's child)
-	ends        []int32 // positions of the strings that end here, in the order added
+	c           byte  // the byte that leads here from the parent
+	child, next int32 // first child and next sibling, 0 for none (the root is no one's child)
+	end         int32 // 1 + the index in ends of the last position added here, 0 for none
+}
+
+// trieEnd is a position of a string that ends at a node, and the one added before it.
+type trieEnd struct {
+	pos, prev int32 // prev: 1 + index in ends, 0 for none
 }
 
 // add puts word in the trie with position pos.
@@ -40,9 +42,13 @@ func (t *byteTrie) add(word string, pos int) {
 		}
 		n = c
 	}
-	if !slices.Contains(t.nodes[n].ends, int32(pos)) {
-		t.nodes[n].ends = append(t.nodes[n].ends, int32(pos))
+	for e := t.nodes[n].end; e != 0; e = t.ends[e-1].prev {
+		if t.ends[e-1].pos == int32(pos) {
+			return
+		}
 	}
+	t.ends = append(t.ends, trieEnd{pos: int32(pos), prev: t.nodes[n].end})
+	t.nodes[n].end = int32(len(t.ends))
 }
 
 // step returns the child of n reached by c, or 0.
@@ -91,8 +97,8 @@ func (t *byteTrie) lastOf(b []byte) (int, bool) {
 }
 
 func (t *byteTrie) last(n int32) (int, bool) {
-	if ends := t.nodes[n].ends; len(ends) > 0 && n != 0 {
-		return int(ends[len(ends)-1]), true
+	if e := t.nodes[n].end; e != 0 && n != 0 {
+		return int(t.ends[e-1].pos), true
 	}
 	return 0, false
 }

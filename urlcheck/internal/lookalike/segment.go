@@ -1,5 +1,7 @@
 package lookalike
 
+import "slices"
+
 // Kind tells what a dictionary word is; a word may be several kinds at once.
 type Kind uint8
 
@@ -46,6 +48,9 @@ func (d *Dictionary) Add(word string, kind Kind, id int) {
 	for i := 0; i < len(word); i++ {
 		c := keyIndex(word[i])
 		if d.nodes[n].next[c] == 0 {
+			if len(d.nodes) == cap(d.nodes) {
+				d.nodes = slices.Grow(d.nodes, len(d.nodes)) // doubling: nodes are large, and many
+			}
 			d.nodes = append(d.nodes, node{id: -1})
 			d.nodes[n].next[c] = int32(len(d.nodes) - 1)
 		}
