@@ -116,6 +116,9 @@ var scripts = []struct {
 }
 
 func scriptOf(r rune) string {
+	if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+		return "Latin" // the first script tried
+	}
 	for _, s := range scripts {
 		if unicode.Is(s.table, r) {
 			return s.name
