@@ -59,7 +59,7 @@ func BenchmarkBaseline(b *testing.B) {
 }
 
 // BenchmarkCheckVsBaseline runs both on the same inputs, interleaved, and reports how
-// many times slower Check is (the goal: within 10x). Interleaving keeps the ratio
+// many times slower Check is (the goal: within 4x). Interleaving keeps the ratio
 // meaningful on a busy machine, where two separate benchmarks drift apart.
 func BenchmarkCheckVsBaseline(b *testing.B) {
 	c := New()

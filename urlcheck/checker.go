@@ -153,6 +153,10 @@ func (c *Checker) lookup(id string) (int, bool) {
 
 // Check tells whether rawURL is an official site, and if not how loudly to warn and which
 // official address to type instead. It implements reflex.Checker.
+//
+// The report is the caller's: each finding's Params is a map of its own, a copy of the
+// values that New prepared once per catalogue entry with the finding's own values added,
+// so changing it changes no other report.
 func (c *Checker) Check(ctx context.Context, rawURL string) (reflex.Report, error) {
 	return c.check(ctx, rawURL, -1)
 }
