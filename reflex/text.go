@@ -28,6 +28,7 @@ var textTables = map[string]map[TextID]phrase{
 	"error":      errorTexts,
 	"check":      checkErrorTexts,
 	"vault":      vaultTexts,
+	"server":     serverTexts,
 	"vocabulary": vocabularyTexts,
 }
 
