@@ -168,7 +168,7 @@ func TestBadRequestsGetJSONErrors(t *testing.T) {
 		{"blank subject", "POST", "/v1/check/message", "application/json", `{"subject":"  "}`, 400, "«\u00a0subject\u00a0» manque", `"subject" is missing`},
 		{"bad lang", "POST", "/v1/check/iban", "application/json", `{"subject":"FR76","lang":"de"}`, 400, "Langue inconnue", "Unknown language"},
 		{"form post", "POST", "/v1/check/iban", "application/x-www-form-urlencoded", `subject=FR76`, 415, "en JSON", "as JSON"},
-		{"huge body", "POST", "/v1/check/message", "application/json", huge, 413, "trop long\u00a0: au plus 131\u202f072 octets", "at most 131,072 bytes"},
+		{"huge body", "POST", "/v1/check/message", "application/json", huge, 413, "taille permise\u00a0: au plus 131\u202f072 octets", "at most 131,072 bytes"},
 		{"long IBAN subject", "POST", "/v1/check/iban", "application/json", `{"subject":"` + strings.Repeat("1", 200) + `"}`, 413, "au plus 128 octets", "at most 128 bytes"},
 		{"payment without payee", "POST", "/v1/check/payment", "application/json", `{"subject":"FR7630006000011234567890189"}`, 400, "«\u00a0payee\u00a0» manque", `"payee" is missing`},
 		{"wrong method", "GET", "/v1/check/url", "", ``, 405, "utilisez POST", "use POST"},
@@ -474,7 +474,7 @@ func TestCouldNotCheckAnswersTheWireErrorObject(t *testing.T) {
 
 	code, got = s.post(t, "/v1/check/url", `{"subject":"https://ants.gouv.fr","for":"nope"}`)
 	assert.Equal(t, http.StatusBadRequest, code)
-	assert.Contains(t, got["error"], `unknown procedure "nope"`)
+	assert.Equal(t, "Démarche inconnue\u00a0: nope. Choisissez-en une dans la liste des démarches connues.", got["error"])
 
 	// Procedure ids are matched as people type them, as in the CLI.
 	code, got = s.post(t, "/v1/check/url", `{"subject":"https://immatriculation.ants.gouv.fr/","for":"Carte-Grise"}`)
