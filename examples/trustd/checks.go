@@ -111,8 +111,8 @@ func (w watchedStore) Append(ctx context.Context, e payee.Event) (payee.Event, e
 	return e, nil
 }
 
-// readyProbe names no payee: reading its empty history is one round trip to the book.
-const readyProbe = "\x00trustd-readiness-probe"
+// readyProbe is the payee whose history /readyz reads: one round trip to the book.
+const readyProbe = "trustd:readiness-probe"
 
 // buildChecks makes the checks and opens the payee book: --book as the CLI's (a SQLite
 // file, which must exist unless --seed-demo creates it, or a postgres:// URL;
