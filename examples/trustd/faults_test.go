@@ -223,7 +223,9 @@ func TestSIGTERMDrains(t *testing.T) {
 
 	answers := make(chan answer, 8)
 	for range cap(answers) {
-		go func() { answers <- p.call("POST", "/v1/check/payment", paymentBody(demoPayees[0].IBAN, demoPayees[0].ID)) }()
+		go func() {
+			answers <- p.call("POST", "/v1/check/payment", paymentBody(demoPayees[0].IBAN, demoPayees[0].ID))
+		}()
 	}
 	time.Sleep(100 * time.Millisecond) // all sent, all waiting on the book
 	p.signal(t, syscall.SIGTERM)
