@@ -44,6 +44,7 @@ type paymentRequest struct {
 // request is what the generic handler needs of a request body.
 type request[T any] interface {
 	*T
+	fieldSetter
 	base() *checkRequest
 }
 
@@ -203,7 +204,7 @@ func readBody(c *call, limit int64) (*bytes.Buffer, error) {
 // decodeJSON reads exactly one JSON object of at most limit bytes into v, rejecting
 // unknown fields (the error names the accepted fields, and "subject" for the check
 // endpoints: a first guess of {"url": ...} learns where the link goes) and trailing data.
-func decodeJSON(c *call, limit int64, v any, fields string) error {
+func decodeJSON(c *call, limit int64, v fieldSetter, fields string) error {
 	if !jsonContentType(c.r.Header.Get("Content-Type")) {
 		return problem(http.StatusUnsupportedMediaType, reflex.TextServerContentType, "header", "Content-Type: application/json")
 	}
@@ -213,36 +214,6 @@ func decodeJSON(c *call, limit int64, v any, fields string) error {
 	}
 	defer bodies.Put(buf)
 	return decodeObject(buf.Bytes(), v, fields)
-}
-
-// decodeObject decodes one JSON object from b into v.
-func decodeObject(b []byte, v any, fields string) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var syntax *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.Is(err, io.EOF):
-			return problem(http.StatusBadRequest, reflex.TextServerBodyEmpty)
-		case errors.As(err, &syntax), errors.Is(err, io.ErrUnexpectedEOF):
-			return problem(http.StatusBadRequest, reflex.TextServerBodyMalformed)
-		case errors.As(err, &typ) && typ.Field != "":
-			return problem(http.StatusBadRequest, reflex.TextServerFieldType, "field", typ.Field)
-		case strings.HasPrefix(err.Error(), "json: unknown field "):
-			field, _ := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
-			e := problem(http.StatusBadRequest, reflex.TextServerUnknownField, "field", field, "fields", fields)
-			if strings.HasPrefix(fields, "subject,") {
-				e.text.Params["subject"] = "subject"
-			}
-			return e
-		}
-		return problem(http.StatusBadRequest, reflex.TextServerNotObject)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return problem(http.StatusBadRequest, reflex.TextServerOneObject)
-	}
-	return nil
 }
 
 // writeJSON answers v as JSON followed by a newline, with HTML characters kept readable

@@ -74,7 +74,7 @@ func payeeID(c *call) (string, error) {
 
 // payeeCall is what every payee operation starts with: the book, the payee's
 // identifier, and the body decoded into v (when v is not nil).
-func (s *server) payeeCall(c *call, v any, lang *string) (string, bool) {
+func (s *server) payeeCall(c *call, v fieldSetter, lang *string) (string, bool) {
 	if s.checks.book == nil {
 		s.fail(c, notEnabled())
 		return "", false
