@@ -92,17 +92,16 @@ func Findings(ip IBAN, err error) []reflex.Finding { return embedded.findings(ip
 
 func (reg *Registry) findings(ip IBAN, err error) []reflex.Finding {
 	if err == nil {
-		evidence := ip.Country() + " " + reg.CountryName(ip.Country())
-		if k := ip.NationalCheck(); k != "" {
-			evidence += ", mod 97 and " + k + " right"
-		} else {
-			evidence += ", mod 97 right"
+		// Language-neutral facts; the catalogue says them ("France, contrôles réussis").
+		params := map[string]string{"country": ip.Country()}
+		if k := ip.NationalKey(); k != "" {
+			params["key"] = k
 		}
-		return []reflex.Finding{{Code: reflex.IBANValid, Severity: reflex.OK, Evidence: evidence}}
+		return []reflex.Finding{{Code: reflex.IBANValid, Severity: reflex.OK, Params: params}}
 	}
 	var e *Error
 	if !errors.As(err, &e) {
-		return []reflex.Finding{{Code: reflex.IBANInvalidFormat, Severity: reflex.Caution, Evidence: err.Error()}}
+		return []reflex.Finding{{Code: reflex.IBANInvalidFormat, Severity: reflex.Caution}}
 	}
 	f := reflex.Finding{Severity: reflex.Caution, Params: map[string]string{}}
 	if e.Country != "" {
@@ -112,33 +111,29 @@ func (reg *Registry) findings(ip IBAN, err error) []reflex.Finding {
 	case ReasonLength:
 		f.Code = reflex.IBANInvalidLength
 		f.Params["length"] = strconv.Itoa(e.Length)
-		f.Evidence = strconv.Itoa(e.Length) + " characters"
 		if e.Want > 0 {
 			f.Params["want"] = strconv.Itoa(e.Want)
-			f.Evidence = e.Country + ": " + f.Evidence + ", " + strconv.Itoa(e.Want) + " expected"
 		}
 	case ReasonCountry:
 		f.Code = reflex.IBANInvalidCountry
-		f.Evidence = e.Country + ": not an IBAN country"
+		f.Evidence = e.Country // not an IBAN country: shown as written
 		if e.UseCountry != "" {
 			f.Params["use"] = e.UseCountry
-			f.Evidence += ", " + e.Country + " accounts use " + e.UseCountry + " IBANs"
 		}
 	case ReasonFormat:
 		f.Code = reflex.IBANInvalidFormat
 		f.Params["pos"] = strconv.Itoa(e.Pos)
-		f.Evidence = "character " + strconv.Itoa(e.Pos) + " " + strconv.QuoteRune(e.Char) + ", " + e.Expected + " expected"
+		if e.Char != 0 {
+			f.Params["char"] = string(e.Char)
+		}
 	case ReasonChecksum:
 		f.Code = reflex.IBANInvalidChecksum
-		f.Evidence = e.Country + ": " + e.Check
 	case ReasonNationalKey:
 		f.Code = reflex.IBANInvalidNationalKey
 		f.Severity = reflex.Danger
-		f.Params["key"] = e.Check
-		f.Evidence = e.Country + ": mod 97 right, " + e.Check + " wrong"
+		f.Params["key"] = e.Key
 	default:
 		f.Code = reflex.IBANInvalidFormat
-		f.Evidence = e.Error()
 	}
 	if len(f.Params) == 0 {
 		f.Params = nil
@@ -150,7 +145,6 @@ func (reg *Registry) nonSEPAFinding(ip IBAN, sev reflex.Severity) reflex.Finding
 	return reflex.Finding{
 		Code:     reflex.IBANNonSEPA,
 		Severity: sev,
-		Evidence: ip.Country() + " " + reg.CountryName(ip.Country()),
 		Params:   map[string]string{"country": ip.Country()},
 	}
 }

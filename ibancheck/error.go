@@ -80,6 +80,8 @@ type Error struct {
 	// ReasonChecksum and ReasonNationalKey: what failed, in plain English:
 	// "check digits 99 out of 02..98", "mod 97", "clé RIB".
 	Check string
+	// ReasonNationalKey: the key's stable id ("rib", "cin", ...), as IBAN.NationalKey.
+	Key string
 }
 
 func (e *Error) Error() string {

@@ -99,12 +99,12 @@ func ExampleChecker() {
 	}
 	fmt.Println(report.Verdict())
 	for _, f := range report.Findings {
-		fmt.Println(f.Code, "-", f.Evidence)
+		fmt.Println(f.Code, "-", f.EvidenceText(reflex.English))
 		fmt.Println(f.Reflex(reflex.English))
 	}
 	// Output:
 	// danger
-	// iban.invalid-national-key - FR: mod 97 right, clé RIB wrong
+	// iban.invalid-national-key - France
 	// Do not make this transfer. Call the payee on the number you know, not the one in the message.
 }
 
@@ -155,9 +155,9 @@ func ExampleChecker_CheckPayment() {
 		return
 	}
 	for _, f := range r.Findings {
-		fmt.Println(f.Severity, f.Code, f.Evidence)
+		fmt.Println(f.Severity, f.Code, f.EvidenceText(reflex.English))
 	}
 	// Output:
-	// caution iban.bic-mismatch BIC DEUTDEFF: DE ≠ FR
-	// ok iban.valid FR France, mod 97 and clé RIB right
+	// caution iban.bic-mismatch BIC DEUTDEFF: Germany instead of France
+	// ok iban.valid France, checks passed (including: RIB key)
 }

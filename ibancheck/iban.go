@@ -123,6 +123,11 @@ func (ip IBAN) IsSEPA() bool {
 // or the registry that parsed it changed the country's BBAN structure.
 func (ip IBAN) NationalCheck() string { return ip.key.name() }
 
+// NationalKey is the stable id of the national key that was verified ("rib", "cin",
+// "es", ...; "" as for NationalCheck): reflex's vocabulary "nationalkey" names it for
+// a person in their language.
+func (ip IBAN) NationalKey() string { return ip.key.id() }
+
 // MarshalText implements encoding.TextMarshaler: the electronic form (empty for the zero IBAN).
 func (ip IBAN) MarshalText() ([]byte, error) {
 	return ip.b[:ip.n:ip.n], nil

@@ -105,7 +105,7 @@ func (reg *Registry) check(ip *IBAN) (*countrySpec, error) {
 		return nil, &Error{Reason: ReasonChecksum, Country: c.code, Check: "mod 97"}
 	}
 	if c.key != keyNone && !c.key.valid(b[4:n]) {
-		return nil, &Error{Reason: ReasonNationalKey, Country: c.code, Check: c.key.name()}
+		return nil, &Error{Reason: ReasonNationalKey, Country: c.code, Check: c.key.name(), Key: c.key.id()}
 	}
 	return c, nil
 }

@@ -44,13 +44,13 @@ func bicFinding(s string, ip IBAN) (reflex.Finding, bool) {
 	}
 	bic, err := ParseBIC(s)
 	if err != nil {
-		return reflex.Finding{Code: reflex.IBANBICMismatch, Severity: reflex.Caution, Evidence: "malformed BIC"}, true
+		return reflex.Finding{Code: reflex.IBANBICMismatch, Severity: reflex.Caution, Params: map[string]string{"bic": s}}, true
 	}
 	if bic.MatchesIBANCountry(ip) {
 		return reflex.Finding{}, false
 	}
 	return reflex.Finding{
 		Code: reflex.IBANBICMismatch, Severity: reflex.Caution,
-		Evidence: "BIC " + bic.String() + ": " + bic.Country() + " ≠ " + ip.Country(),
+		Params: map[string]string{"bic": bic.String(), "from": bic.Country(), "to": ip.Country()},
 	}, true
 }

@@ -29,6 +29,9 @@ var textTables = map[string]map[TextID]phrase{
 	"check":      checkErrorTexts,
 	"vault":      vaultTexts,
 	"server":     serverTexts,
+	"country":    countryTexts,
+	"iban":       ibanVocabulary,
+	"payment":    paymentVocabulary,
 	"vocabulary": vocabularyTexts,
 }
 
@@ -85,6 +88,17 @@ func (s Severity) Label(lang Lang) string {
 		return s.String()
 	}
 	return Text{ID: TextID("severity." + s.String())}.In(lang)
+}
+
+// Typeset applies the typography of lang to a text written with plain spaces: in
+// French, a no-break space before « : », « ; », « ! », « ? » and inside guillemets
+// (the catalogue's French texts are typeset this way; programs may do the same with
+// their own texts). English text is returned as it is.
+func Typeset(s string, lang Lang) string {
+	if lang == English {
+		return s
+	}
+	return typeset(s)
 }
 
 // typeset applies French typography to a French template: a no-break space before

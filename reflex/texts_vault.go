@@ -23,6 +23,7 @@ const (
 	TextVaultHintInit           TextID = "vault.hint-init"
 	TextVaultHintRecover        TextID = "vault.hint-recover"
 	TextVaultNoPassphrase       TextID = "vault.no-passphrase"
+	TextVaultNoHome             TextID = "vault.no-home"
 	TextVaultPassphraseMismatch TextID = "vault.passphrase-mismatch"
 	TextVaultPrompt             TextID = "vault.prompt"
 	TextVaultPromptNew          TextID = "vault.prompt-new"
@@ -61,6 +62,7 @@ var vaultTexts = map[TextID]phrase{
 	TextVaultHintInit:           {"Créez-en un avec : trustcheck vault init", "Create one with: trustcheck vault init"},
 	TextVaultHintRecover:        {"Reconstruisez-le avec : trustcheck vault recover", "Rebuild it with: trustcheck vault recover"},
 	TextVaultNoPassphrase:       {"Pas de phrase de passe : lancez la commande dans un terminal ou définissez TRUSTCHECK_PASSPHRASE.", "No passphrase: run the command in a terminal or set TRUSTCHECK_PASSPHRASE."},
+	TextVaultNoHome:             {"Ni ${env} ni $HOME ne sont définis : indiquez --dir et --state.", "Neither ${env} nor $HOME is set: give --dir and --state."},
 	TextVaultPassphraseMismatch: {"Les deux phrases de passe diffèrent.", "The two passphrases differ."},
 	TextVaultPrompt:             {"Phrase de passe du coffre : ", "Vault passphrase: "},
 	TextVaultPromptNew:          {"Nouvelle phrase de passe du coffre : ", "New vault passphrase: "},

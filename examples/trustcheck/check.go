@@ -51,13 +51,9 @@ const maxLine = 1 << 20
 // check runs src over the subjects (with "-" meaning one subject per line of standard
 // input), prints the outcomes in input order and returns the exit status.
 func (a *app) check(ctx context.Context, f *flags, subjects []string, run checkRun) int {
-	lang, err := reflex.ParseLang(f.lang)
-	if err != nil {
-		a.usageError(fmt.Sprintf("%s: --lang must be fr or en, not %q", f.cmd.name, f.lang))
-		return exitUsage
-	}
+	lang := a.lang
 	if len(subjects) == 0 {
-		a.usageError(fmt.Sprintf("%s: nothing to check (give subjects, or - to read them from standard input)", f.cmd.name))
+		a.usageError(msgNothingToCheck)
 		return exitUsage
 	}
 	workers := run.workers
@@ -103,7 +99,7 @@ func (a *app) check(ctx context.Context, f *flags, subjects []string, run checkR
 		})
 	}()
 
-	stopProgress := a.progress(f.cmd.name, lang, &p.done)
+	stopProgress := a.progress(f.cmd.name, &p.done)
 	for ch := range queue {
 		for o := range ch {
 			p.print(o)
@@ -111,11 +107,11 @@ func (a *app) check(ctx context.Context, f *flags, subjects []string, run checkR
 	}
 	stopProgress()
 	if readErr != nil {
-		fmt.Fprintf(a.io.err, "%s: %s: reading standard input: %v\n", programName, f.cmd.name, readErr)
+		a.failure(msgReadingStdin)
 		return exitUsage
 	}
 	if err := ctx.Err(); err != nil && p.done.Load() == 0 {
-		fmt.Fprintf(a.io.err, "%s: %s: %v\n", programName, f.cmd.name, err)
+		a.errorLine(err)
 		return exitUnchecked
 	}
 	return p.status()
@@ -224,13 +220,9 @@ func (a *app) colour() bool {
 
 // progress shows on a terminal's stderr how many subjects are done, once a run lasts
 // more than a second. It returns the function that stops and clears it.
-func (a *app) progress(name string, lang reflex.Lang, done *atomic.Int64) (stop func()) {
+func (a *app) progress(name string, done *atomic.Int64) (stop func()) {
 	if !a.io.errTTY {
 		return func() {}
-	}
-	word := "vérifiés"
-	if lang == reflex.English {
-		word = "checked"
 	}
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
@@ -247,7 +239,7 @@ func (a *app) progress(name string, lang reflex.Lang, done *atomic.Int64) (stop 
 		tick := time.NewTicker(200 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			fmt.Fprintf(a.io.err, "\r%s: %d %s", name, done.Load(), word)
+			fmt.Fprintf(a.io.err, "\r"+msgProgress.in(a.lang), name, done.Load())
 			select {
 			case <-quit:
 				fmt.Fprint(a.io.err, "\r\033[K")

@@ -16,8 +16,8 @@ import (
 func testCommands() []command {
 	return []command{{
 		name:    "echo",
-		summary: "test command: SEVERITY:TEXT gives a finding of that severity",
-		usage:   "Usage: trustcheck echo [--json] [--lang fr|en] SEVERITY:TEXT...\n",
+		summary: cliText{"commande de test : GRAVITÉ:TEXTE donne un constat de cette gravité", "test command: SEVERITY:TEXT gives a finding of that severity"},
+		usage:   cliText{"Utilisation : trustcheck echo [--json] [--lang fr|en] GRAVITÉ:TEXTE...\n", "Usage: trustcheck echo [--json] [--lang fr|en] SEVERITY:TEXT...\n"},
 		run: func(ctx context.Context, a *app, cmd *command, args []string) int {
 			f := newFlags(cmd)
 			subjects, code, done := f.parse(a, args)

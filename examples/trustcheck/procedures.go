@@ -10,27 +10,11 @@ import (
 	"github.com/trustreflex/trustreflex/urlcheck"
 )
 
-const proceduresUsage = `Usage: trustcheck procedures [--json] [--lang fr|en]
-
-Lists the catalogue of official sites that 'trustcheck url' trusts: for each procedure
-its id (for 'trustcheck url --for ID'), the organisation, the official hosts (a host
-stands for itself and its subdomains unless marked "only") and what the official
-site charges.
-
-Flags:
-  --json        one JSON object per procedure and per line
-  --lang fr|en  language of the labels (default fr)
-
-Examples:
-  trustcheck procedures
-  trustcheck procedures --json | grep carte-grise
-`
-
 func proceduresCommand() command {
 	return command{
 		name:    "procedures",
-		summary: "list the official sites the url check trusts",
-		usage:   proceduresUsage,
+		summary: cliText{"lister les sites officiels que la commande url connaît", "list the official sites the url check trusts"},
+		usage:   cliText{fr: proceduresHelpFR, en: proceduresHelpEN},
 		run:     runProcedures,
 	}
 }
@@ -47,14 +31,10 @@ func runProcedures(_ context.Context, a *app, cmd *command, args []string) int {
 		return code
 	}
 	if len(rest) > 0 {
-		a.usageError(fmt.Sprintf("procedures: takes no argument, got %q", rest[0]))
+		a.usageError(msgNoArgument, rest[0])
 		return exitUsage
 	}
-	lang, err := reflex.ParseLang(f.lang)
-	if err != nil {
-		a.usageError(fmt.Sprintf("procedures: --lang must be fr or en, not %q", f.lang))
-		return exitUsage
-	}
+	lang := a.lang
 	procs := urlcheck.New().Procedures()
 	if f.json {
 		enc := json.NewEncoder(a.io.out)

@@ -12,25 +12,8 @@ import (
 func storeCommand() command {
 	return command{
 		name:    "store",
-		summary: "is this file or folder really encrypted, does personal data leak?",
-		usage: `Usage: trustcheck store [--json] [--lang fr|en] PATH...
-
-Reads each file by its content (never its name) and says whether it is encrypted
-(age, OpenPGP, ZIP AES, 7z, PDF, LUKS, KeePass, ...), weakly encrypted (ZipCrypto,
-RC4 PDF, empty PDF password) or in clear, and whether text in clear holds French
-personal numbers (NIR, IBAN, card, MRZ, numéro fiscal), shown masked.
-Prints one report per file (kind "file"), then one per PATH (kind "store") with the
-folder verdict: encrypted, plaintext or mixed. Progress goes to standard error when
-it is a terminal.
-
-Flags:
-  --json        one JSON object per report and per line
-  --lang fr|en  language of messages and reflexes (default fr)
-
-Examples:
-  trustcheck store ~/Documents/coffre
-  trustcheck store --json releve.pdf scan-cni.zip
-`,
+		summary: cliText{"ce fichier ou ce dossier est-il vraiment chiffré, des données personnelles fuient-elles ?", "is this file or folder really encrypted, does personal data leak?"},
+		usage:   cliText{fr: storeHelpFR, en: storeHelpEN},
 		run: func(ctx context.Context, a *app, cmd *command, args []string) int {
 			f := newFlags(cmd)
 			paths, code, done := f.parse(a, args)

@@ -20,47 +20,9 @@ import (
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
-const vaultUsage = `Usage: trustcheck vault [--dir DIR] [--state FILE] [--json] [--lang fr|en] ACTION [ARGS]
-
-An encrypted document vault (age): names, metadata and sizes are hidden too.
-
-Actions:
-  init              create the vault (asks for a new passphrase twice)
-  put NAME [FILE]   store FILE (default: standard input) as NAME, replacing any previous version
-  get NAME          write the document to standard output, only once it is verified whole
-  ls                list the documents
-  rm NAME           delete a document
-  verify            check every document and the log; exit 1 if anything is damaged
-  log               show the operation log
-  export FILE       write every document and a manifest.json to FILE (.zip, else tar)
-  passwd            change the passphrase (documents are not re-encrypted)
-  recover           rebuild a lost or damaged index from the key copy, the documents and the log
-
-Flags:
-  --dir DIR     the vault directory (default $TRUSTCHECK_VAULT, else
-                $XDG_DATA_HOME/trustcheck/vault, ~/.local/share/trustcheck/vault)
-  --state FILE  where this machine remembers the vault's generation, to detect a rollback
-                (default $XDG_STATE_HOME/trustcheck/vault-state, ~/.local/state/...;
-                "none" to disable)
-  --json        ls, log, verify: one JSON object per line
-  --lang fr|en  language of messages (default fr)
-
-The passphrase is read from the terminal, or from the environment variable
-TRUSTCHECK_PASSPHRASE (and the new one for passwd from TRUSTCHECK_NEW_PASSPHRASE);
-never from an argument.
-
-Examples:
-  trustcheck vault init
-  trustcheck vault put "bulletin 2026-10.pdf" ~/Téléchargements/bulletin.pdf
-  trustcheck vault get "bulletin 2026-10.pdf" > bulletin.pdf
-  trustcheck vault export coffre.zip
-
-Exit status: 0 done, 1 failed (wrong passphrase, damaged document, ...), 2 usage error.
-`
-
 func vaultCommand() command {
-	return command{name: "vault", summary: "an encrypted document vault: init, put, get, ls, rm, verify, log, export",
-		usage: vaultUsage, run: runVault}
+	return command{name: "vault", summary: cliText{"un coffre-fort chiffré de documents : init, put, get, ls, rm, verify, log, export", "an encrypted document vault: init, put, get, ls, rm, verify, log, export"},
+		usage: cliText{fr: vaultHelpFR, en: vaultHelpEN}, run: runVault}
 }
 
 // vaultArgs is how many positional arguments each action takes (min, max).
@@ -77,25 +39,20 @@ func runVault(ctx context.Context, a *app, cmd *command, args []string) int {
 	if done {
 		return code
 	}
-	lang, err := reflex.ParseLang(f.lang)
-	if err != nil {
-		a.usageError(fmt.Sprintf("vault: --lang must be fr or en, not %q", f.lang))
-		return exitUsage
-	}
 	if len(pos) == 0 {
-		a.usageError("vault: missing action (init, put, get, ls, rm, verify, log, export, passwd, recover)")
+		a.usageError(msgVaultMissingAction)
 		return exitUsage
 	}
 	n, ok := vaultArgs[pos[0]]
 	if !ok {
-		a.usageError(fmt.Sprintf("vault: unknown action %q", pos[0]))
+		a.usageError(msgVaultUnknownAction, pos[0])
 		return exitUsage
 	}
 	if len(pos)-1 < n[0] || len(pos)-1 > n[1] {
-		a.usageError(fmt.Sprintf("vault %s: wrong number of arguments", pos[0]))
+		a.usageError(msgVaultArgs, pos[0])
 		return exitUsage
 	}
-	vc := &vaultCLI{app: a, lang: lang, json: f.json, dir: *dir, state: *state}
+	vc := &vaultCLI{app: a, lang: a.lang, json: f.json, dir: *dir, state: *state}
 	if err := vc.run(ctx, pos[0], pos[1:]); err != nil {
 		fmt.Fprintf(a.io.err, "%s: vault: %s\n", programName, vc.message(err))
 		return exitUnchecked
@@ -237,7 +194,8 @@ func (vc *vaultCLI) paths() error {
 		}
 		home := vc.app.io.getenv("HOME")
 		if home == "" {
-			return "", fmt.Errorf("neither $%s nor $HOME is set: give --dir and --state", env)
+			return "", &reflex.Problem{ID: reflex.TextVaultNoHome, Params: map[string]string{"env": env},
+				Err: fmt.Errorf("neither $%s nor $HOME is set: give --dir and --state", env)}
 		}
 		return filepath.Join(home, fallback), nil
 	}

@@ -39,6 +39,7 @@ func Audit(ctx context.Context, doc *Document, book *payee.Book) (AuditResult, e
 	}
 	total, flagged, danger := 0, 0, 0
 	sum := new(big.Rat)
+	currency, mixed := "", false // the total has a currency when every transfer has the same
 	for _, pi := range doc.Payments {
 		for _, tx := range pi.Transfers {
 			r, err := auditTransfer(ctx, checker, book, tx)
@@ -56,16 +57,23 @@ func Audit(ctx context.Context, doc *Document, book *payee.Book) (AuditResult, e
 			if amt, ok := new(big.Rat).SetString(tx.Amount); ok {
 				sum.Add(sum, amt)
 			}
+			if currency == "" {
+				currency = tx.Currency
+			}
+			mixed = mixed || tx.Currency != currency
 		}
 	}
 	a.Summary = reflex.Report{Subject: doc.MsgID, Kind: reflex.KindFile}
-	evidence := strconv.Itoa(total) + " transfers, total " + formatSum(sum)
+	// Language-neutral facts: the catalogue writes "3 virements, total 7 890,10 €".
+	params := map[string]string{"total": strconv.Itoa(total)}
+	if !mixed && currency != "" {
+		params["amount"] = formatSum(sum) + " " + currency
+	}
 	if flagged == 0 {
-		a.Summary.Add(reflex.Finding{Code: reflex.PaymentBatchOK, Severity: reflex.OK, Evidence: evidence,
-			Params: map[string]string{"total": strconv.Itoa(total)}})
+		a.Summary.Add(reflex.Finding{Code: reflex.PaymentBatchOK, Severity: reflex.OK, Params: params})
 	} else {
-		f := reflex.Finding{Code: reflex.PaymentBatchFlagged, Severity: reflex.Caution, Evidence: evidence,
-			Params: map[string]string{"total": strconv.Itoa(total), "flagged": strconv.Itoa(flagged)}}
+		params["flagged"] = strconv.Itoa(flagged)
+		f := reflex.Finding{Code: reflex.PaymentBatchFlagged, Severity: reflex.Caution, Params: params}
 		if danger > 0 {
 			f.Severity = reflex.Danger
 			f.Params["danger"] = strconv.Itoa(danger)
@@ -74,7 +82,7 @@ func Audit(ctx context.Context, doc *Document, book *payee.Book) (AuditResult, e
 	}
 	for _, c := range doc.ControlErrors() {
 		a.Summary.Add(reflex.Finding{Code: reflex.PaymentControlMismatch, Severity: reflex.Danger,
-			Evidence: c.Path + "/" + c.Field + " " + c.Declared + " ≠ " + c.Actual})
+			Params: map[string]string{"field": c.Field, "where": c.Path, "declared": c.Declared, "actual": c.Actual}})
 	}
 	return a, nil
 }
@@ -101,7 +109,7 @@ func auditTransfer(ctx context.Context, checker *ibancheck.Checker, book *payee.
 	default:
 		r, err = checker.CheckPayment(ctx, p)
 		if err == nil && book != nil {
-			r.Add(reflex.Finding{Code: reflex.IBANNewPayee, Severity: reflex.Caution, Evidence: "no creditor name nor identifier in the file"})
+			r.Add(reflex.Finding{Code: reflex.IBANNewPayee, Severity: reflex.Caution, Params: map[string]string{"reason": "no-creditor"}})
 		}
 	}
 	if err != nil {

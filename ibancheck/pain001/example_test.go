@@ -43,5 +43,5 @@ func ExampleAudit() {
 	// Output:
 	// ok FAC-0412: Minoterie du Rhône SAS 4250.00 EUR
 	// danger FAC-0419: Emballages Lefèvre 1890.10 EUR
-	// danger 1 of 2 transfers are flagged, 1 of them to stop.
+	// danger 1 of 2 transfers is flagged, 1 of them to stop.
 }

@@ -290,7 +290,7 @@ func TestAudit(t *testing.T) {
 	f := a.Summary.Find(reflex.PaymentBatchFlagged)
 	require.NotNil(t, f)
 	assert.Equal(t, reflex.Danger, f.Severity)
-	assert.Equal(t, map[string]string{"total": "4", "flagged": "3", "danger": "1"}, f.Params)
+	assert.Equal(t, map[string]string{"total": "4", "flagged": "3", "danger": "1", "amount": "8765.43 EUR"}, f.Params)
 
 	// Without a book: the validator and the BIC only.
 	a, err = pain001.Audit(context.Background(), d, nil)
@@ -311,7 +311,7 @@ func TestAuditControlMismatch(t *testing.T) {
 	require.NoError(t, err)
 	f := a.Summary.Find(reflex.PaymentControlMismatch)
 	require.NotNil(t, f)
-	assert.Equal(t, "GrpHdr/NbOfTxs 1 ≠ 2", f.Evidence)
+	assert.Equal(t, "number of transfers (GrpHdr): 1 declared, 2 found", f.EvidenceText(reflex.English))
 	assert.Equal(t, reflex.Danger, a.Summary.Verdict())
 	require.NoError(t, a.Summary.Validate())
 	assert.True(t, a.Summary.Has(reflex.PaymentBatchOK), "the transfers themselves are fine")

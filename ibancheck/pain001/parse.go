@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/trustreflex/trustreflex/reflex"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -70,8 +71,8 @@ const (
 
 // Errors of Parse, for errors.Is. Every error is an *[Error] that says where.
 var (
-	ErrTooLarge          = errors.New("file larger than the limit")
-	ErrNotCreditTransfer = errors.New("not a credit transfer initiation (pain.001)")
+	ErrTooLarge          = &reflex.Problem{ID: reflex.TextFileTooLarge, Err: errors.New("file larger than the limit")}
+	ErrNotCreditTransfer = &reflex.Problem{ID: reflex.TextNotPaymentFile, Err: errors.New("not a credit transfer initiation (pain.001)")}
 	ErrInvalid           = errors.New("invalid content")
 )
 

@@ -53,11 +53,11 @@ func NewBook(store Store, opts ...Option) *Book {
 func (b *Book) Checker() *ibancheck.Checker { return b.checker }
 
 // ErrNoPayee is returned for a payment or a confirmation without a payee identifier.
-var ErrNoPayee = errors.New("payee: no payee identifier")
+var ErrNoPayee = &reflex.Problem{ID: reflex.TextNoPayee, Err: errors.New("payee: no payee identifier")}
 
 // ErrNotConfirmed is returned by Revoke for an IBAN that is not a confirmed, unrevoked
 // IBAN of the payee.
-var ErrNotConfirmed = errors.New("payee: this IBAN is not confirmed for this payee")
+var ErrNotConfirmed = &reflex.Problem{ID: reflex.TextNotConfirmed, Err: errors.New("payee: this IBAN is not confirmed for this payee")}
 
 // Check returns the report of a payment, of kind "payment" with the IBAN as subject:
 // the findings of [ibancheck.Checker.CheckPayment] (the IBAN, the BIC's country), then
@@ -216,36 +216,33 @@ func (st payeeState) ibanFindings(ip ibancheck.IBAN) []reflex.Finding {
 	if r, ok := st.revoked[iban]; ok {
 		out = append(out, reflex.Finding{
 			Code: reflex.IBANRevoked, Severity: reflex.Danger,
-			Evidence: "revoked " + day(r.At) + ", " + r.By,
-			Params:   map[string]string{"date": day(r.At)},
+			Params: map[string]string{"date": day(r.At), "by": r.By},
 		})
 	}
 	switch {
 	case st.current == nil && len(out) == 0:
-		ev := "no confirmed IBAN for this payee"
+		reason := "none" // reflex vocabulary "newpayee"
 		if st.known {
-			ev = "the payee's confirmed IBANs were all revoked"
+			reason = "all-revoked"
 		}
-		out = append(out, reflex.Finding{Code: reflex.IBANNewPayee, Severity: reflex.Caution, Evidence: ev})
+		out = append(out, reflex.Finding{Code: reflex.IBANNewPayee, Severity: reflex.Caution, Params: map[string]string{"reason": reason}})
 	case st.current == nil:
 	case st.current.IBAN == iban:
 		out = append(out, reflex.Finding{
 			Code: reflex.IBANUnchanged, Severity: reflex.OK,
-			Evidence: "confirmed " + day(st.current.At) + ", " + st.current.By,
-			Params:   map[string]string{"date": day(st.current.At)},
+			Params: map[string]string{"date": day(st.current.At), "by": st.current.By},
 		})
 	default:
 		known := ibancheck.Mask(st.current.IBAN)
 		out = append(out, reflex.Finding{
 			Code: reflex.IBANChanged, Severity: reflex.Danger,
-			Evidence: ip.Masked() + " ≠ " + known + " (confirmed " + day(st.current.At) + ")",
-			Suggest:  known,
+			Suggest: known,
+			Params:  map[string]string{"iban": ip.Masked(), "known": known, "date": day(st.current.At)},
 		})
 		if was := st.current.IBAN[:2]; was != ip.Country() {
 			out = append(out, reflex.Finding{
 				Code: reflex.IBANCountryChanged, Severity: reflex.Danger,
-				Evidence: was + " → " + ip.Country(),
-				Params:   map[string]string{"from": was, "to": ip.Country()},
+				Params: map[string]string{"from": was, "to": ip.Country()},
 			})
 		}
 	}
@@ -268,5 +265,5 @@ func (st payeeState) nameFinding(ip ibancheck.IBAN, given string) (reflex.Findin
 	case NameNoMatch:
 		return reflex.Finding{Code: reflex.IBANNameMismatch, Severity: reflex.Danger}, true
 	}
-	return reflex.Finding{Code: reflex.IBANNameNotPossible, Severity: reflex.Info, Evidence: "nothing left to compare in the name"}, true
+	return reflex.Finding{Code: reflex.IBANNameNotPossible, Severity: reflex.Info}, true
 }

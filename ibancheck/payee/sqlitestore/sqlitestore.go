@@ -34,11 +34,12 @@ import (
 
 	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/ibancheck/payee/internal/sqlstore"
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
 // ErrCorrupt means the file is not a SQLite database, or a damaged one. The store never
 // writes to such a file: move it aside and restore a backup.
-var ErrCorrupt = errors.New("the file is not a valid SQLite database (corrupted?); it was left untouched")
+var ErrCorrupt = &reflex.Problem{ID: reflex.TextNotABook, Err: errors.New("the file is not a valid SQLite database (corrupted?); it was left untouched")}
 
 // ErrNewerSchema means the file was written by a newer version of this library.
 var ErrNewerSchema = sqlstore.ErrNewerSchema
@@ -106,7 +107,7 @@ func checkHeader(path string) error {
 	case err != nil && !errors.Is(err, io.ErrUnexpectedEOF):
 		return fmt.Errorf("ibancheck/sqlite: %s: %w", path, err)
 	case !bytes.Equal(buf[:n], header):
-		return fmt.Errorf("ibancheck/sqlite: %s: %w", path, ErrCorrupt)
+		return &reflex.Problem{ID: reflex.TextNotABook, Params: map[string]string{"path": path}, Err: fmt.Errorf("ibancheck/sqlite: %s: %w", path, ErrCorrupt)}
 	}
 	return nil
 }
