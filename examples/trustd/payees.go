@@ -73,8 +73,9 @@ func payeeID(c *call) (string, error) {
 }
 
 // payeeCall is what every payee operation starts with: the book, the payee's
-// identifier, and the body decoded into v (when v is not nil).
-func (s *server) payeeCall(c *call, v fieldSetter, lang *string) (string, bool) {
+// identifier, and the body decoded into v (when v is not nil) with its language and
+// its IBAN checked.
+func (s *server) payeeCall(c *call, v fieldSetter, lang, iban *string) (string, bool) {
 	if s.checks.book == nil {
 		s.fail(c, notEnabled())
 		return "", false
@@ -90,6 +91,9 @@ func (s *server) payeeCall(c *call, v fieldSetter, lang *string) (string, bool) 
 			c.lang = l
 		}
 	}
+	if err == nil && iban != nil {
+		err = ibanField(*iban)
+	}
 	if err != nil {
 		s.fail(c, err)
 		return "", false
@@ -99,12 +103,8 @@ func (s *server) payeeCall(c *call, v fieldSetter, lang *string) (string, bool) 
 
 func (s *server) confirm(c *call) {
 	var req confirmRequest
-	id, ok := s.payeeCall(c, &req, &req.Lang)
+	id, ok := s.payeeCall(c, &req, &req.Lang, &req.IBAN)
 	if !ok {
-		return
-	}
-	if err := ibanField(req.IBAN); err != nil {
-		s.fail(c, err)
 		return
 	}
 	if strings.TrimSpace(req.Name) == "" || len(req.Name) > maxNameField || payee.NormalizeName(req.Name) == "" {
@@ -119,12 +119,8 @@ func (s *server) confirm(c *call) {
 
 func (s *server) revoke(c *call) {
 	var req revokeRequest
-	id, ok := s.payeeCall(c, &req, &req.Lang)
+	id, ok := s.payeeCall(c, &req, &req.Lang, &req.IBAN)
 	if !ok {
-		return
-	}
-	if err := ibanField(req.IBAN); err != nil {
-		s.fail(c, err)
 		return
 	}
 	ctx, cancel := context.WithTimeout(c.r.Context(), s.cfg.checkTimeout)
@@ -142,7 +138,7 @@ func (s *server) history(c *call) {
 		s.fail(c, err)
 		return
 	}
-	id, ok := s.payeeCall(c, nil, nil)
+	id, ok := s.payeeCall(c, nil, nil, nil)
 	if !ok {
 		return
 	}
