@@ -382,9 +382,11 @@ func (c *call) queryLang() error {
 // requestLang is the language of the answers before the body is read: a valid ?lang=,
 // else the Accept-Language header, else French. A JSON body's "lang" overrides it.
 func requestLang(r *http.Request) reflex.Lang {
-	if r.URL.RawQuery != "" && strings.Contains(r.URL.RawQuery, "lang=") {
-		if l, err := reflex.ParseLang(r.URL.Query().Get("lang")); err == nil && r.URL.Query().Get("lang") != "" {
-			return l
+	if strings.Contains(r.URL.RawQuery, "lang=") {
+		if q := r.URL.Query().Get("lang"); q != "" {
+			if l, err := reflex.ParseLang(q); err == nil {
+				return l
+			}
 		}
 	}
 	if al := r.Header.Get("Accept-Language"); al != "" {
