@@ -64,14 +64,27 @@ func TestTwoInstancesShareTheBook(t *testing.T) {
 	}
 }
 
-// TestPostgresOutageUnderLoad: under load, PostgreSQL goes away (every connection cut,
-// new ones refused) for two seconds, then comes back. Every answer is either the right
+// TestPostgresOutageUnderLoad: under load, PostgreSQL goes away for two seconds, then
+// comes back: the network to it is cut (every connection broken, new ones refused), or
+// the server itself is stopped and started again. Every answer is either the right
 // verdict or 503 with the book-down text: never "new payee", never "unchanged" for the
 // changed IBAN. /readyz fails during the outage, and the service resumes without restart.
 func TestPostgresOutageUnderLoad(t *testing.T) {
-	book := pgtest.FreshSchema(t)
-	proxy := newPGProxy(t, book)
-	p := startTrustd(t, "--book", proxy.url(book), "--keys", keysFile(t))
+	t.Run("network cut", func(t *testing.T) {
+		book := pgtest.FreshSchema(t)
+		proxy := newPGProxy(t, book)
+		p := startTrustd(t, "--book", proxy.url(book), "--keys", keysFile(t))
+		outageUnderLoad(t, p, proxy.cut, proxy.restore)
+	})
+	t.Run("server restart", func(t *testing.T) {
+		pg := startOwnPostgres(t)
+		p := startTrustd(t, "--book", pg.url, "--keys", keysFile(t))
+		outageUnderLoad(t, p, pg.stop, pg.start)
+	})
+}
+
+// outageUnderLoad checks p under load while down() then up() happen to its book.
+func outageUnderLoad(t *testing.T, p *proc, down, up func()) {
 	for i := range 4 {
 		got := p.call("POST", fmt.Sprintf("/v1/payees/P%d/confirm", i), confirmBody(ibanA, "Jean Martin"))
 		require.Equal(t, http.StatusOK, got.status, "%v", got.body)
@@ -116,13 +129,13 @@ func TestPostgresOutageUnderLoad(t *testing.T) {
 	}
 	time.Sleep(500 * time.Millisecond)
 	require.Equal(t, http.StatusOK, ready(), "ready while the book answers")
-	proxy.cut()
+	down()
 	assert.True(t, waitFor(context.Background(), 5*time.Second, func() bool { return ready() == http.StatusServiceUnavailable }), "/readyz fails while the book is unreachable")
 	time.Sleep(1500 * time.Millisecond)
 	mu.Lock()
 	during := counts["503"]
 	mu.Unlock()
-	proxy.restore()
+	up()
 	assert.True(t, waitFor(context.Background(), 15*time.Second, func() bool { return ready() == http.StatusOK }), "ready again without a restart")
 	mu.Lock()
 	before := counts["ok"]

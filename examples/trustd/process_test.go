@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -19,6 +20,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/trustreflex/trustreflex/internal/pgtest"
 )
 
 // The tests of this file run the trustd binary as operators do: several processes on one
@@ -310,3 +313,43 @@ func waitFor(ctx context.Context, d time.Duration, cond func() bool) bool {
 		}
 	}
 }
+
+// ownPostgres is a PostgreSQL cluster of the test's own, started with .ci/postgres.sh,
+// that the test may stop and start again (the shared server of TRUSTREFLEX_POSTGRES_URL
+// serves other test packages at the same time).
+type ownPostgres struct {
+	t                   *testing.T
+	url, tmpdir, bindir string
+}
+
+// startOwnPostgres starts the cluster, or skips as pgtest.URL does: without PostgreSQL
+// installed (CI has it: .ci/run installs it), the test cannot run.
+func startOwnPostgres(t *testing.T) *ownPostgres {
+	t.Helper()
+	pgtest.URL(t)
+	out, err := exec.Command("bash", "-c", `source ../../.ci/postgres.sh && [ -n "$(_pg_bindir)" ] || exit 3
+		pg_start 2>/dev/null && printf '%s\n%s\n%s\n' "$TRUSTREFLEX_POSTGRES_URL" "$PG_TMPDIR" "$PG_BINDIR"`).Output()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) && exit.ExitCode() == 3 && os.Getenv("CI") != "true" {
+		t.Skip("no PostgreSQL installed to start a cluster of the test's own")
+	}
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	require.Len(t, lines, 3, "%s", out)
+	pg := &ownPostgres{t: t, url: lines[0], tmpdir: lines[1], bindir: lines[2]}
+	t.Cleanup(func() { pg.run("pg_stop") })
+	return pg
+}
+
+func (pg *ownPostgres) run(fn string) {
+	cmd := exec.Command("bash", "-c", "source ../../.ci/postgres.sh && "+fn)
+	cmd.Env = append(os.Environ(), "PG_TMPDIR="+pg.tmpdir, "PG_BINDIR="+pg.bindir)
+	out, err := cmd.CombinedOutput()
+	require.NoError(pg.t, err, "%s: %s", fn, out)
+}
+
+// stop stops the server (a fast shutdown: it closes every connection).
+func (pg *ownPostgres) stop() { pg.run("pg_pause") }
+
+// start starts it again on the same port, with the same data.
+func (pg *ownPostgres) start() { pg.run("pg_resume") }
