@@ -170,9 +170,10 @@ func run(args []string, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if opts.keys != "" {
-		go reloadKeysOnHangup(ctx, opts.keys, s.keys, logger)
-	}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP) // before saying it listens: a SIGHUP never ends trustd
+	defer signal.Stop(hup)
+	go reloadKeysOnHangup(ctx, hup, opts.keys, s.keys, logger)
 	logger.Info("listening", "addr", "http://"+ln.Addr().String(), "book", bookKind(opts), "keys", len(keys),
 		"public_checks", cfg.publicChecks, "rate", opts.rate)
 	if err := serve(ctx, ln, s, logger); err != nil {
@@ -197,15 +198,16 @@ func bookKind(o options) string {
 
 // reloadKeysOnHangup reloads the keys file on each SIGHUP. A file that does not load
 // leaves the keys in use unchanged, and says why in the log.
-func reloadKeysOnHangup(ctx context.Context, path string, keys *keyStore, logger *slog.Logger) {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+func reloadKeysOnHangup(ctx context.Context, hup <-chan os.Signal, path string, keys *keyStore, logger *slog.Logger) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-hup:
+			if path == "" {
+				logger.Warn("SIGHUP: no --keys file to reload")
+				continue
+			}
 			k, err := loadKeys(path)
 			if err != nil {
 				logger.Error("keys not reloaded: the previous keys stay in use", "err", err)
