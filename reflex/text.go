@@ -33,6 +33,8 @@ var textTables = map[string]map[TextID]phrase{
 	"iban":       ibanVocabulary,
 	"payment":    paymentVocabulary,
 	"vocabulary": vocabularyTexts,
+	"url":        urlTexts,
+	"message":    messageTexts,
 }
 
 var texts = mergeTexts(textTables)

@@ -108,10 +108,10 @@ or control totals that do not match, 1 a file or the book could not be read,
 
 const proceduresHelpEN = `Usage: trustcheck procedures [--json] [--lang fr|en]
 
-Lists the catalogue of official sites that 'trustcheck url' trusts: for each procedure
-its id (for 'trustcheck url --for ID'), the organisation, the official hosts (a host
-stands for itself and its subdomains unless marked "only") and what the official
-site charges.
+Lists the catalogue of official sites that 'trustcheck url' trusts: for each procedure,
+public body or company its id (for 'trustcheck url --for ID'), the organisation, the
+official hosts (a host stands for itself and its subdomains unless marked "only"),
+what the official site charges and the official phone numbers.
 
 Flags:
   --json        one JSON object per procedure and per line
@@ -128,7 +128,8 @@ const vaultHelpEN = `Usage: trustcheck vault [--dir DIR] [--state FILE] [--json]
 An encrypted document vault (age): names, metadata and sizes are hidden too.
 
 Actions:
-  init              create the vault (asks for a new passphrase twice)
+  init              create the vault (asks for a new passphrase twice; one too easy
+                    to guess is refused: use five random words)
   put NAME [FILE]   store FILE (default: standard input) as NAME, replacing any previous version
   get NAME          write the document to standard output, only once it is verified whole
   ls                list the documents
@@ -137,7 +138,10 @@ Actions:
   log               show the operation log
   export FILE       write every document and a manifest.json to FILE (.zip, else tar)
   passwd            change the passphrase (documents are not re-encrypted)
-  recover           rebuild a lost or damaged index from the key copy, the documents and the log
+  recover           rebuild a lost or damaged index from the key copy, the log and the
+                    documents; says what could not be restored
+  purge             remove the files no document refers to (older versions, deleted
+                    documents, interrupted writes), naming each
 
 Flags:
   --dir DIR     the vault directory (default $TRUSTCHECK_VAULT, else

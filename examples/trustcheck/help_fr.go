@@ -193,9 +193,10 @@ Exemples :
 const proceduresHelpFR = `Utilisation : trustcheck procedures [--json] [--lang fr|en]
 
 Liste le catalogue des sites officiels que « trustcheck url » reconnaît : pour chaque
-démarche, son identifiant (pour « trustcheck url --for ID »), l'organisme, les sites
-officiels (un site vaut pour lui-même et ses sous-domaines, sauf mention « seul ») et
-ce que coûte la démarche sur le site officiel.
+démarche, organisme public ou entreprise, son identifiant (pour « trustcheck url --for
+ID »), l'organisme, les sites officiels (un site vaut pour lui-même et ses
+sous-domaines, sauf mention « seul »), ce que coûte la démarche sur le site officiel
+et les numéros de téléphone officiels.
 
 Options :
   --json        un objet JSON par démarche et par ligne
@@ -213,7 +214,9 @@ Un coffre-fort chiffré de documents (age) : les noms, les métadonnées et les 
 sont cachés aussi.
 
 Actions :
-  init              crée le coffre (demande deux fois une nouvelle phrase de passe)
+  init              crée le coffre (demande deux fois une nouvelle phrase de passe ;
+                    une phrase trop facile à deviner est refusée : prenez cinq mots
+                    tirés au hasard)
   put NOM [FICHIER] range FICHIER (par défaut : l'entrée standard) sous NOM, en
                     remplaçant la version précédente
   get NOM           écrit le document sur la sortie standard, une fois vérifié entier
@@ -226,7 +229,9 @@ Actions :
                     sinon tar)
   passwd            change la phrase de passe (les documents ne sont pas rechiffrés)
   recover           reconstruit un index perdu ou endommagé à partir de la copie de la
-                    clé, des documents et du journal
+                    clé, du journal et des documents ; dit ce qui n'a pas pu revenir
+  purge             supprime les fichiers qu'aucun document n'utilise (anciennes
+                    versions, documents supprimés, écritures interrompues), un par un
 
 Options :
   --dir DOSSIER     le dossier du coffre (par défaut $TRUSTCHECK_VAULT, sinon

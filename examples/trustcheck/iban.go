@@ -40,9 +40,14 @@ func runIBAN(ctx context.Context, a *app, cmd *command, args []string) int {
 	}
 	src, closeSrc := ibanSource(ctx, f)
 	defer closeSrc()
+	kind := reflex.KindIBAN
+	if f.book.book != "" {
+		kind = reflex.KindPayment
+	}
 	return a.check(ctx, f.flags, subjects, checkRun{
 		src:     src,
 		display: ibancheck.Mask,
+		kind:    kind,
 	})
 }
 
@@ -51,7 +56,7 @@ func ibanSource(ctx context.Context, f *ibanFlags) (source, func()) {
 	if f.book.book == "" {
 		return single(reflex.KindIBAN, ibancheck.New()), func() {}
 	}
-	store, err := openPayeeBook(ctx, f.book.book, false)
+	store, err := openPayeeBook(ctx, f.book.book, bookCheck)
 	if err != nil { // every IBAN is then a subject that could not be checked
 		return func(_ context.Context, subject string, emit func(outcome)) {
 			emit(outcome{report: reflex.Report{Subject: subject, Kind: reflex.KindPayment}, err: err})

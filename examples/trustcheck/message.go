@@ -46,7 +46,7 @@ func runMessage(ctx context.Context, a *app, cmd *command, args []string) int {
 		subjects[i] = text
 	}
 	c := messagecheck.New()
-	return a.check(ctx, f, subjects, checkRun{src: messageSource(c), workers: 2})
+	return a.check(ctx, f, subjects, checkRun{src: messageSource(c), workers: 2, kind: reflex.KindMessage})
 }
 
 // readMessage reads standard input whole, up to what messagecheck scans.

@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"io"
-	"os"
 
 	"github.com/trustreflex/trustreflex/ibancheck/pain001"
 	"github.com/trustreflex/trustreflex/ibancheck/payee"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -30,7 +30,7 @@ func runPain001(ctx context.Context, a *app, cmd *command, args []string) int {
 	var book *payee.Book
 	var bookErr error
 	if b.book != "" {
-		store, err := openPayeeBook(ctx, b.book, false)
+		store, err := openPayeeBook(ctx, b.book, bookCheck)
 		if err != nil {
 			bookErr = err
 		} else {
@@ -47,6 +47,7 @@ func runPain001(ctx context.Context, a *app, cmd *command, args []string) int {
 			auditFile(ctx, book, path, emit)
 		},
 		workers: 2,
+		kind:    reflex.KindFile,
 	})
 }
 
@@ -54,7 +55,7 @@ func runPain001(ctx context.Context, a *app, cmd *command, args []string) int {
 func auditFile(ctx context.Context, book *payee.Book, path string, emit func(outcome)) {
 	fail := func(err error) { emit(outcome{report: reflex.Report{Subject: path, Kind: reflex.KindFile}, err: err}) }
 	var r io.Reader
-	file, err := os.Open(path)
+	file, err := regularfile.Open(path)
 	if err != nil {
 		fail(err)
 		return

@@ -56,13 +56,27 @@ func (b *bookFlags) validate(subjects []string) (cliText, bool) {
 	return cliText{}, true
 }
 
-// openPayeeBook opens the --book store (bookopen.Open). A SQLite file is created only
-// when create is set: a check that names a missing file gets bookopen.ErrNoBook, whose
-// text (reflex.TextNoBook) says to check the path (a typo must not read as "every
-// payee is new").
-func openPayeeBook(ctx context.Context, book string, create bool) (bookopen.Store, error) {
+// bookUse says what a command does with the --book store.
+type bookUse int
+
+const (
+	bookCheck  bookUse = iota // read only: never writes, a non-book file is an error
+	bookWrite                 // record in an existing book (--revoke)
+	bookCreate                // record, creating the SQLite file if missing (--confirm)
+)
+
+// openPayeeBook opens the --book store (bookopen.Open). A check opens it read-only: it
+// never writes (not even a schema into an empty file), a file that is not a book is
+// "could not check" (sqlitestore.ErrNotBook), it does not wait for a writer and works
+// in a read-only folder. A SQLite file is created only by --confirm: a check that names
+// a missing file gets bookopen.ErrNoBook, whose text (reflex.TextNoBook) says to check
+// the path (a typo must not read as "every payee is new").
+func openPayeeBook(ctx context.Context, book string, use bookUse) (bookopen.Store, error) {
 	var opts []bookopen.Option
-	if create {
+	switch use {
+	case bookCheck:
+		opts = append(opts, bookopen.WithReadOnly())
+	case bookCreate:
 		opts = append(opts, bookopen.WithCreate())
 	}
 	return bookopen.Open(ctx, book, opts...)
@@ -95,7 +109,11 @@ func runPayeeRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban st
 		a.failure(msgInvalidIBAN, ibancheck.Mask(iban))
 		return exitUsage
 	}
-	store, err := openPayeeBook(ctx, b.book, b.confirm)
+	use := bookWrite
+	if b.confirm {
+		use = bookCreate
+	}
+	store, err := openPayeeBook(ctx, b.book, use)
 	if err != nil {
 		a.errorLine(err)
 		return exitUnchecked

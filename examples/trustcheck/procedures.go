@@ -19,9 +19,9 @@ func proceduresCommand() command {
 	}
 }
 
-var procedureLabels = map[reflex.Lang]struct{ hosts, cost, only, legacy, free string }{
-	reflex.French:  {"sites :", "coût :", "seul", "ancien", "gratuit"},
-	reflex.English: {"sites:", "cost:", "only", "legacy", "free"},
+var procedureLabels = map[reflex.Lang]struct{ hosts, cost, phones, only, legacy string }{
+	reflex.French:  {"sites :", "coût :", "téléphone :", "seul", "ancien"},
+	reflex.English: {"sites:", "cost:", "phone:", "only", "legacy"},
 }
 
 func runProcedures(_ context.Context, a *app, cmd *command, args []string) int {
@@ -49,11 +49,11 @@ func runProcedures(_ context.Context, a *app, cmd *command, args []string) int {
 	l := procedureLabels[lang]
 	var b strings.Builder
 	for _, p := range procs {
-		cost := p.Cost
-		if p.Free() {
-			cost = l.free
+		org := p.Organisation
+		if lang == reflex.English && p.OrganisationEN != "" {
+			org = p.OrganisationEN
 		}
-		fmt.Fprintf(&b, "%-22s %s\n", p.ID, p.Organisation)
+		fmt.Fprintf(&b, "%-22s %s\n", p.ID, reflex.Printable(org))
 		var hosts []string
 		for _, h := range p.Hosts {
 			s := h.Name
@@ -67,7 +67,17 @@ func runProcedures(_ context.Context, a *app, cmd *command, args []string) int {
 			}
 			hosts = append(hosts, s)
 		}
-		fmt.Fprintf(&b, "  %s %s\n  %s %s\n", l.hosts, strings.Join(hosts, ", "), l.cost, cost)
+		fmt.Fprintf(&b, "  %s %s\n", l.hosts, strings.Join(hosts, ", "))
+		if cost := p.Cost.Text(lang); cost != "" {
+			fmt.Fprintf(&b, "  %s %s\n", l.cost, reflex.Printable(cost))
+		}
+		if len(p.Phones) > 0 {
+			phones := make([]string, len(p.Phones))
+			for i, n := range p.Phones {
+				phones[i] = reflex.PhoneNumber(n)
+			}
+			fmt.Fprintf(&b, "  %s %s\n", l.phones, strings.Join(phones, ", "))
+		}
 	}
 	_, _ = fmt.Fprint(a.io.out, b.String())
 	return exitOK

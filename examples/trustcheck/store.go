@@ -20,7 +20,7 @@ func storeCommand() command {
 			if done {
 				return code
 			}
-			return a.check(ctx, f, paths, checkRun{src: storeSource(docstore.NewInspector()), workers: 2})
+			return a.check(ctx, f, paths, checkRun{src: storeSource(docstore.NewInspector()), workers: 2, kind: reflex.KindFile})
 		},
 	}
 }

@@ -38,7 +38,7 @@ var (
 
 // The vault command (its texts about the vault itself come from the reflex catalogue).
 var (
-	msgVaultMissingAction = cliText{"action manquante (init, put, get, ls, rm, verify, log, export, passwd, recover)", "missing action (init, put, get, ls, rm, verify, log, export, passwd, recover)"}
+	msgVaultMissingAction = cliText{"action manquante (init, put, get, ls, rm, verify, log, export, passwd, recover, purge)", "missing action (init, put, get, ls, rm, verify, log, export, passwd, recover, purge)"}
 	msgVaultUnknownAction = cliText{"action inconnue « %s »", "unknown action %q"}
 	msgVaultArgs          = cliText{"%s : mauvais nombre d'arguments", "%s: wrong number of arguments"}
 )

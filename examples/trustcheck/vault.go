@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/trustreflex/trustreflex/docstore/vault"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -28,7 +29,7 @@ func vaultCommand() command {
 // vaultArgs is how many positional arguments each action takes (min, max).
 var vaultArgs = map[string][2]int{
 	"init": {0, 0}, "put": {1, 2}, "get": {1, 1}, "ls": {0, 0}, "rm": {1, 1},
-	"verify": {0, 0}, "log": {0, 0}, "export": {1, 1}, "passwd": {0, 0}, "recover": {0, 0},
+	"verify": {0, 0}, "log": {0, 0}, "export": {1, 1}, "passwd": {0, 0}, "recover": {0, 0}, "purge": {0, 0},
 }
 
 func runVault(ctx context.Context, a *app, cmd *command, args []string) int {
@@ -85,6 +86,9 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 		if err != nil {
 			return err
 		}
+		if err := vault.CheckPassphrase(pass); err != nil {
+			return err
+		}
 		r, err := newScryptRecipient(pass)
 		if err != nil {
 			return err
@@ -111,23 +115,17 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 	if err != nil {
 		return err
 	}
-	open := vault.Open
 	if action == "recover" {
-		open = vault.Recover
+		return vc.recover(id, opts)
 	}
-	v, err := open(vc.dir, id, opts...)
+	v, err := vault.Open(vc.dir, id, opts...)
 	if err != nil {
 		return err
 	}
 	defer v.Close()
 	switch action {
-	case "recover":
-		docs, err := v.List()
-		if err != nil {
-			return err
-		}
-		vc.say(reflex.TextVaultRebuilt, "n", strconv.Itoa(len(docs)))
-		return nil
+	case "purge":
+		return vc.purge(ctx, v)
 	case "put":
 		return vc.put(ctx, v, args)
 	case "get":
@@ -169,6 +167,9 @@ func newScryptRecipient(pass string) (*age.ScryptRecipient, error) {
 func (vc *vaultCLI) passwd(v *vault.Vault) error {
 	pass, err := vc.passphrase("TRUSTCHECK_NEW_PASSPHRASE", true)
 	if err != nil {
+		return err
+	}
+	if err := vault.CheckPassphrase(pass); err != nil {
 		return err
 	}
 	r, err := newScryptRecipient(pass)
@@ -267,7 +268,7 @@ var (
 func (vc *vaultCLI) put(ctx context.Context, v *vault.Vault, args []string) error {
 	src := vc.app.io.in
 	if len(args) == 2 && args[1] != "-" {
-		f, err := os.Open(args[1])
+		f, err := regularfile.Open(args[1])
 		if err != nil {
 			return err
 		}
@@ -355,6 +356,7 @@ func (vc *vaultCLI) verify(ctx context.Context, v *vault.Vault) error {
 		}
 		if len(rep.Orphans) > 0 {
 			vc.say(reflex.TextVaultOrphans, "n", strconv.Itoa(len(rep.Orphans)))
+			vc.say(reflex.TextVaultHintPurge)
 		}
 	}
 	if !rep.OK() {
@@ -408,6 +410,65 @@ func (vc *vaultCLI) export(ctx context.Context, v *vault.Vault, path string) err
 		return err
 	}
 	vc.say(reflex.TextVaultExported, "path", path)
+	return nil
+}
+
+// recover rebuilds the index and says what it could not restore; a recover that lost
+// something ends with status 1, like verify finding damage.
+func (vc *vaultCLI) recover(id age.Identity, opts []vault.Option) error {
+	v, rep, err := vault.Recover(vc.dir, id, opts...)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	docs, err := v.List()
+	if err != nil {
+		return err
+	}
+	vc.say(reflex.TextVaultRebuilt, "n", strconv.Itoa(len(docs)))
+	for _, l := range rep.Lost {
+		vc.say(reflex.TextVaultRecoverLost, "name", l.Name, "version", strconv.FormatUint(l.Version, 10), "reason", l.Reason.String())
+	}
+	for _, d := range rep.Unlogged {
+		vc.say(reflex.TextVaultRecoverUnlogged, "name", d.Name, "version", strconv.FormatUint(d.Version, 10))
+	}
+	if rep.MissingGenerations > 0 {
+		vc.say(reflex.TextVaultRecoverOldCopy)
+	} else if rep.LogCut {
+		vc.say(reflex.TextVaultRecoverLogCut)
+	}
+	if len(rep.Lost) > 0 {
+		return errDamagedReport
+	}
+	return nil
+}
+
+// purge removes the orphan files and names each on stderr (--json: one object per file
+// on stdout).
+func (vc *vaultCLI) purge(ctx context.Context, v *vault.Vault) error {
+	removed, err := v.Purge(ctx)
+	for _, o := range removed {
+		if vc.json {
+			json.NewEncoder(vc.app.io.out).Encode(struct {
+				File    string `json:"file"`
+				Kind    string `json:"kind"`
+				Name    string `json:"name,omitempty"`
+				Version uint64 `json:"version,omitempty"`
+			}{o.File, o.Kind.String(), o.Name, o.Version})
+			continue
+		}
+		if o.Name != "" {
+			vc.say(reflex.TextVaultPurged, "name", o.Name, "version", strconv.FormatUint(o.Version, 10), "kind", o.Kind.String())
+		} else {
+			vc.say(reflex.TextVaultPurgedFile, "file", o.File, "kind", o.Kind.String())
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if !vc.json {
+		vc.say(reflex.TextVaultPurgedCount, "n", strconv.Itoa(len(removed)))
+	}
 	return nil
 }
 

@@ -16,6 +16,9 @@ func (e *Error) Text() reflex.Text {
 		return cause.Text()
 	}
 	t := reflex.Text{ID: reflex.TextInvalidPaymentFile}
+	if errors.Is(e.Err, ErrDuplicate) {
+		return reflex.NewText(reflex.TextPaymentFileDuplicate, "line", strconv.Itoa(e.Line), "element", e.Element)
+	}
 	if e.Line > 0 {
 		t.Params = map[string]string{"line": strconv.Itoa(e.Line)}
 	}
