@@ -29,6 +29,7 @@ var textTables = map[string]map[TextID]phrase{
 	"check":      checkErrorTexts,
 	"vault":      vaultTexts,
 	"vocabulary": vocabularyTexts,
+	"store":      storeTexts,
 }
 
 var texts = mergeTexts(textTables)

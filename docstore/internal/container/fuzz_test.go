@@ -30,7 +30,7 @@ func fuzzProbe(f *testing.F, p probe) {
 		if !ok {
 			return
 		}
-		if len(r.Format) > 80 || len(r.Cipher) > 80 || len(r.Note) > 200 {
+		if len(r.Format) > 80 || len(r.Cipher) > 80 || len(r.Detail) > 200 || len(r.Notes) > 16 {
 			t.Fatalf("result too long: %+v", r)
 		}
 		if r.PlainEntries > r.Entries || r.Entries > maxZipEntries+4096 {
