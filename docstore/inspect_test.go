@@ -105,6 +105,32 @@ var fixtureCases = []fileCase{
 	{"pii-smime-opaque.eml", plaintext, "SignedData", "spi"},
 	{"pii-mail-attachment.eml", plaintext, "e-mail", "nir"},
 	{"enc-ssh-key", encrypted, "aes256-ctr", ""},
+
+	// issue 15: linearized PDFs (the /Encrypt in the first-page trailer only), empty
+	// owner passwords, armored messages in mails, KeePass with an empty master
+	// password, databases, mailboxes, address books, key material, deep nesting
+	{"weak-pdf-linearized-rc4-40.pdf", weak, "RC4-40", ""},
+	{"weak-pdf-linearized-rc4-128.pdf", weak, "RC4-128", ""},
+	{"enc-pdf-linearized-aes256.pdf", encrypted, "AES-256", ""},
+	{"weak-pdf-empty-owner-aes256.pdf", weak, "empty owner password", "nir"},
+	// R2-4: an empty owner password is replaced by the user password (ISO 32000-1,
+	// Algorithm 3, a): the file is weak for RC4 but does not open without a password
+	{"weak-pdf-empty-owner-rc4.pdf", weak, "RC4-128", ""},
+	{"enc-gpg-in-mail.eml", encrypted, "after text in clear", ""},
+	{"pii-gpg-signed-pipe.asc", plaintext, "signed or compressed", "spi"},
+	{"weak-keepass-empty.kdbx", weak, "empty master password", ""},
+	{"pii-rh.sqlite", plaintext, "SQLite", "nir,iban,card"},
+	{"pii-clients-utf16.db", plaintext, "SQLite", "spi"},
+	{"plain-stock.sqlite", plaintext, "SQLite", ""},
+	{"pii-boite.mbox", plaintext, "mbox", "spi"},
+	{"pii-contacts.vcf", plaintext, "vCard", "nir,iban"},
+	{"keys-folder/destinataires.txt", nodoc, "age recipients", ""},
+	{"keys-folder/id_ed25519.pub", nodoc, "SSH public key", ""},
+	{"keys-folder/marie.asc", nodoc, "OpenPGP public key", ""},
+	{"keys-folder/releve.age", encrypted, "age", ""},
+	{"keys-leak/cle-age.txt", plaintext, "age private key", ""},
+	{"enc-age-appended.age", encrypted, "age", "iban"},
+	{"pii-nested-5.zip", plaintext, "ZIP", "card"},
 	{"plain-ssh-key", plaintext, "private key in clear", ""},
 }
 
@@ -157,8 +183,33 @@ func generatedCases() map[string]struct {
 		"base64-text.txt":      {[]byte(base64Lines([]byte(strings.Repeat("Bulletin de paie, octobre. ", 60)))), fileCase{state: plaintext, cipher: "text"}},
 		"card-and-siret.txt":   {[]byte("SIRET 36252187900035\nIMEI 353918051234561\nCommande 4012 8888 8888 1881\n"), fileCase{state: plaintext}},
 		"html-with-card.html":  {[]byte("<html><body><p>Carte : 4970 1012 3456 7893</p></body></html>"), fileCase{state: plaintext, kinds: "card"}},
+		"ppt-rc4.ppt":          {makeLegacyPowerPoint(true), fileCase{state: weak, cipher: "RC4 (CryptoAPI)"}},
+		"ppt-plain.ppt":        {makeLegacyPowerPoint(false), fileCase{state: plaintext, cipher: "PowerPoint"}},
+		"pgp-sm2.gpg":          {withPKESKAlgorithm(mustFixture("enc-gpg-pubkey.pdf"), 99), fileCase{state: encrypted, cipher: "recipient's public key"}},
+		"pgp-mlkem.gpg":        {withPKESKAlgorithm(mustFixture("enc-gpg-pubkey.pdf"), 35), fileCase{state: encrypted, cipher: "recipient's public key"}},
+		"pgp-after-note.txt":   {append([]byte("Voici le message :\n\n"), mustFixture("enc-gpg-armor.asc")...), fileCase{state: encrypted, cipher: "after text in clear"}},
+		"pgp-undecodable.asc":  {[]byte("-----BEGIN PGP MESSAGE-----\n\nSGVsbG8sIHRoaXMgaXMgbm90IGFuIE9wZW5QR1AgbWVzc2FnZSBhdCBhbGwu\n-----END PGP MESSAGE-----\n"), fileCase{state: random}},
+		"kdbx4-no-key.kdbx":    {makeKDBX4("", true), fileCase{state: weak, cipher: "empty master password"}},
+		"kdbx4-empty.kdbx":     {makeKDBX4("", false), fileCase{state: weak, cipher: "empty master password"}},
+		"kdbx4-strong.kdbx":    {makeKDBX4("motdepasse", false), fileCase{state: encrypted, cipher: "KDBX 4"}},
+		"decoy-encrypt.pdf":    {withDecoyEncrypt(mustFixture("plain-text.pdf")), fileCase{state: plaintext, cipher: "announces encryption", kinds: "nir"}},
+		"fake-age.age":         {fakeAgeHeader(), fileCase{state: plaintext, cipher: "header only", kinds: "iban,card"}},
+		"fake-luks.img":        {fakeLUKS(), fileCase{state: plaintext, kinds: "iban,card"}},
+		"fake-kdbx.kdbx":       {fakeKDBX(), fileCase{state: plaintext, kinds: "iban,card"}},
+		"fake-vault":           {[]byte(vaultfmt.Magic + attackText), fileCase{state: plaintext, kinds: "iban,card"}},
+		"form-utf16.pdf":       {makeFormPDF("Dossier 2024-118, le 12/03/2024 à 09:30"), fileCase{state: plaintext, cipher: "PDF"}},
+		"form-utf16-nir.pdf":   {makeFormPDF("1 85 05 78 006 084 91"), fileCase{state: plaintext, cipher: "PDF", kinds: "nir"}},
 		"docx-like-but-xz.bin": {[]byte("\xfd7zXZ\x00" + string(randomBytes(2000))), fileCase{state: plaintext, cipher: "xz"}},
 	}
+}
+
+// mustFixture reads a committed fixture for a generated case.
+func mustFixture(name string) []byte {
+	data, err := os.ReadFile(fixturePath(name))
+	if err != nil {
+		panic(err)
+	}
+	return data
 }
 
 // base64Lines wraps base64 at 64 columns, as openssl -a does.

@@ -131,3 +131,30 @@ func TestWalkFollowsALinkedRootOnly(t *testing.T) {
 	assert.Equal(t, filepath.Join(dir, "coffre", "a.age"), files[0].Subject)
 	assert.Equal(t, reflex.OK, store.Verdict())
 }
+
+// Key material is not a leak: public keys beside age files leave the folder encrypted;
+// an age private key in clear beside the files it opens is danger (issue 15).
+func TestKeyMaterialFolders(t *testing.T) {
+	_, store := walkAll(t, filepath.Join("testdata", "fixtures", "keys-folder"))
+	assert.Equal(t, reflex.OK, store.Verdict(), "%+v", store.Findings)
+	assert.Equal(t, "1 of 1 file encrypted (age)", store.Find(reflex.StoreEncrypted).EvidenceText(reflex.English))
+
+	_, store = walkAll(t, filepath.Join("testdata", "fixtures", "keys-leak"))
+	assert.Equal(t, reflex.Danger, store.Verdict())
+	k := store.Find(reflex.StorePrivateKey)
+	require.NotNil(t, k, "%+v", store.Findings)
+	assert.Equal(t, "1 private key in clear: cle-age.txt", k.EvidenceText(reflex.English))
+	assert.Equal(t, reflex.StorePrivateKey, store.Findings[0].Code, "its reflex comes first")
+}
+
+// Walk on a file gives that file's report only: one subject, one report.
+func TestWalkFileGivesOneReport(t *testing.T) {
+	var got []reflex.Report
+	require.NoError(t, NewInspector().Walk(context.Background(), fixturePath("pii-carte.txt"), func(r reflex.Report, err error) error {
+		require.NoError(t, err)
+		got = append(got, r)
+		return nil
+	}))
+	require.Len(t, got, 1)
+	assert.Equal(t, reflex.KindFile, got[0].Kind)
+}
