@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# A throwaway PostgreSQL cluster for the tests of ibancheck/pgstore. Source this file,
+# A throwaway PostgreSQL cluster for the PostgreSQL tests (ibancheck/payee/pgstore, ...). Source this file,
 # then:   pg_start   (exports TRUSTREFLEX_POSTGRES_URL)   ...tests...   pg_stop
 # It installs the Debian package postgresql when no initdb is found, runs the server as
 # the postgres user (initdb refuses root) in a temporary directory, listening on

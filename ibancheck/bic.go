@@ -5,7 +5,7 @@ import (
 	"fmt"
 )
 
-// ErrBIC is the sentinel of every ParseBIC error (errors.Is(err, ErrBIC)).
+// ErrBIC is the sentinel of every [ParseBIC] error (errors.Is(err, ErrBIC)).
 var ErrBIC = errors.New("ibancheck: invalid BIC")
 
 // BIC is a Business Identifier Code (ISO 9362, "code SWIFT"): 4 letters of institution

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/trustreflex/trustreflex/internal/ibanregistry"
+	"github.com/trustreflex/trustreflex/ibancheck/internal/registry"
 )
 
 // This file builds the test cases of every country from the registry examples and the
@@ -133,8 +133,8 @@ func printForm(s string) string {
 func buildCases(seed uint64) []tcase {
 	rng := rand.New(rand.NewPCG(seed, 97))
 	var out []tcase
-	for i := range registry {
-		c := &registry[i]
+	for i := range embedded.specs {
+		c := &embedded.specs[i]
 		out = append(out, countryCases(rng, c)...)
 	}
 	for terr := range territories {
@@ -236,7 +236,7 @@ func countryCases(rng *rand.Rand, c *countrySpec) []tcase {
 		if oracleMod97(s) == 1 {
 			continue // letter/digit swaps such as B1 <-> 1B keep mod 97: nothing to expect
 		}
-		if i >= 4 && (!ibanregistry.Fits(ex[i+1], c.classes[i-4]) || !ibanregistry.Fits(ex[i], c.classes[i-3])) {
+		if i >= 4 && (!registry.Fits(ex[i+1], c.classes[i-4]) || !registry.Fits(ex[i], c.classes[i-3])) {
 			continue // a class error is reported first; covered above
 		}
 		if i < 4 && !(isDigit(ex[i]) && isDigit(ex[i+1])) {

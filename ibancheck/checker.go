@@ -9,28 +9,29 @@ import (
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
-// Checker turns an IBAN, as a person typed or pasted it, into a reflex.Report of kind
+// Checker turns an IBAN, as a person typed or pasted it, into a [reflex.Report] of kind
 // "iban": iban.valid, or the iban.invalid-* code of the first failed check, and
-// iban.non-sepa for a valid account outside the SEPA area. It is safe for concurrent use.
+// iban.non-sepa for a valid account outside the SEPA area. Make one with [New]. It is
+// safe for concurrent use.
 type Checker struct {
 	nonSEPA reflex.Severity
 	reg     *Registry // nil: the embedded registry
 	err     error     // a bad option: every check returns it
 }
 
-// Option configures a Checker.
+// Option configures a [Checker].
 type Option func(*Checker)
 
 // WithNonSEPASeverity sets how loudly to warn about a valid IBAN outside the SEPA area
-// (default reflex.Caution). reflex.OK drops the finding.
+// (default [reflex.Caution]). [reflex.OK] drops the finding.
 func WithNonSEPASeverity(s reflex.Severity) Option {
 	return func(c *Checker) { c.nonSEPA = s }
 }
 
 // WithRegistry replaces the embedded IBAN registry by the one read from r (the format
-// of registry.txt, checked by ReadRegistry), for a country that changed its IBAN
-// format since this version of ibancheck. A bad registry does not panic: Err reports
-// it (errors.Is(err, ErrRegistry)), and every check returns it.
+// of registry.txt, checked by [ReadRegistry]), for a country that changed its IBAN
+// format since this version of ibancheck. A bad registry does not panic: [Checker.Err]
+// reports it (errors.Is(err, [ErrRegistry])), and every check returns it.
 func WithRegistry(r io.Reader) Option {
 	return func(c *Checker) {
 		reg, err := ReadRegistry(r)
@@ -83,24 +84,24 @@ func (c *Checker) Check(ctx context.Context, subject string) (reflex.Report, err
 }
 
 // Findings returns the findings for the result of Parse: iban.valid for a valid IBAN,
-// or the iban.invalid-* finding that err explains. Other checks (a payee book, a
-// payment audit) use it to speak about the IBAN part of what they check. It does not
-// add iban.non-sepa: Checker does. Country names come from the embedded registry.
+// or the iban.invalid-* finding that err explains. A check of an application's own
+// uses it to speak about the IBAN part of what it checks, such as an IBAN that [Find]
+// found: Findings(f.IBAN, f.Err). It does not add iban.non-sepa: [Checker] does.
+// Country names come from the embedded registry.
 func Findings(ip IBAN, err error) []reflex.Finding { return embedded.findings(ip, err) }
 
 func (reg *Registry) findings(ip IBAN, err error) []reflex.Finding {
 	if err == nil {
-		evidence := ip.Country() + " " + reg.CountryName(ip.Country())
-		if k := ip.NationalCheck(); k != "" {
-			evidence += ", mod 97 and " + k + " right"
-		} else {
-			evidence += ", mod 97 right"
+		// Language-neutral facts; the catalogue says them ("France, contrôles réussis").
+		params := map[string]string{"country": ip.Country()}
+		if k := ip.NationalKey(); k != "" {
+			params["key"] = k
 		}
-		return []reflex.Finding{{Code: reflex.IBANValid, Severity: reflex.OK, Evidence: evidence}}
+		return []reflex.Finding{{Code: reflex.IBANValid, Severity: reflex.OK, Params: params}}
 	}
 	var e *Error
 	if !errors.As(err, &e) {
-		return []reflex.Finding{{Code: reflex.IBANInvalidFormat, Severity: reflex.Caution, Evidence: err.Error()}}
+		return []reflex.Finding{{Code: reflex.IBANInvalidFormat, Severity: reflex.Caution}}
 	}
 	f := reflex.Finding{Severity: reflex.Caution, Params: map[string]string{}}
 	if e.Country != "" {
@@ -110,33 +111,29 @@ func (reg *Registry) findings(ip IBAN, err error) []reflex.Finding {
 	case ReasonLength:
 		f.Code = reflex.IBANInvalidLength
 		f.Params["length"] = strconv.Itoa(e.Length)
-		f.Evidence = strconv.Itoa(e.Length) + " characters"
 		if e.Want > 0 {
 			f.Params["want"] = strconv.Itoa(e.Want)
-			f.Evidence = e.Country + ": " + f.Evidence + ", " + strconv.Itoa(e.Want) + " expected"
 		}
 	case ReasonCountry:
 		f.Code = reflex.IBANInvalidCountry
-		f.Evidence = e.Country + ": not an IBAN country"
+		f.Evidence = e.Country // not an IBAN country: shown as written
 		if e.UseCountry != "" {
 			f.Params["use"] = e.UseCountry
-			f.Evidence += ", " + e.Country + " accounts use " + e.UseCountry + " IBANs"
 		}
 	case ReasonFormat:
 		f.Code = reflex.IBANInvalidFormat
 		f.Params["pos"] = strconv.Itoa(e.Pos)
-		f.Evidence = "character " + strconv.Itoa(e.Pos) + " " + strconv.QuoteRune(e.Char) + ", " + e.Expected + " expected"
+		if e.Char != 0 {
+			f.Params["char"] = string(e.Char)
+		}
 	case ReasonChecksum:
 		f.Code = reflex.IBANInvalidChecksum
-		f.Evidence = e.Country + ": " + e.Check
 	case ReasonNationalKey:
 		f.Code = reflex.IBANInvalidNationalKey
 		f.Severity = reflex.Danger
-		f.Params["key"] = e.Check
-		f.Evidence = e.Country + ": mod 97 right, " + e.Check + " wrong"
+		f.Params["key"] = e.Key
 	default:
 		f.Code = reflex.IBANInvalidFormat
-		f.Evidence = e.Error()
 	}
 	if len(f.Params) == 0 {
 		f.Params = nil
@@ -148,7 +145,6 @@ func (reg *Registry) nonSEPAFinding(ip IBAN, sev reflex.Severity) reflex.Finding
 	return reflex.Finding{
 		Code:     reflex.IBANNonSEPA,
 		Severity: sev,
-		Evidence: ip.Country() + " " + reg.CountryName(ip.Country()),
 		Params:   map[string]string{"country": ip.Country()},
 	}
 }

@@ -16,29 +16,29 @@ func TestChecker(t *testing.T) {
 		in       string
 		verdict  reflex.Severity
 		codes    []reflex.Code
-		evidence string // of the first finding
+		evidence string // of the first finding, in French
 		message  string // French message of the first finding
 	}{
 		{"FR76 3000 6000 0112 3456 7890 189", reflex.OK, []reflex.Code{reflex.IBANValid},
-			"FR France, mod 97 and clé RIB right", "L'IBAN est bien formé."},
+			"France, contrôles réussis (y compris\u00a0: clé RIB)", "L'IBAN est bien formé."},
 		{"UA213223130000026007233566001", reflex.Caution, []reflex.Code{reflex.IBANNonSEPA, reflex.IBANValid},
-			"UA Ukraine", "Ce compte (UA) est hors de la zone SEPA\u00a0: le virement est plus coûteux et plus difficile à récupérer."},
+			"", "Ce compte (Ukraine) est hors de la zone SEPA\u00a0: le virement est plus coûteux et plus difficile à récupérer."},
 		{"FR84 2004 1010 0505 0001 3M02 607", reflex.Danger, []reflex.Code{reflex.IBANInvalidNationalKey},
-			"FR: mod 97 right, clé RIB wrong",
-			"L'IBAN passe le contrôle général mais sa clé bancaire (clé RIB) est fausse\u00a0: c'est typique d'un faux RIB fabriqué."},
+			"France",
+			"L'IBAN passe le contrôle général, mais sa clé bancaire (clé RIB) est fausse. C'est typique d'un faux RIB fabriqué."},
 		{"FR1520041010050500013M02606", reflex.Caution, []reflex.Code{reflex.IBANInvalidChecksum},
-			"FR: mod 97", "L'IBAN est faux\u00a0: sa clé de contrôle ne correspond pas (faute de frappe\u202f?)."},
+			"France", "L'IBAN est faux\u00a0: sa clé de contrôle ne correspond pas (faute de frappe\u202f?)."},
 		{"FR14 2004 1010 0505 0001 3M02 6", reflex.Caution, []reflex.Code{reflex.IBANInvalidLength},
-			"FR: 25 characters, 27 expected", "L'IBAN n'a pas le bon nombre de caractères\u00a0: 25 au lieu de 27."},
+			"France", "L'IBAN n'a pas le bon nombre de caractères\u00a0: 25 au lieu de 27."},
 		{"FR7", reflex.Caution, []reflex.Code{reflex.IBANInvalidLength},
-			"3 characters", "L'IBAN n'a pas le bon nombre de caractères."},
+			"France", "L'IBAN n'a pas le bon nombre de caractères."},
 		{"GP1420041010050500013M02606", reflex.Caution, []reflex.Code{reflex.IBANInvalidCountry},
-			"GP: not an IBAN country, GP accounts use FR IBANs",
+			"GP",
 			"L'IBAN commence par un code pays qui n'existe pas pour un IBAN (GP). Les comptes de ce territoire ont un IBAN qui commence par FR."},
 		{"US64SVBKUS6S3300958879", reflex.Caution, []reflex.Code{reflex.IBANInvalidCountry},
-			"US: not an IBAN country", "L'IBAN commence par un code pays qui n'existe pas pour un IBAN (US)."},
+			"US", "L'IBAN commence par un code pays qui n'existe pas pour un IBAN (US)."},
 		{"FR14 2004 1010 0505 00#1 3M02 606", reflex.Caution, []reflex.Code{reflex.IBANInvalidFormat},
-			"character 19 '#', letter or digit expected",
+			"caractère «\u00a0#\u00a0»",
 			"L'IBAN contient un caractère inattendu (position 19, sans compter les espaces)."},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
@@ -55,7 +55,7 @@ func TestChecker(t *testing.T) {
 				assert.NotEmpty(t, f.Reflex(reflex.English))
 			}
 			assert.Equal(t, tc.codes, codes)
-			assert.Equal(t, tc.evidence, r.Findings[0].Evidence)
+			assert.Equal(t, tc.evidence, r.Findings[0].EvidenceText(reflex.French))
 			assert.Equal(t, tc.message, r.Findings[0].Message(reflex.French))
 		})
 	}

@@ -52,7 +52,7 @@ func (r Reason) String() string {
 	return reasonNames[r]
 }
 
-// Error is the error of Parse and Validate. It never holds the IBAN itself, so it can
+// Error is the error of [Parse] and [Validate]. It never holds the IBAN itself, so it can
 // be logged. Use errors.Is with the sentinels, or errors.As to read the details:
 //
 //	var e *ibancheck.Error
@@ -80,6 +80,8 @@ type Error struct {
 	// ReasonChecksum and ReasonNationalKey: what failed, in plain English:
 	// "check digits 99 out of 02..98", "mod 97", "clé RIB".
 	Check string
+	// ReasonNationalKey: the key's stable id ("rib", "cin", ...), as IBAN.NationalKey.
+	Key string
 }
 
 func (e *Error) Error() string {
@@ -109,7 +111,7 @@ func (e *Error) Error() string {
 	return "ibancheck: invalid IBAN"
 }
 
-// Unwrap returns the sentinel of the reason (ErrLength, ErrFormat, ...).
+// Unwrap returns the sentinel of the reason ([ErrLength], [ErrFormat], ...).
 func (e *Error) Unwrap() error {
 	if e.Reason < ReasonLength || e.Reason > ReasonNationalKey {
 		return nil

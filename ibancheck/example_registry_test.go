@@ -27,7 +27,7 @@ func ExampleWithRegistry() {
 		return
 	}
 	r, _ := c.Check(context.Background(), "ZZ78 TRST 0123 4567 89")
-	fmt.Println(r.Verdict(), r.Find(reflex.IBANValid).Evidence, r.Has(reflex.IBANNonSEPA))
+	fmt.Println(r.Verdict(), r.Find(reflex.IBANValid).EvidenceText(reflex.English), r.Has(reflex.IBANNonSEPA))
 
 	ip, _ := c.Registry().Parse("ZZ78TRST0123456789")
 	fmt.Println(ip.Country(), ip.BankCode(), ip.AccountNumber())
@@ -37,8 +37,8 @@ func ExampleWithRegistry() {
 	bad := ibancheck.New(ibancheck.WithRegistry(strings.NewReader("ZZ 18 4!a10!n 1-4 - 5-14 no ZZ79TRST0123456789 Zedland\n")))
 	fmt.Println(bad.Err())
 	// Output:
-	// caution ZZ Zedland, mod 97 right true
+	// caution ZZ, checks passed true
 	// ZZ TRST 0123456789
 	// ibancheck: ZZ is not an IBAN country code
-	// ibancheck: bad IBAN registry: ibanregistry: line 1: ZZ: example ZZ79TRST0123456789: fails ISO 7064 mod 97-10
+	// ibancheck: bad IBAN registry: line 1: ZZ: example ZZ79TRST0123456789: fails ISO 7064 mod 97-10
 }

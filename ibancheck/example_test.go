@@ -99,11 +99,65 @@ func ExampleChecker() {
 	}
 	fmt.Println(report.Verdict())
 	for _, f := range report.Findings {
-		fmt.Println(f.Code, "-", f.Evidence)
+		fmt.Println(f.Code, "-", f.EvidenceText(reflex.English))
 		fmt.Println(f.Reflex(reflex.English))
 	}
 	// Output:
 	// danger
-	// iban.invalid-national-key - FR: mod 97 right, clé RIB wrong
+	// iban.invalid-national-key - France
 	// Do not make this transfer. Call the payee on the number you know, not the one in the message.
+}
+
+// Find the IBANs of a message: where they are, valid or why not, and how to show them.
+func ExampleFind() {
+	msg := "Bonjour, nos coordonnées bancaires ont changé. Nouveau RIB : fr84 2004 1010 0505 0001 3m02 607. " +
+		"L'ancien (FR76 3000 6000 0112 3456 7890 189) est clos."
+	for f := range ibancheck.Find(msg) {
+		if f.Err != nil {
+			fmt.Printf("%d-%d %s: %v\n", f.Start, f.End, f.Masked(), f.Err)
+			continue
+		}
+		fmt.Printf("%d-%d %s: %s\n", f.Start, f.End, f.IBAN.Masked(), ibancheck.CountryName(f.IBAN.Country()))
+	}
+	// Output:
+	// 63-96 FR84 **** **** 2607: ibancheck: FR IBAN passes mod 97 but its national key (clé RIB) is wrong
+	// 108-141 FR76 **** **** 0189: France
+}
+
+func ExampleMask() {
+	fmt.Println(ibancheck.Mask("IBAN: fr76 3000 6000 0112 3456 7890 189"))
+	fmt.Println(ibancheck.Mask("FR76-3000-6000-0112-3456-7890-18")) // invalid, still masked
+	fmt.Println(ibancheck.Mask("FR76 3000"))                        // too short to show a part
+	// Output:
+	// FR76 **** **** 0189
+	// FR76 **** **** 9018
+	// ****
+}
+
+func ExampleLength() {
+	n, ok := ibancheck.Length("FR")
+	fmt.Println(n, ok)
+	_, ok = ibancheck.Length("GP") // Guadeloupe uses FR IBANs
+	fmt.Println(ok)
+	// Output:
+	// 27 true
+	// false
+}
+
+// Check a payment without a payee book: the IBAN, and a BIC of another country.
+func ExampleChecker_CheckPayment() {
+	r, err := ibancheck.New().CheckPayment(context.Background(), ibancheck.Payment{
+		IBAN: "FR76 3000 6000 0112 3456 7890 189",
+		BIC:  "DEUTDEFF",
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range r.Findings {
+		fmt.Println(f.Severity, f.Code, f.EvidenceText(reflex.English))
+	}
+	// Output:
+	// caution iban.bic-mismatch BIC DEUTDEFF: Germany instead of France
+	// ok iban.valid France, checks passed (including: RIB key)
 }

@@ -3,7 +3,6 @@ package ibancheck
 import (
 	"bytes"
 	"strings"
-	"unicode"
 )
 
 // maxLen is the longest IBAN of ISO 13616.
@@ -11,8 +10,8 @@ const maxLen = 34
 
 // IBAN is a valid International Bank Account Number: its structure, ISO 7064 mod 97-10
 // check digits and, where ibancheck knows it, national bank key have been checked.
-// Get one from Parse. Like netip.Addr it is a small comparable value (use it as a map
-// key, compare with ==); the zero IBAN is not valid (IsZero).
+// Get one from [Parse]. Like [net/netip.Addr] it is a small comparable value (use it
+// as a map key, compare with ==); the zero IBAN is not valid ([IBAN.IsZero]).
 //
 // An IBAN carries what its registry said of its country (bank, branch and account
 // positions, the national key checked), so it answers the same whichever Registry
@@ -104,38 +103,13 @@ func (ip IBAN) Print() string {
 	return string(buf[:w])
 }
 
-// Masked returns a form safe to show or log: country, check digits and the last four
-// characters, the rest hidden, whatever the length: "FR76 **** **** 0189".
+// Masked returns a form safe to show or log, by the rule of [Mask]: country, check
+// digits and the last four characters, the rest hidden: "FR76 **** **** 0189".
 func (ip IBAN) Masked() string {
 	if ip.n == 0 {
 		return ""
 	}
-	return maskRunes([]rune(string(ip.b[:ip.n])))
-}
-
-// Mask hides the middle of s, given as an IBAN whether valid or not, for display and
-// logs: "fr76 3000 6000 0112 3456 7890 189" gives "FR76 **** **** 0189". Blanks are
-// dropped and letters upper-cased first; a string too short to keep a secret (fewer
-// than 12 characters) is hidden entirely.
-func Mask(s string) string {
-	rs := make([]rune, 0, len(s))
-	for _, r := range trimPrefixIBAN(s) {
-		if unicode.IsSpace(r) {
-			continue
-		}
-		rs = append(rs, unicode.ToUpper(r))
-	}
-	return maskRunes(rs)
-}
-
-func maskRunes(rs []rune) string {
-	switch {
-	case len(rs) == 0:
-		return ""
-	case len(rs) < 12:
-		return strings.Repeat("*", len(rs))
-	}
-	return string(rs[:4]) + " **** **** " + string(rs[len(rs)-4:])
+	return maskCompact(ip.b[:ip.n])
 }
 
 // IsSEPA reports whether the account is in the SEPA area (see SEPACountries), where a
@@ -148,6 +122,11 @@ func (ip IBAN) IsSEPA() bool {
 // "CIN", "kennitala", ...), or "" when ibancheck knows none for the country (DE, GB, ...)
 // or the registry that parsed it changed the country's BBAN structure.
 func (ip IBAN) NationalCheck() string { return ip.key.name() }
+
+// NationalKey is the stable id of the national key that was verified ("rib", "cin",
+// "es", ...; "" as for NationalCheck): reflex's vocabulary "nationalkey" names it for
+// a person in their language.
+func (ip IBAN) NationalKey() string { return ip.key.id() }
 
 // MarshalText implements encoding.TextMarshaler: the electronic form (empty for the zero IBAN).
 func (ip IBAN) MarshalText() ([]byte, error) {

@@ -84,16 +84,30 @@ func TestIBANText(t *testing.T) {
 	assert.Empty(t, text)
 }
 
+// TestMask pins the one masking rule: letters and digits only, four at each end
+// from 12 of them, "****" below, "" for blank input.
 func TestMask(t *testing.T) {
 	for in, want := range map[string]string{
-		"fr76 3000 6000 0112 3456 7890 189":      "FR76 **** **** 0189",
-		"FR7630006000011234567890189":            "FR76 **** **** 0189",
-		"IBAN FR76 3000 6000 0112 3456 7890 18#": "FR76 **** **** 018#",
-		"GB29NWBK601613":                         "GB29 **** **** 1613",
-		"FR76 3000":                              "********",
-		"":                                       "",
-		"   ":                                    "",
+		"fr76 3000 6000 0112 3456 7890 189":                      "FR76 **** **** 0189",
+		"FR7630006000011234567890189":                            "FR76 **** **** 0189",
+		"FR76-3000-6000-0112-3456-7890-189":                      "FR76 **** **** 0189",
+		"FR76\u00a03000\u202f6000\t0112 3456 7890 189":           "FR76 **** **** 0189",
+		"IBAN FR76 3000 6000 0112 3456 7890 18#":                 "FR76 **** **** 9018",
+		"IBAN: \x1b[31mFR76 3000 6000 0112 3456 7890 189\x1b[0m": "31MF **** **** 890M", // no control character shown
+		"GB29NWBK601613":                                         "GB29 **** **** 1613",
+		"GB29NWBK60161":                                          "GB29 **** **** 0161",
+		"GB29NWBK6016":                                           "GB29 **** **** 6016",
+		"GB29NWBK601":                                            "****", // 11: too short to show a part
+		"FR76 3000":                                              "****",
+		"FR":                                                     "****",
+		"!!!":                                                    "****",
+		"":                                                       "",
+		"   ":                                                    "",
 	} {
 		assert.Equal(t, want, Mask(in), "%q", in)
 	}
+	assert.Equal(t, "", IBAN{}.Masked())
+	ip := MustParse("NO9386011117947")
+	assert.Equal(t, Mask(ip.String()), ip.Masked(), "one rule")
+	assert.Equal(t, "NO93 **** **** 7947", ip.Masked())
 }

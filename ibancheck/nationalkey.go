@@ -65,6 +65,26 @@ var keyNames = [...]string{
 
 func (k keyAlgo) name() string { return keyNames[k] }
 
+// keyIDs are the stable, language-neutral ids of the algorithms: the reflex catalogue
+// names them in the reader's language (vocabulary "nationalkey").
+var keyIDs = [...]string{
+	keyNone:       "",
+	keyRIB:        "rib",
+	keyES:         "es",
+	keyCIN:        "cin",
+	keyBE:         "be",
+	keyNO:         "no",
+	keyFI:         "fi",
+	keyEE:         "ee",
+	keyPL:         "pl",
+	keyCZ:         "cz",
+	keyIS:         "is",
+	keyBBAN97One:  "bban97",
+	keyBBAN97Zero: "bban97",
+}
+
+func (k keyAlgo) id() string { return keyIDs[k] }
+
 // keyBBANLen is the BBAN length each algorithm reads (0: any). A registry change that
 // altered it would leave the key unchecked rather than read out of bounds; a test keeps
 // it in line with the registry.

@@ -16,28 +16,29 @@ import (
 // in 02..98 and ISO 7064 mod 97-10 (ErrChecksum), then the national bank key where
 // ibancheck knows one (ErrNationalKey). Parse does not allocate when s is valid.
 //
-// Parse uses the registry compiled into ibancheck; Registry.Parse uses another.
+// Parse uses the registry compiled into ibancheck; [Registry.Parse] uses another.
 func Parse(s string) (IBAN, error) { return embedded.Parse(s) }
 
-// Validate is Parse without the result: nil when s is a valid IBAN.
+// Validate is [Parse] without the result: nil when s is a valid IBAN.
 // It does not allocate when s is valid.
 func Validate(s string) error { return embedded.Validate(s) }
 
 // Parse is the package-level Parse with the formats of registry r.
 func (r *Registry) Parse(s string) (IBAN, error) {
 	var ip IBAN
-	c, err := r.parse(s, &ip)
-	if err != nil {
+	if err := r.compact(s, &ip); err != nil {
 		return IBAN{}, err
 	}
-	ip.key, ip.bank, ip.branch, ip.account = c.key, c.bank, c.branch, c.account
-	return ip, nil
+	return r.parseCompact(ip)
 }
 
 // Validate is the package-level Validate with the formats of registry r.
 func (r *Registry) Validate(s string) error {
 	var ip IBAN
-	_, err := r.parse(s, &ip)
+	if err := r.compact(s, &ip); err != nil {
+		return err
+	}
+	_, err := r.check(&ip)
 	return err
 }
 
@@ -50,11 +51,19 @@ func MustParse(s string) IBAN {
 	return ip
 }
 
-// parse checks s into ip.b and ip.n, and returns the country's entry.
-func (reg *Registry) parse(s string, ip *IBAN) (*countrySpec, error) {
-	if err := reg.compact(s, ip); err != nil {
-		return nil, err
+// parseCompact finishes Parse on ip, whose electronic form (ip.b, ip.n) holds 4 to
+// maxLen upper-case letters and digits, the first two letters.
+func (r *Registry) parseCompact(ip IBAN) (IBAN, error) {
+	c, err := r.check(&ip)
+	if err != nil {
+		return IBAN{}, err
 	}
+	ip.key, ip.bank, ip.branch, ip.account = c.key, c.bank, c.branch, c.account
+	return ip, nil
+}
+
+// check checks the electronic form in ip.b and ip.n, and returns the country's entry.
+func (reg *Registry) check(ip *IBAN) (*countrySpec, error) {
 	n := int(ip.n)
 	b := ip.b[:n]
 	c := reg.lookup(b[0], b[1])
@@ -96,27 +105,32 @@ func (reg *Registry) parse(s string, ip *IBAN) (*countrySpec, error) {
 		return nil, &Error{Reason: ReasonChecksum, Country: c.code, Check: "mod 97"}
 	}
 	if c.key != keyNone && !c.key.valid(b[4:n]) {
-		return nil, &Error{Reason: ReasonNationalKey, Country: c.code, Check: c.key.name()}
+		return nil, &Error{Reason: ReasonNationalKey, Country: c.code, Check: c.key.name(), Key: c.key.id()}
 	}
 	return c, nil
 }
 
-// Kinds of character, and the kinds each BBAN class of the registry accepts.
+// Kinds of byte, one bit each so that a set of kinds is a mask: an ASCII digit,
+// upper-case or lower-case letter; 0 for any other byte.
 const (
 	kindDigit = 1 << iota
 	kindUpper
+	kindLower
 )
 
+// charKind is the kind of every byte, for Parse, Find and Mask.
 var charKind = func() (t [256]uint8) {
 	for ch := '0'; ch <= '9'; ch++ {
 		t[ch] = kindDigit
 	}
 	for ch := 'A'; ch <= 'Z'; ch++ {
 		t[ch] = kindUpper
+		t[ch+'a'-'A'] = kindLower
 	}
 	return t
 }()
 
+// classKinds are the kinds each BBAN class of the registry accepts.
 var classKinds = [256]uint8{'n': kindDigit, 'a': kindUpper, 'c': kindDigit | kindUpper}
 
 // compact copies the letters and digits of s into ip, upper-cased, skipping blanks and a

@@ -40,7 +40,7 @@ func TestParseCases(t *testing.T) {
 		assert.Greater(t, perClass[class], 0, class)
 	}
 	// Out-of-range check digits must be found for every country.
-	assert.Equal(t, 3*len(registry), perClass["range"], "00, 01 and 99 for every country")
+	assert.Equal(t, 3*len(embedded.specs), perClass["range"], "00, 01 and 99 for every country")
 }
 
 func nbspToSpace(r rune) rune {

@@ -4,12 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 
-	"github.com/trustreflex/trustreflex/internal/ibanregistry"
+	"github.com/trustreflex/trustreflex/ibancheck/internal/registry"
 )
-
-//go:generate go run ../internal/ibanregistry/gen -in registry.txt -out registry_table.go
 
 // span is a 0-based, end-exclusive range of BBAN positions; the zero span means "none".
 type span struct{ from, to uint8 }
@@ -17,7 +14,8 @@ type span struct{ from, to uint8 }
 func (s span) ok() bool { return s.to > 0 }
 
 // countrySpec is one country of the SWIFT IBAN Registry (registry.txt, compiled into
-// registry_table.go by go generate, or read at run time by ReadRegistry).
+// the table of package internal/registry by go generate, or read at run time by
+// ReadRegistry).
 type countrySpec struct {
 	code         string
 	name         string
@@ -32,44 +30,58 @@ type countrySpec struct {
 }
 
 // Registry is a set of IBAN country formats: the SWIFT IBAN Registry compiled into
-// ibancheck (the package-level Parse and Validate use it), or one read at run time
-// with ReadRegistry, in the format of registry.txt, when a country changes its format
-// before ibancheck is updated. It is immutable and safe for concurrent use.
+// ibancheck (the package-level [Parse], [Validate], [Find] and [Length] use it), or
+// one read at run time with [ReadRegistry], in the format of registry.txt, when a
+// country changes its format before ibancheck is updated. It is immutable and safe
+// for concurrent use.
 type Registry struct {
 	specs []countrySpec
 	index [26 * 26]uint16 // cell of a country code -> index in specs plus one; 0: none
 }
 
 // embedded is the registry compiled in from registry.txt.
-var embedded = newRegistry(registry[:])
+var embedded = newRegistry(specsOf(registry.Table[:]))
+
+// specsOf turns the countries of a registry, sorted by code, into specs.
+func specsOf(countries []registry.Entry) []countrySpec {
+	specs := make([]countrySpec, len(countries))
+	for i, c := range countries {
+		specs[i] = countrySpec{
+			code: c.Country, name: c.Name, length: c.Length, classes: c.Classes,
+			bank: toSpan(c.Bank), branch: toSpan(c.Branch), account: toSpan(c.Account),
+			registrySEPA: c.SEPA, example: c.Example,
+		}
+	}
+	return specs
+}
 
 // newRegistry indexes specs (sorted by code) and sets their national keys. A country
 // keeps its key only when its BBAN structure is the one the key algorithm was written
 // for: the embedded registry's.
 func newRegistry(specs []countrySpec) *Registry {
-	r := &Registry{specs: slices.Clone(specs)}
+	r := &Registry{specs: specs}
 	for i := range r.specs {
 		c := &r.specs[i]
 		r.index[cell(c.code[0], c.code[1])] = uint16(i + 1)
-		if known := embeddedSpec(c.code); known != nil && known.classes == c.classes {
+		if classes, ok := embeddedClasses(c.code); ok && classes == c.classes {
 			c.key = nationalKeys[c.code]
 		}
 	}
 	return r
 }
 
-// embeddedSpec finds code in the generated table (before embedded is built).
-func embeddedSpec(code string) *countrySpec {
-	for i := range registry {
-		if registry[i].code == code {
-			return &registry[i]
+// embeddedClasses returns the BBAN structure of code in the compiled-in table.
+func embeddedClasses(code string) (string, bool) {
+	for _, c := range registry.Table {
+		if c.Country == code {
+			return c.Classes, true
 		}
 	}
-	return nil
+	return "", false
 }
 
-// ErrRegistry is wrapped by every error of ReadRegistry (and so of a Checker made
-// WithRegistry): errors.Is(err, ErrRegistry) holds.
+// ErrRegistry is wrapped by every error of [ReadRegistry] (and so of a [Checker] made
+// [WithRegistry]): errors.Is(err, ErrRegistry) holds.
 var ErrRegistry = errors.New("ibancheck: bad IBAN registry")
 
 // maxRegistry bounds what ReadRegistry reads: the real registry is under 10 KB.
@@ -93,29 +105,21 @@ func ReadRegistry(r io.Reader) (*Registry, error) {
 	if len(data) > maxRegistry {
 		return nil, fmt.Errorf("%w: larger than %d bytes", ErrRegistry, maxRegistry)
 	}
-	countries, err := ibanregistry.Parse(data)
+	countries, err := registry.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRegistry, err)
 	}
-	specs := make([]countrySpec, len(countries))
-	for i, c := range ibanregistry.Sorted(countries) {
-		specs[i] = countrySpec{
-			code: c.Code, name: c.Name, length: c.Length, classes: c.Classes,
-			bank: toSpan(c.Bank), branch: toSpan(c.Branch), account: toSpan(c.Account),
-			registrySEPA: c.SEPA, example: c.Example,
-		}
-	}
-	reg := newRegistry(specs)
+	reg := newRegistry(specsOf(registry.Sorted(countries)))
 	for _, c := range countries {
 		if err := reg.Validate(c.Example); err != nil {
-			return nil, fmt.Errorf("%w: line %d: %s: example %s: %w", ErrRegistry, c.Line, c.Code, c.Example, err)
+			return nil, fmt.Errorf("%w: line %d: %s: example %s: %w", ErrRegistry, c.Line, c.Country, c.Example, err)
 		}
 	}
 	return reg, nil
 }
 
-// toSpan turns a 1-based inclusive range into a span, as the generator does.
-func toSpan(r ibanregistry.Range) span {
+// toSpan turns a 1-based inclusive range into a span.
+func toSpan(r registry.Range) span {
 	return span{uint8(max(r.From-1, 0)), uint8(r.To)}
 }
 
@@ -157,6 +161,23 @@ func (r *Registry) CountryName(code string) string {
 	}
 	return ""
 }
+
+// Length returns the IBAN length of a country of the registry (27 for "FR"), and
+// whether code is one of its countries. code is two upper-case letters; a territory
+// that uses another country's IBANs (GP, RE, JE, ...) is not a registry country.
+func (r *Registry) Length(code string) (int, bool) {
+	if len(code) != 2 {
+		return 0, false
+	}
+	if c := r.lookup(code[0], code[1]); c != nil {
+		return c.length, true
+	}
+	return 0, false
+}
+
+// Length returns the IBAN length of a country of the embedded registry (27 for "FR"),
+// and whether code is a registry country. See [Registry.Length].
+func Length(code string) (int, bool) { return embedded.Length(code) }
 
 // Countries returns the country codes of the embedded IBAN registry, sorted: the
 // countries whose IBANs Parse accepts.

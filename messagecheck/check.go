@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/trustreflex/trustreflex/ibancheck"
 	"github.com/trustreflex/trustreflex/reflex"
 	"github.com/trustreflex/trustreflex/urlcheck"
 )
@@ -14,10 +15,8 @@ import (
 // Checker checks SMS and mail texts. Its zero value is not usable: call New. It is safe
 // for concurrent use when the checkers it holds are.
 type Checker struct {
-	urls       reflex.Checker
-	ibans      reflex.Checker
-	ibanLength func(country string) int
-	mask       func(compact string) string
+	urls  reflex.Checker
+	ibans reflex.Checker
 }
 
 // Option configures a Checker.
@@ -37,8 +36,8 @@ func WithIBANChecker(c reflex.Checker) Option { return func(m *Checker) { m.iban
 // cut to a readable length. An error means a link or an IBAN could not be checked (a
 // cancelled context).
 func (c *Checker) Check(ctx context.Context, text string) (reflex.Report, error) {
-	found := extract(text, c.ibanLength)
-	report := reflex.NewReport(c.subject(text, found.IBANs), reflex.KindMessage)
+	found := Extract(text)
+	report := reflex.NewReport(subject(text, found.IBANs), reflex.KindMessage)
 	if err := ctx.Err(); err != nil {
 		return report, fmt.Errorf("messagecheck: %w", err)
 	}
@@ -57,9 +56,9 @@ func (c *Checker) Check(ctx context.Context, text string) (reflex.Report, error)
 	for _, b := range found.IBANs {
 		r, err := c.ibans.Check(ctx, b.Compact)
 		if err != nil {
-			return report, fmt.Errorf("messagecheck: IBAN %s: %w", c.mask(b.Compact), err)
+			return report, fmt.Errorf("messagecheck: IBAN %s: %w", ibancheck.Mask(b.Compact), err)
 		}
-		masked := c.mask(b.Compact)
+		masked := ibancheck.Mask(b.Compact)
 		report.Add(about(masked, masked, r.Findings)...)
 	}
 	report.Add(messageFindings(scanSignals(text, len(found.Links) > 0), found, allOfficial)...)
@@ -120,12 +119,12 @@ func messageFindings(s signals, found Found, linksOfficial bool) []reflex.Findin
 const maxSubjectRunes = 160
 
 // subject is the text with its IBANs masked, on one line, cut to maxSubjectRunes.
-func (c *Checker) subject(text string, ibans []IBAN) string {
+func subject(text string, ibans []IBAN) string {
 	var b strings.Builder
 	last := 0
 	for _, iban := range ibans {
 		b.WriteString(text[last:iban.Start])
-		b.WriteString(c.mask(iban.Compact))
+		b.WriteString(ibancheck.Mask(iban.Compact))
 		last = iban.End
 	}
 	if last < len(text) {

@@ -17,9 +17,10 @@
 //
 // Extract finds every link (with or without scheme, bare host names whose top-level
 // domain exists such as antai-gouv-amendes.net, shortened links such as bit.ly/…) and
-// every IBAN (compact or printed in groups, "FR76 3000 6000 …"). Check runs urlcheck on
-// each link and the ibancheck validator on each IBAN, and keeps their findings with the
-// link or the masked IBAN as evidence. It then adds what the message itself asks for,
+// every IBAN as [ibancheck.Find] finds them (compact or printed in groups, "FR76 3000
+// 6000 …", ended at the country's length). Check runs urlcheck on each link and the
+// ibancheck validator on each IBAN, and keeps their findings with the link or the IBAN
+// masked by [ibancheck.Mask] as evidence. It then adds what the message itself asks for,
 // from the official advice given to the public:
 //
 //   - message.public-body-payment: a public body (ANTAI, Assurance Maladie, the tax

@@ -1,12 +1,15 @@
 package messagecheck
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
+
+	"github.com/trustreflex/trustreflex/ibancheck"
 )
 
 // Bounds on the work done for one message. A longer message is scanned up to
@@ -18,8 +21,6 @@ const (
 	MaxIBANs        = 16
 	maxLinkBytes    = 2048
 	maxHostBytes    = 253
-	maxIBANChars    = 34 // ISO 13616: at most 34 characters
-	minIBANChars    = 15 // the shortest IBANs (Norway)
 )
 
 // Link is a link found in a message, with or without its scheme.
@@ -30,8 +31,8 @@ type Link struct {
 	End   int
 }
 
-// IBAN is an IBAN candidate found in a message, in its compact form (no spaces).
-// It may be invalid: the IBAN check says why.
+// IBAN is an IBAN candidate found in a message (by [ibancheck.Find]), in its compact
+// form (no separators, upper case). It may be invalid: the IBAN check says why.
 type IBAN struct {
 	Compact string
 	Start   int // byte offsets of the printed form in the message
@@ -46,16 +47,11 @@ type Found struct {
 
 // Extract finds the links and IBANs of a message. Links are found with a scheme
 // (https://…), with www., or as bare host names whose top-level domain exists
-// (antai-gouv-amendes.net, bit.ly/3xYz); e-mail addresses are not links. IBANs are found in
-// their compact and printed forms ("FR76 3000 6000 0112 3456 7890 189").
+// (antai-gouv-amendes.net, bit.ly/3xYz); e-mail addresses are not links. IBANs are
+// found as [ibancheck.Find] finds them: compact or printed in groups ("FR76 3000 6000
+// 0112 3456 7890 189"), ended at the registry's length for the country; an IBAN that
+// is part of a link is not one given to the reader, and is left out.
 func Extract(text string) Found {
-	return extract(text, nil)
-}
-
-// extract is Extract with an optional table of IBAN lengths per country: with it, a
-// printed IBAN followed by a stray word is cut at the country's length, and a
-// candidate with an unknown country code is dropped unless it is labelled "IBAN".
-func extract(text string, ibanLength func(country string) int) Found {
 	if len(text) > MaxMessageBytes {
 		cut := MaxMessageBytes
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
@@ -64,7 +60,7 @@ func extract(text string, ibanLength func(country string) int) Found {
 		text = text[:cut]
 	}
 	links := extractLinks(text)
-	return Found{Links: links, IBANs: outsideLinks(extractIBANs(text, ibanLength), links)}
+	return Found{Links: links, IBANs: outsideLinks(extractIBANs(text), links)}
 }
 
 // outsideLinks drops the IBAN candidates that are part of a link ("…/FR7630006…"): a
@@ -343,138 +339,18 @@ func asciiEqualFold(a, lower string) bool {
 	return true
 }
 
-// ibanSeparator returns the byte length of the IBAN group separator at text[i]
-// (space, no-break spaces, hyphen), or 0.
-func ibanSeparator(text string, i int) int {
-	switch {
-	case i >= len(text):
-		return 0
-	case text[i] == ' ' || text[i] == '-':
-		return 1
-	case strings.HasPrefix(text[i:], "\u00a0"):
-		return len("\u00a0")
-	case strings.HasPrefix(text[i:], "\u202f"):
-		return len("\u202f")
-	}
-	return 0
-}
-
-func isUpperAlnum(c byte) bool { return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
-func isLowerAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
-func isDigit(c byte) bool      { return '0' <= c && c <= '9' }
-
-func extractIBANs(text string, ibanLength func(string) int) []IBAN {
+// extractIBANs returns the IBAN candidates of text, without duplicates, at most
+// MaxIBANs.
+func extractIBANs(text string) []IBAN {
 	var ibans []IBAN
-	seen := map[string]bool{}
-	for i := 0; i+4 <= len(text) && len(ibans) < MaxIBANs; i++ {
-		if i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(text[:i])
-			if unicode.IsLetter(prev) || unicode.IsDigit(prev) {
-				continue
-			}
+	for f := range ibancheck.Find(text) {
+		if len(ibans) == MaxIBANs {
+			break
 		}
-		iban, end, ok := ibanAt(text, i, ibanLength)
-		if !ok {
-			continue
+		compact := f.Compact()
+		if !slices.ContainsFunc(ibans, func(b IBAN) bool { return b.Compact == compact }) {
+			ibans = append(ibans, IBAN{Compact: compact, Start: f.Start, End: f.End})
 		}
-		if !seen[iban.Compact] {
-			seen[iban.Compact] = true
-			ibans = append(ibans, iban)
-		}
-		i = end - 1
 	}
 	return ibans
-}
-
-// ibanAt reads an IBAN candidate starting at text[i]: two letters of the same case, two
-// digits, then either the rest glued (compact form) or groups of four characters
-// separated by one space or hyphen, the last group possibly shorter.
-func ibanAt(text string, i int, ibanLength func(string) int) (IBAN, int, bool) {
-	alnum := isUpperAlnum
-	switch {
-	case 'A' <= text[i] && text[i] <= 'Z' && 'A' <= text[i+1] && text[i+1] <= 'Z':
-	case 'a' <= text[i] && text[i] <= 'z' && 'a' <= text[i+1] && text[i+1] <= 'z':
-		alnum = isLowerAlnum
-	default:
-		return IBAN{}, 0, false
-	}
-	j := i + 2
-	if j < len(text) && text[j] == ' ' {
-		j++ // "FR 76 ..."
-	}
-	if j+2 > len(text) || !isDigit(text[j]) || !isDigit(text[j+1]) {
-		return IBAN{}, 0, false
-	}
-	compact := make([]byte, 0, maxIBANChars)
-	compact = append(compact, text[i], text[i+1], text[j], text[j+1])
-	j += 2
-	// scan returns the end of the alphanumeric run at k, reading at most limit bytes.
-	scan := func(k, limit int) int {
-		g := k
-		for g < len(text) && g-k < limit && alnum(text[g]) {
-			g++
-		}
-		return g
-	}
-	// ends[k] is the text offset after the k-th group, cuts[k] the compact length there.
-	var ends, cuts []int
-	g := scan(j, maxIBANChars)
-	if g < len(text) && (alnum(text[g]) || isLetterAt(text, g)) {
-		return IBAN{}, 0, false // glued to more letters: a word, not an IBAN
-	}
-	n := g - j
-	if n > maxIBANChars-len(compact) {
-		return IBAN{}, 0, false
-	}
-	compact = append(compact, text[j:g]...)
-	ends, cuts = append(ends, g), append(cuts, len(compact))
-	j = g
-	if n == 0 || n == 4 { // grouped form: "FR76 3000 6000 ..."
-		for {
-			k := ibanSeparator(text, j)
-			if k == 0 {
-				break
-			}
-			g := scan(j+k, 5)
-			n := g - (j + k)
-			if n == 0 || n > 4 || len(compact)+n > maxIBANChars || g < len(text) && isLetterAt(text, g) {
-				break
-			}
-			compact = append(compact, text[j+k:g]...)
-			ends, cuts = append(ends, g), append(cuts, len(compact))
-			j = g
-			if n < 4 {
-				break
-			}
-		}
-	}
-	end, size := ends[len(ends)-1], cuts[len(cuts)-1]
-	if ibanLength != nil {
-		want := ibanLength(strings.ToUpper(string(compact[:2])))
-		if want == 0 && !labelledIBAN(text, i) {
-			return IBAN{}, 0, false
-		}
-		for k := range cuts {
-			if cuts[k] == want {
-				end, size = ends[k], cuts[k]
-				break
-			}
-		}
-	}
-	if size < minIBANChars && !labelledIBAN(text, i) {
-		return IBAN{}, 0, false
-	}
-	return IBAN{Compact: strings.ToUpper(string(compact[:size])), Start: i, End: end}, end, true
-}
-
-func isLetterAt(text string, i int) bool {
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return unicode.IsLetter(r)
-}
-
-// labelledIBAN reports whether the candidate at i follows the word "IBAN" (or "RIB"),
-// within a few characters: "IBAN : FR76…", "IBAN:FR76…".
-func labelledIBAN(text string, i int) bool {
-	before := strings.ToUpper(text[max(0, i-12):i])
-	return strings.Contains(before, "IBAN") || strings.Contains(before, "RIB")
 }

@@ -97,10 +97,13 @@ func (f Finding) Reflex(lang Lang) string {
 
 // EvidenceText returns the evidence as a person reads it in lang: rendered from Params
 // by the catalogue when the code has an evidence text ("ants-gouv.fr ~ ants.gouv.fr :
-// un trait d'union ajouté"), else the finding's Evidence, through [Printable].
+// un trait d'union ajouté"), else (or when that renders empty) the finding's
+// Evidence, through [Printable].
 func (f Finding) EvidenceText(lang Lang) string {
 	if e, ok := catalogue[f.Code]; ok && e.evidence.in(lang) != "" {
-		return f.filler(lang).fill(e.evidence.in(lang))
+		if t := f.filler(lang).fill(e.evidence.in(lang)); t != "" {
+			return t
+		}
 	}
 	return Printable(f.Evidence)
 }
@@ -183,6 +186,10 @@ func renders(v, format string) bool {
 		return formatAmount(v, French) != Printable(v)
 	case "number":
 		return digits(strings.TrimPrefix(v, "-"))
+	case "decimal":
+		return formatDecimal(v, French) != Printable(v) || digits(v)
+	case "country":
+		return upperLetters(v, 2)
 	}
 	if strings.HasPrefix(format, "count:") {
 		return digits(v)

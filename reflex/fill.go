@@ -8,7 +8,9 @@ import "strings"
 //	{date:date}         "2026-12-06"          → 6 décembre 2026 / 6 December 2026
 //	{amount:amount}     "4250.00 EUR"         → 4 250,00 € / €4,250.00
 //	{n:number}          "4250"                → 4 250 / 4,250
+//	{x:decimal}         "1000.5"              → 1 000,5 / 1,000.5
 //	{n:count:ID}        "3"                   → the text ID.one or ID.other, with {n}
+//	{c:country}         "LT"                  → Lituanie / Lithuania (CLDR; a code it lacks stays as is)
 //	{kinds:pii}         "nir,iban"            → each value's text pii.nir, pii.iban, as a list
 //
 // A format that is none of these names a vocabulary: each comma-separated value is
@@ -84,6 +86,10 @@ func (f filler) render(name, format string) string {
 		return formatAmount(v, f.lang)
 	case "number":
 		return formatNumber(v, f.lang)
+	case "decimal":
+		return formatDecimal(v, f.lang)
+	case "country":
+		return formatCountry(v, f.lang)
 	}
 	if id, ok := strings.CutPrefix(format, "count:"); ok {
 		return f.count(v, TextID(id))

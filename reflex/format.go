@@ -34,6 +34,16 @@ func formatDate(v string, lang Lang) string {
 	return day + " " + month + " " + strconv.Itoa(t.Year())
 }
 
+// formatCountry names the country of an ISO 3166 code ("LT": Lituanie, Lithuania); a
+// code without a name in the catalogue (a country added by a run-time IBAN registry)
+// is shown as it is.
+func formatCountry(v string, lang Lang) string {
+	if p, ok := texts[TextID("country."+v)]; ok {
+		return p.in(lang)
+	}
+	return Printable(v)
+}
+
 // formatAmount renders "4250.5 EUR" (currency optional, EUR by default) as
 // "4 250,50 €" in French and "€4,250.50" in English.
 func formatAmount(v string, lang Lang) string {
@@ -61,6 +71,23 @@ func formatAmount(v string, lang Lang) string {
 		return "€" + s
 	}
 	return cur + nbsp + s
+}
+
+// formatDecimal writes a decimal number ("1000.50") with the language's separators:
+// "1 000,50", "1,000.50".
+func formatDecimal(v string, lang Lang) string {
+	whole, frac, hasFrac := strings.Cut(v, ".")
+	if !digits(strings.TrimPrefix(whole, "-")) || hasFrac && !digits(frac) {
+		return Printable(v)
+	}
+	s := formatNumber(whole, lang)
+	if !hasFrac {
+		return s
+	}
+	if lang == French {
+		return s + "," + frac
+	}
+	return s + "." + frac
 }
 
 // formatNumber groups the digits of an integer by thousands: "4 250", "4,250".
@@ -99,11 +126,15 @@ func digits(s string) bool {
 	return true
 }
 
-func isCurrency(s string) bool {
-	if len(s) != 3 {
+func isCurrency(s string) bool { return upperLetters(s, 3) }
+
+// upperLetters reports whether s is n ASCII upper-case letters (an ISO 4217 currency,
+// an ISO 3166 country).
+func upperLetters(s string, n int) bool {
+	if len(s) != n {
 		return false
 	}
-	for i := 0; i < 3; i++ {
+	for i := 0; i < n; i++ {
 		if s[i] < 'A' || s[i] > 'Z' {
 			return false
 		}

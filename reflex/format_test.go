@@ -27,6 +27,9 @@ func TestFormats(t *testing.T) {
 		{"1000000", "number", "1\u202f000\u202f000", "1,000,000"},
 		{"-1000", "number", "-1\u202f000", "-1,000"},
 		{"x1", "number", "x1", "x1"},
+		{"1000.50", "decimal", "1\u202f000,50", "1,000.50"},
+		{"12345", "decimal", "12\u202f345", "12,345"},
+		{"1.2.3", "decimal", "1.2.3", "1.2.3"},
 		{"3", "month", "mars", "March"}, // a vocabulary
 		{"1,12", "month", "janvier et décembre", "January and December"},
 		{"1, 2 ,3", "month", "janvier, février et mars", "January, February and March"},

@@ -28,6 +28,9 @@ var textTables = map[string]map[TextID]phrase{
 	"error":      errorTexts,
 	"check":      checkErrorTexts,
 	"vault":      vaultTexts,
+	"country":    countryTexts,
+	"iban":       ibanVocabulary,
+	"payment":    paymentVocabulary,
 	"vocabulary": vocabularyTexts,
 	"store":      storeTexts,
 }

@@ -20,7 +20,7 @@ func TestTextsAreComplete(t *testing.T) {
 				t.Errorf("%s is in two tables: %s and %s", id, other, table)
 			}
 			seen[id] = table
-			assert.Regexp(t, `^[a-z0-9]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$`, string(id))
+			assert.Regexp(t, `^[a-z0-9]+(\.[a-z0-9]+(-[a-z0-9]+)*)*\.[A-Za-z0-9]+(-[A-Za-z0-9]+)*$`, string(id), "lower-case and dotted; a vocabulary's last part is the value as checks write it")
 			assert.NotEmpty(t, strings.TrimSpace(p.fr), "%s: French", id)
 			assert.NotEmpty(t, strings.TrimSpace(p.en), "%s: English", id)
 			assert.True(t, balanced(p.fr) && balanced(p.en), "%s: unbalanced brackets or braces", id)

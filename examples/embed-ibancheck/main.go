@@ -12,6 +12,7 @@ import (
 	"os"
 
 	"github.com/trustreflex/trustreflex/ibancheck"
+	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -24,8 +25,8 @@ func main() {
 
 func run(w io.Writer) error {
 	ctx := context.Background()
-	// In memory here; sqlitestore.Open(ctx, "payees.db") or pgstore keep it for good.
-	book := ibancheck.NewBook(ibancheck.NewMemoryStore())
+	// In memory here; bookopen.Open(ctx, "payees.db") (or a postgres:// URL) keeps it for good.
+	book := payee.NewBook(payee.NewMemoryStore())
 
 	// Once, after the person checked the IBAN with the landlord by phone:
 	if _, err := book.Confirm(ctx, "landlord", "FR76 3000 6000 0112 3456 7890 189", "Jean Martin", "me"); err != nil {
@@ -42,18 +43,10 @@ func run(w io.Writer) error {
 		if err != nil { // the book could not be read: do not say "unchanged"
 			return err
 		}
-		fmt.Fprintf(w, "%s %s: %s\n", p.PayeeID, masked(p.IBAN), report.Verdict())
+		fmt.Fprintf(w, "%s %s: %s\n", p.PayeeID, ibancheck.Mask(p.IBAN), report.Verdict()) // "FR76 **** **** 0189": safe to log
 		if report.Verdict() >= reflex.Caution {
 			fmt.Fprintf(w, "  %s\n", report.Findings[0].Reflex(reflex.English))
 		}
 	}
 	return nil
-}
-
-// masked is the IBAN as it may be printed or logged: "FR76 **** **** 0189".
-func masked(iban string) string {
-	if ip, err := ibancheck.Parse(iban); err == nil {
-		return ip.Masked()
-	}
-	return "(invalid IBAN)"
 }

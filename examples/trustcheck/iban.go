@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/trustreflex/trustreflex/ibancheck"
+	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -93,15 +94,15 @@ func ibanSource(ctx context.Context, f *ibanFlags) (source, func()) {
 	if f.book.book == "" {
 		return single(reflex.KindIBAN, ibancheck.New()), func() {}
 	}
-	store, closer, err := openPayeeBook(ctx, f.book.book, false)
+	store, err := openPayeeBook(ctx, f.book.book, false)
 	if err != nil { // every IBAN is then a subject that could not be checked
 		return func(_ context.Context, subject string, emit func(outcome)) {
 			emit(outcome{report: reflex.Report{Subject: subject, Kind: reflex.KindPayment}, err: err})
 		}, func() {}
 	}
-	book := ibancheck.NewBook(store)
+	book := payee.NewBook(store)
 	return func(ctx context.Context, subject string, emit func(outcome)) {
 		r, err := book.Check(ctx, ibancheck.Payment{PayeeID: f.book.payee, Name: f.book.name, IBAN: subject, BIC: f.book.bic})
 		emit(outcome{report: r, err: err})
-	}, func() { closer.Close() }
+	}, func() { store.Close() }
 }

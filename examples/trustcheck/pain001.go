@@ -5,7 +5,8 @@ import (
 	"io"
 	"os"
 
-	"github.com/trustreflex/trustreflex/ibancheck"
+	"github.com/trustreflex/trustreflex/ibancheck/pain001"
+	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -57,15 +58,15 @@ func runPain001(ctx context.Context, a *app, cmd *command, args []string) int {
 	if done {
 		return code
 	}
-	var book *ibancheck.Book
+	var book *payee.Book
 	var bookErr error
 	if b.book != "" {
-		store, closer, err := openPayeeBook(ctx, b.book, false)
+		store, err := openPayeeBook(ctx, b.book, false)
 		if err != nil {
 			bookErr = err
 		} else {
-			defer closer.Close()
-			book = ibancheck.NewBook(store)
+			defer store.Close()
+			book = payee.NewBook(store)
 		}
 	}
 	return a.check(ctx, f, subjects, checkRun{
@@ -81,7 +82,7 @@ func runPain001(ctx context.Context, a *app, cmd *command, args []string) int {
 }
 
 // auditFile emits the report of every transfer of the file, then the file's.
-func auditFile(ctx context.Context, book *ibancheck.Book, path string, emit func(outcome)) {
+func auditFile(ctx context.Context, book *payee.Book, path string, emit func(outcome)) {
 	fail := func(err error) { emit(outcome{report: reflex.Report{Subject: path, Kind: reflex.KindFile}, err: err}) }
 	var r io.Reader
 	file, err := os.Open(path)
@@ -91,12 +92,12 @@ func auditFile(ctx context.Context, book *ibancheck.Book, path string, emit func
 	}
 	defer file.Close()
 	r = file
-	doc, err := ibancheck.ParsePain001(r)
+	doc, err := pain001.Parse(r)
 	if err != nil {
 		fail(err)
 		return
 	}
-	audit, err := ibancheck.AuditPain001(ctx, doc, book)
+	audit, err := pain001.Audit(ctx, doc, book)
 	if err != nil {
 		fail(err)
 		return

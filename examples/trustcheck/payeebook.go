@@ -5,16 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"os/user"
 	"strings"
 	"time"
 
 	"github.com/trustreflex/trustreflex/ibancheck"
-	"github.com/trustreflex/trustreflex/ibancheck/pgstore"
-	"github.com/trustreflex/trustreflex/ibancheck/sqlitestore"
-	"github.com/trustreflex/trustreflex/reflex"
+	"github.com/trustreflex/trustreflex/ibancheck/payee"
+	"github.com/trustreflex/trustreflex/ibancheck/payee/bookopen"
 )
 
 // bookFlags are the payee book flags of the iban and pain001 subcommands.
@@ -59,34 +56,16 @@ func (b *bookFlags) validate(subjects []string) error {
 	return nil
 }
 
-// isPostgres reports whether a --book value names a PostgreSQL database.
-func isPostgres(book string) bool {
-	return strings.HasPrefix(book, "postgres://") || strings.HasPrefix(book, "postgresql://")
-}
-
-// errNoBook is returned when a check names a SQLite book that does not exist: a typo
-// must not read as "every payee is new".
-var errNoBook = &reflex.Problem{ID: reflex.TextNoBook, Err: errors.New("no payee book there yet (record a payee with --confirm to create it)")}
-
-// openPayeeBook opens the book. A SQLite file is created only when create is set.
-func openPayeeBook(ctx context.Context, book string, create bool) (ibancheck.Store, io.Closer, error) {
-	if isPostgres(book) {
-		s, err := pgstore.Open(ctx, book)
-		if err != nil {
-			return nil, nil, err
-		}
-		return s, s, nil
+// openPayeeBook opens the --book store (bookopen.Open). A SQLite file is created only
+// when create is set: a check that names a missing file gets bookopen.ErrNoBook, whose
+// text (reflex.TextNoBook) says to check the path (a typo must not read as "every
+// payee is new").
+func openPayeeBook(ctx context.Context, book string, create bool) (bookopen.Store, error) {
+	var opts []bookopen.Option
+	if create {
+		opts = append(opts, bookopen.WithCreate())
 	}
-	if !create {
-		if _, err := os.Stat(book); errors.Is(err, os.ErrNotExist) {
-			return nil, nil, &reflex.Problem{ID: reflex.TextNoBook, Params: map[string]string{"path": book}, Err: fmt.Errorf("%s: %w", book, errNoBook)}
-		}
-	}
-	s, err := sqlitestore.Open(ctx, book)
-	if err != nil {
-		return nil, nil, err
-	}
-	return s, s, nil
+	return bookopen.Open(ctx, book, opts...)
 }
 
 // payeeBookAuthor is the default author of a confirmation: the OS user.
@@ -116,14 +95,14 @@ func runPayeeRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban st
 		fmt.Fprintf(a.io.err, "%s: %s: %s is not a valid IBAN (%v): nothing recorded\n", programName, f.cmd.name, ibancheck.Mask(iban), err)
 		return exitUsage
 	}
-	store, closer, err := openPayeeBook(ctx, b.book, b.confirm)
+	store, err := openPayeeBook(ctx, b.book, b.confirm)
 	if err != nil {
 		fmt.Fprintf(a.io.err, "%s: %s: %v\n", programName, f.cmd.name, err)
 		return exitUnchecked
 	}
-	defer closer.Close()
-	book := ibancheck.NewBook(store)
-	var e ibancheck.Event
+	defer store.Close()
+	book := payee.NewBook(store)
+	var e payee.Event
 	if b.confirm {
 		e, err = book.Confirm(ctx, b.payee, iban, b.name, by)
 	} else {

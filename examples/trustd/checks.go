@@ -8,7 +8,8 @@ import (
 
 	"github.com/trustreflex/trustreflex/docstore"
 	"github.com/trustreflex/trustreflex/ibancheck"
-	"github.com/trustreflex/trustreflex/ibancheck/sqlitestore"
+	"github.com/trustreflex/trustreflex/ibancheck/payee"
+	"github.com/trustreflex/trustreflex/ibancheck/payee/bookopen"
 	"github.com/trustreflex/trustreflex/messagecheck"
 	"github.com/trustreflex/trustreflex/reflex"
 	"github.com/trustreflex/trustreflex/urlcheck"
@@ -30,22 +31,27 @@ var demoPayees = []demoPayee{
 	{"energie", "Énergie Exemple SA", "FR7630004000031234567890143", map[string]string{"fr": "fournisseur d'énergie", "en": "energy supplier"}},
 }
 
-// buildChecks makes the checks and opens the payee book: a SQLite file (--book, the
-// CLI's format) or, without it, a book in memory with the demo payees. It returns the
+// buildChecks makes the checks and opens the payee book: --book as the CLI's (a SQLite
+// file, which must exist unless --seed-demo creates it, or a postgres:// URL;
+// bookopen.Open) or, without it, a book in memory with the demo payees. It returns the
 // payees to list in the demo and a function that closes the book.
 func buildChecks(o options) (checks, []demoPayee, func(), error) {
 	ctx := context.Background()
-	var store ibancheck.Store = ibancheck.NewMemoryStore()
+	var store payee.Store = payee.NewMemoryStore()
 	closeBook := func() {}
 	seed := o.book == "" || o.seedDemo
 	if o.book != "" {
-		s, err := sqlitestore.Open(ctx, o.book)
+		var opts []bookopen.Option
+		if o.seedDemo {
+			opts = append(opts, bookopen.WithCreate())
+		}
+		s, err := bookopen.Open(ctx, o.book, opts...)
 		if err != nil {
 			return checks{}, nil, nil, fmt.Errorf("trustd: payee book: %w", err)
 		}
 		store, closeBook = s, func() { _ = s.Close() }
 	}
-	book := ibancheck.NewBook(store)
+	book := payee.NewBook(store)
 	if seed {
 		if err := seedDemo(ctx, book); err != nil {
 			closeBook()
@@ -74,7 +80,7 @@ func buildChecks(o options) (checks, []demoPayee, func(), error) {
 }
 
 // seedDemo confirms the demo payees that the book does not know yet.
-func seedDemo(ctx context.Context, book *ibancheck.Book) error {
+func seedDemo(ctx context.Context, book *payee.Book) error {
 	for _, p := range demoPayees {
 		h, err := book.History(ctx, p.ID)
 		if err != nil {

@@ -1,7 +1,7 @@
 // Command trustd serves the trustreflex checks as an HTTP JSON API, with a demo of
 // in-flow warnings that partner pages embed.
 //
-//	go run ./examples/trustd [--addr 127.0.0.1:8080] [--book FILE [--seed-demo]]
+//	go run ./examples/trustd [--addr 127.0.0.1:8080] [--book FILE|postgres://... [--seed-demo]]
 //
 // API (described in OpenAPI at GET /openapi.json):
 //
@@ -69,12 +69,12 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs := flag.NewFlagSet("trustd", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
-	fs.StringVar(&o.book, "book", "", "payee book of /v1/check/payment: a SQLite file, as the CLI's --book (default: in memory, with the demo payees)")
-	fs.BoolVar(&o.seedDemo, "seed-demo", false, "confirm the demo payees in the --book file when it does not know them")
+	fs.StringVar(&o.book, "book", "", "payee book of /v1/check/payment, as the CLI's --book: a SQLite file that exists, or a postgres:// URL (default: in memory, with the demo payees)")
+	fs.BoolVar(&o.seedDemo, "seed-demo", false, "confirm the demo payees in the --book when it does not know them (creating a missing SQLite file)")
 	fs.Var(&o.origins, "allow-origin", "let pages of this origin (https://host[:port]) call the API; repeatable")
 	fs.Int64Var(&o.maxUpload, "max-upload", defaultConfig().maxUpload, "largest file accepted by /v1/check/file, in bytes")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: trustd [--addr HOST:PORT] [--book FILE [--seed-demo]] [--allow-origin ORIGIN] [--max-upload BYTES]")
+		fmt.Fprintln(stderr, "usage: trustd [--addr HOST:PORT] [--book FILE|postgres://... [--seed-demo]] [--allow-origin ORIGIN] [--max-upload BYTES]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
