@@ -3,6 +3,8 @@ package pii
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -212,15 +214,24 @@ func realisticText(n int) []byte {
 	return b.Bytes()
 }
 
+// BenchmarkScan runs the scanner and the baseline (the scanner as it was before issue
+// 15, scan_baseline_test.go) on the same text in the same run: compare their ns/op.
 func BenchmarkScan(b *testing.B) {
 	text := realisticText(4 << 20)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		ms, _ := Scan(bytes.NewReader(text))
-		if len(ms) == 0 {
-			b.Fatal("no match")
-		}
+	for _, s := range []struct {
+		name string
+		scan func(io.Reader, ...Option) ([]Match, error)
+	}{{"current", Scan}, {"baseline", baselineScan}} {
+		b.Run(s.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				ms, _ := s.scan(bytes.NewReader(text))
+				if len(ms) == 0 {
+					b.Fatal("no match")
+				}
+			}
+		})
 	}
 }
 
@@ -236,5 +247,51 @@ func BenchmarkScanBaselineRegexp(b *testing.B) {
 		if len(re.FindAllIndex(text, -1)) == 0 {
 			b.Fatal("no match")
 		}
+	}
+}
+
+// hotBytes marks exactly the bytes 0x30..0x5A, in every position of a word, whatever
+// the other bytes.
+func TestHotBytes(t *testing.T) {
+	for c := range 256 {
+		want := c >= 0x30 && c <= 0x5a
+		for pos := range 8 {
+			for _, fill := range []uint64{0x2020202020202020, 0xffffffffffffffff, 0x7a7a7a7a7a7a7a7a, 0} {
+				w := fill&^(0xff<<(8*pos)) | uint64(c)<<(8*pos)
+				got := hotBytes(w)>>(8*pos+7)&1 == 1
+				require.Equal(t, want, got, "byte %#x at %d in %#x", c, pos, fill)
+			}
+		}
+	}
+}
+
+// Lower-case and spaced IBANs are found wherever they fall in the 8-byte steps.
+func TestIBANAtEveryAlignment(t *testing.T) {
+	for _, iban := range []string{"fr76 3000 6000 0112 3456 7890 189", "FR76 3000 6000 0112 3456 7890 189", "FR 76 3000 6000 0112 3456 7890 189"} {
+		for pad := range 16 {
+			text := strings.Repeat("x", pad) + " " + iban + " fin"
+			ms := ScanBytes([]byte(text))
+			require.Len(t, ms, 1, "%q", text)
+			assert.Equal(t, IBAN, ms[0].Kind)
+			assert.Equal(t, "FR76 **** **** 0189", ms[0].Masked)
+		}
+	}
+}
+
+// The scanner finds what the baseline (the scanner before issue 15) finds on the
+// benchmark's text, at the same offsets.
+func TestScanAgreesWithBaseline(t *testing.T) {
+	texts := [][]byte{realisticText(1 << 20)}
+	for _, name := range []string{"pii-bulletin-paie.txt", "pii-carte.txt", "pii-passeport.txt", "pii-cni-2021.txt", "pii-cni-ancienne.txt", "pii-avis-impot.txt", "decoy-quasi.txt"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "fixtures", name))
+		require.NoError(t, err)
+		texts = append(texts, data)
+	}
+	for _, text := range texts {
+		got, err := Scan(bytes.NewReader(text), WithRejected())
+		require.NoError(t, err)
+		want, err := baselineScan(bytes.NewReader(text), WithRejected())
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
 	}
 }
