@@ -501,7 +501,7 @@ func fakeKDBX() []byte {
 
 // makeKDBX4 builds a KDBX 4 header with AES-KDF parameters, its SHA-256 and its HMAC
 // for the master password given (empty: opens for anyone), then random "blocks".
-func makeKDBX4(password string, emptyKey bool) []byte {
+func makeKDBX4(password string) []byte {
 	field := func(id byte, v []byte) []byte {
 		return append(binary.LittleEndian.AppendUint32([]byte{id}, uint32(len(v))), v...)
 	}
@@ -530,15 +530,9 @@ func makeKDBX4(password string, emptyKey bool) []byte {
 	h = append(h, field(11, vd)...)
 	h = append(h, field(0, []byte("\r\n\r\n"))...)
 	// composite key, AES-KDF, HMAC key (KDBX 4)
-	var composite []byte
-	if emptyKey {
-		c := sha256.Sum256(nil)
-		composite = c[:]
-	} else {
-		p := sha256.Sum256([]byte(password))
-		c := sha256.Sum256(p[:])
-		composite = c[:]
-	}
+	p := sha256.Sum256([]byte(password))
+	c := sha256.Sum256(p[:])
+	composite := c[:]
 	block, _ := aes.NewCipher(seed)
 	for range 1000 {
 		block.Encrypt(composite[:16], composite[:16])
