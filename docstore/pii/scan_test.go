@@ -24,6 +24,8 @@ func TestScanDetectors(t *testing.T) {
 	}{
 		{"nir spaced", "N° de sécurité sociale : 1 85 05 78 006 084 91", NIR, "1 ** ** ** *** *** 91", ChecksumValid, ContextPositive},
 		{"nir compact", "nir 185057800608491.", NIR, "1 ** ** ** *** *** 91", ChecksumValid, ContextPositive},
+		{"nir in a table cell", "Martin;Jean;185057800608491;Paris", NIR, "1 ** ** ** *** *** 91", ChecksumValid, ContextNone},
+		{"spi in a table cell", "Martin\t0123456789211\t2024", SPI, "0* ** *** *** *11", ChecksumValid, ContextNone},
 		{"nir dots", "1.85.05.78.006.084.91", NIR, "1 ** ** ** *** *** 91", ChecksumValid, ContextNone},
 		{"nir dashes", "1-85-05-78-006-084-91", NIR, "1 ** ** ** *** *** 91", ChecksumValid, ContextNone},
 		{"nir nbsp", "1\u00a085\u00a005\u00a078\u00a0006\u00a0084\u00a091", NIR, "1 ** ** ** *** *** 91", ChecksumValid, ContextNone},
@@ -33,14 +35,15 @@ func TestScanDetectors(t *testing.T) {
 		{"nir wrong key", "1 85 05 78 006 084 92", NIR, "1 ** ** ** *** *** 92", ChecksumInvalid, ContextNone},
 		{"nir siret context", "SIRET 1 85 05 78 006 084 91", NIR, "1 ** ** ** *** *** 91", ChecksumValid, ContextNegative},
 		{"card visa", "Carte 4970 1012 3456 7893", Card, "**** **** **** 7893", ChecksumValid, ContextPositive},
-		{"card compact", "4970101234567893", Card, "**** **** **** 7893", ChecksumValid, ContextNone},
+		{"card compact", "4970101234567893", Card, "**** **** **** 7893", ChecksumValid, ContextNone}, // a cell: the line's start
+		{"card compact labelled", "payé par CB 4970101234567893", Card, "**** **** **** 7893", ChecksumValid, ContextPositive},
 		{"card mastercard nbsp", "5130\u00a01234\u00a05678\u00a09017", Card, "**** **** **** 9017", ChecksumValid, ContextNone},
 		{"card amex 4-6-5", "3782 822463 10005", Card, "**** **** ***0 005", ChecksumValid, ContextNone},
 		{"card bad luhn", "4970 1012 3456 7894", Card, "**** **** **** 7894", ChecksumInvalid, ContextNone},
 		{"card order", "Commande n° 4012 8888 8888 1881", Card, "**** **** **** 1881", ChecksumValid, ContextNegative},
 		{"card imei", "IMEI : 4012 8888 8888 1881", Card, "**** **** **** 1881", ChecksumValid, ContextNegative},
 		{"spi", "Numéro fiscal : 01 23 456 789 211", SPI, "0* ** *** *** *11", ChecksumValid, ContextPositive},
-		{"spi compact", "0123456789211", SPI, "0* ** *** *** *11", ChecksumValid, ContextNone},
+		{"spi compact labelled", "N° fiscal 0123456789211", SPI, "0* ** *** *** *11", ChecksumValid, ContextPositive},
 		{"iban", "IBAN : FR76 3000 6000 0112 3456 7890 189", IBAN, "FR76 **** **** 0189", ChecksumValid, ContextPositive},
 		{"iban compact", "FR7630006000011234567890189", IBAN, "FR76 **** **** 0189", ChecksumValid, ContextNone},
 		{"iban rib key wrong", "FR76 3000 6000 0112 3456 7890 188", IBAN, "FR76 **** **** 0188", ChecksumInvalid, ContextNone},
@@ -146,6 +149,27 @@ func TestScanDecoys(t *testing.T) {
 		ms, err := Scan(strings.NewReader(text))
 		require.NoError(t, err)
 		assert.Empty(t, ms, "%q: %+v", text, ms)
+	}
+}
+
+// Numbers that pass a check digit by chance in dense numeric text are not reported
+// (found on system files: changelogs, PostScript, C sources, locale tables).
+func TestScanDenseNumbers(t *testing.T) {
+	for _, text := range []string{
+		"https://oss-fuzz.com/testcase-detail/5390364397928448.",    // an id in a URL
+		"hb-repacker-fuzzer-5390364397928448 | Bi",                  // glued to a name
+		"6245 6282 6319 6357 6394 6432 6469 6507 6545 6583",         // a table of 4-digit numbers
+		"12014 12068 12122 12177 12231 12286 12341 12396",           // and of 5-digit ones
+		"0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",                   // zeros
+		"<U249CA>;IGNORE;IGNORE;IGNORE # 1121134121121",             // 13 digits, no label
+		"created 1733480000000 updated 1733480012345 1121134121121", // milliseconds
+		"1 72 04 28 321 453 41 — coordonnées 185 0578 006 08491",    // no NIR grouping
+		"<U24A1B>;IGNORE;IGNORE;IGNORE # 112112211213211",           // 15 digits, no label, not a cell
+		"commit 65621723815138150e8a63 et 622222222222222222E22",    // hashes and floats
+	} {
+		ms, err := Scan(strings.NewReader(text))
+		require.NoError(t, err)
+		assert.Empty(t, ms, "%q", text)
 	}
 }
 

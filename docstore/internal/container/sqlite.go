@@ -3,7 +3,6 @@ package container
 import (
 	"bytes"
 	"encoding/binary"
-	"math"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -13,7 +12,7 @@ import (
 // SQLite project ("Database File Format"): SQLiteText reads the values of the records
 // page by page, as a file-format reader, with bounded work, never running anything the
 // file holds. The text of an HR or customer table (names, IBANs, social security
-// numbers) comes out one record a line, values separated by " ; ".
+// numbers) comes out one record a line, values separated by tabs, as cells.
 
 const sqliteMagic = "SQLite format 3\x00"
 
@@ -23,7 +22,8 @@ const (
 	sqliteTableLeaf = 0x0d
 )
 
-// SQLiteText returns the text and integer values of the records of the database, up
+// SQLiteText returns the text values (and the fifteen-digit integers) of the records
+// of the database, up
 // to limit bytes of output; it reads at most about twice limit bytes of pages. Leaf
 // pages of tables and of indexes (WITHOUT ROWID tables live there) are read in file
 // order, with their overflow chains; freed pages that still hold old records are read
@@ -170,12 +170,12 @@ func (r *sqliteReader) record(p []byte) {
 		body = body[size:]
 		var text []byte
 		switch {
-		case t >= 1 && t <= 6:
-			text = strconv.AppendInt(nil, sqliteInt(v), 10)
-		case t == 7:
-			f := math.Float64frombits(binary.BigEndian.Uint64(v))
-			if f == math.Trunc(f) && math.Abs(f) < 1e18 {
-				text = strconv.AppendInt(nil, int64(f), 10)
+		case t >= 5 && t <= 6:
+			// only integers of fifteen digits: a social security number kept as a
+			// number; other integers (counts, ids, timestamps) are not read, their
+			// digits would only give chance matches
+			if n := sqliteInt(v); n >= 1e14 && n < 1e15 {
+				text = strconv.AppendInt(nil, n, 10)
 			}
 		case t >= 13 && t%2 == 1:
 			text = r.decode(v)
@@ -184,7 +184,7 @@ func (r *sqliteReader) record(p []byte) {
 			continue
 		}
 		if wrote {
-			r.out.WriteString(" ; ")
+			r.out.WriteByte('\t')
 		}
 		r.out.Write(text)
 		wrote = true
