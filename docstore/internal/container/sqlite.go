@@ -44,10 +44,11 @@ func SQLiteText(b *Blob, limit int64) []byte {
 	if usable < 480 {
 		return nil
 	}
-	r := sqliteReader{b: b, pageSize: pageSize, usable: usable, encoding: binary.BigEndian.Uint32(h[56:]), limit: limit}
+	r := sqliteReader{b: b, pageSize: pageSize, usable: usable, encoding: binary.BigEndian.Uint32(h[56:]), limit: limit,
+		cells: limit/8 + 4096, work: 4*limit + 1<<20}
 	pages := b.Size / int64(pageSize)
 	budget := limit*2/int64(pageSize) + 1
-	for p := int64(1); p <= pages && p <= budget && int64(r.out.Len()) < limit; p++ {
+	for p := int64(1); p <= pages && p <= budget && int64(r.out.Len()) < limit && r.cells > 0 && r.work > 0; p++ {
 		page, err := b.At((p-1)*int64(pageSize), pageSize)
 		if err != nil || len(page) < pageSize {
 			break
@@ -64,6 +65,8 @@ type sqliteReader struct {
 	usable   int
 	encoding uint32 // 1 UTF-8, 2 UTF-16le, 3 UTF-16be
 	limit    int64
+	cells    int64 // cells that may still be read: a page may list thousands, twice over
+	work     int64 // payload bytes that may still be assembled (overflow chains loop)
 	out      bytes.Buffer
 }
 
@@ -83,11 +86,15 @@ func (r *sqliteReader) page(page []byte, first bool) {
 		return
 	}
 	for i := range cells {
+		if r.cells--; r.cells < 0 || r.work <= 0 {
+			return
+		}
 		off := int(binary.BigEndian.Uint16(page[ptrs+2*i:]))
 		if off < ptrs || off >= r.usable {
 			continue
 		}
 		payload := r.cell(page[:r.usable], off, typ)
+		r.work -= int64(len(payload)) + 16
 		if payload != nil {
 			r.record(payload)
 		}
@@ -100,7 +107,7 @@ func (r *sqliteReader) page(page []byte, first bool) {
 // cell returns the payload of the cell at off, its overflow pages joined (bounded).
 func (r *sqliteReader) cell(page []byte, off int, typ byte) []byte {
 	size, n := sqliteVarint(page[off:])
-	if n == 0 || size > uint64(r.limit)+uint64(r.pageSize) {
+	if n == 0 || size > uint64(min(r.limit, r.work))+uint64(r.pageSize) {
 		return nil
 	}
 	off += n
@@ -137,7 +144,7 @@ func (r *sqliteReader) cell(page []byte, off int, typ byte) []byte {
 	next := binary.BigEndian.Uint32(page[off+local:])
 	for hops := 0; next != 0 && len(payload) < int(size) && hops < 4096; hops++ {
 		pg, err := r.b.At(int64(next-1)*int64(r.pageSize), r.usable)
-		if err != nil || len(pg) < 4 {
+		if err != nil || len(pg) <= 4 {
 			break
 		}
 		next = binary.BigEndian.Uint32(pg)
