@@ -36,6 +36,9 @@ func FuzzInspectReader(f *testing.F) {
 	f.Add(makeFormPDF("1 85 05 78 006 084 91"))
 	f.Add(withDecoyEncrypt(mustFixture("plain-text.pdf")))
 	f.Add(fakeAgeHeader())
+	f.Add(fakeLUKS())
+	f.Add(fakeKDBX())
+	f.Add(append(mustFixture("keys-folder/releve.age"), attackText...))
 	in := NewInspector(WithMaxExpand(4<<20, 100))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rep, err := in.InspectReader(context.Background(), "blob", bytes.NewReader(data), int64(len(data)))
