@@ -22,63 +22,11 @@ import (
 //   - XMP metadata as XML text;
 //   - embedded files (attachments) as files of their own.
 
-// pdfStream is one stream of the file: its dictionary and its raw data.
-type pdfStream struct {
-	dict, body []byte
-	num, gen   int  // object number and generation, when known
-	numbered   bool // num and gen were read before "obj"
-}
-
-// pdfStreams lists the streams of data (bounded to 1<<16) and returns the bytes
-// outside them, where the objects' own strings are.
-func pdfStreams(data []byte) (streams []pdfStream, outside []byte) {
-	outside = make([]byte, 0, min(len(data), 1<<20))
-	last := 0
-	for off := 0; off < len(data) && len(streams) < 1<<16; {
-		i := bytes.Index(data[off:], []byte("stream"))
-		if i < 0 {
-			break
-		}
-		i += off
-		off = i + 6
-		if i >= 3 && string(data[i-3:i]) == "end" {
-			continue
-		}
-		start := i + 6
-		if start < len(data) && data[start] == '\r' {
-			start++
-		}
-		if start < len(data) && data[start] == '\n' {
-			start++
-		}
-		end := bytes.Index(data[start:], []byte("endstream"))
-		if end < 0 {
-			break
-		}
-		from := max(0, i-2048)
-		dictStart := bytes.LastIndex(data[from:i], []byte("obj"))
-		st := pdfStream{dict: data[from+max(dictStart, 0) : i], body: data[start : start+end]}
-		if dictStart >= 0 {
-			st.num, st.gen, st.numbered = objectNumber(data[:from+dictStart])
-		}
-		streams = append(streams, st)
-		if i > last {
-			outside = append(outside, data[last:i]...)
-		}
-		off = start + end + 9
-		last = off
-	}
-	if last < len(data) {
-		outside = append(outside, data[last:]...)
-	}
-	return streams, outside
-}
-
 // pdf scans the text of a PDF. decrypt, when not nil, decrypts each stream first: a
 // PDF that opens with an empty password opens for anyone, so its text counts as
 // readable (its strings outside streams, encrypted one by one, are left out).
 func (s *scan) pdf(data []byte, decrypt func(num, gen int, data []byte) []byte, depth int) {
-	streams, outside := pdfStreams(data)
+	streams, outside := container.PDFStreams(data)
 	var shown, strs bytes.Buffer
 	var contents [][]byte
 	var cmaps []*toUnicode
@@ -88,16 +36,16 @@ func (s *scan) pdf(data []byte, decrypt func(num, gen int, data []byte) []byte, 
 			s.partial = true
 			break
 		}
-		d := st.dict
+		d := st.Dict
 		if bytes.Contains(d, []byte("/Image")) || bytes.Contains(d, []byte("/FontFile")) || bytes.Contains(d, []byte("/Length1")) || bytes.Contains(d, []byte("/XRef")) {
 			continue
 		}
-		body := st.body
+		body := st.Body
 		if decrypt != nil {
-			if !st.numbered {
+			if !st.Numbered {
 				continue
 			}
-			if body = decrypt(st.num, st.gen, body); body == nil {
+			if body = decrypt(st.Num, st.Gen, body); body == nil {
 				continue
 			}
 		}
@@ -249,27 +197,6 @@ func pdfDocText(b []byte) []byte {
 		out = utf8.AppendRune(out, rune(c))
 	}
 	return out
-}
-
-// objectNumber reads "num gen" just before the "obj" keyword that ends head.
-func objectNumber(head []byte) (num, gen int, ok bool) {
-	f := bytes.Fields(head[max(0, len(head)-32):])
-	if len(f) < 2 {
-		return 0, 0, false
-	}
-	atoi := func(b []byte) (int, bool) {
-		n := 0
-		for _, c := range b {
-			if c < '0' || c > '9' || n > 1<<30 {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, len(b) > 0
-	}
-	num, ok1 := atoi(f[len(f)-2])
-	gen, ok2 := atoi(f[len(f)-1])
-	return num, gen, ok1 && ok2
 }
 
 // trimZlibHeader drops the 2-byte zlib header so that a stream with a bad checksum

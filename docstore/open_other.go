@@ -20,14 +20,5 @@ func openRegular(path string, follow bool) (*os.File, fs.FileInfo, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("docstore: %w", err)
 	}
-	fi, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, nil, fmt.Errorf("docstore: %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		f.Close()
-		return nil, nil, fmt.Errorf("docstore: %s: %w", path, ErrNotRegular)
-	}
-	return f, fi, nil
+	return regularFile(f, path)
 }

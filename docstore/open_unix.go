@@ -27,14 +27,5 @@ func openRegular(path string, follow bool) (*os.File, fs.FileInfo, error) {
 		return nil, nil, fmt.Errorf("docstore: %w", &fs.PathError{Op: "open", Path: path, Err: err})
 	}
 	f := os.NewFile(uintptr(fd), path)
-	fi, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, nil, fmt.Errorf("docstore: %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		f.Close()
-		return nil, nil, fmt.Errorf("docstore: %s: %w", path, ErrNotRegular)
-	}
-	return f, fi, nil
+	return regularFile(f, path)
 }

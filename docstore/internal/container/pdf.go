@@ -329,6 +329,36 @@ func pdfObject(b *Blob, x pdfXref, num int) []byte {
 // pdfTableEnd skips the subsections ("start count" then count rows of 20 bytes) of
 // the classic table at off and returns the offset just after them.
 func pdfTableEnd(b *Blob, off int64) (int64, bool) {
+	return pdfSubsections(b, off, nil)
+}
+
+// pdfXrefTable reads the classic table: subsections "start count" of 20-byte rows.
+func pdfXrefTable(b *Blob, off int64, num int) int64 {
+	found := int64(-1)
+	pdfSubsections(b, off, func(first, count int, rows int64) bool {
+		if num < first || num >= first+count {
+			return true
+		}
+		row, err := b.At(rows+int64(num-first)*20, 20)
+		if err != nil {
+			return false
+		}
+		f := bytes.Fields(row)
+		if len(f) < 3 || string(f[2]) != "n" {
+			return false
+		}
+		if n, err := strconv.ParseInt(string(f[0]), 10, 64); err == nil {
+			found = n
+		}
+		return false
+	})
+	return found
+}
+
+// pdfSubsections walks the subsections of the classic table at off, calling fn (when
+// not nil) with each one's first object number, its count and the offset of its rows,
+// until fn returns false. It returns the offset just after the last subsection.
+func pdfSubsections(b *Blob, off int64, fn func(first, count int, rows int64) bool) (int64, bool) {
 	pos := off
 	line := func() []byte {
 		d, _ := b.At(pos, 128)
@@ -357,61 +387,15 @@ func pdfTableEnd(b *Blob, off int64) (int64, bool) {
 		if err1 != nil || err2 != nil || first < 0 || count < 0 || count > 1<<24 {
 			return start, true
 		}
+		if fn != nil && !fn(first, count, pos) {
+			return pos, true
+		}
 		pos += int64(count) * 20
 		if pos > b.Size {
 			return 0, false
 		}
 	}
 	return 0, false
-}
-
-// pdfXrefTable reads the classic table: subsections "start count" of 20-byte rows.
-func pdfXrefTable(b *Blob, off int64, num int) int64 {
-	pos := off
-	line := func() []byte {
-		d, _ := b.At(pos, 128)
-		i := bytes.IndexAny(d, "\r\n")
-		if i < 0 {
-			return nil
-		}
-		l := d[:i]
-		for i < len(d) && (d[i] == '\r' || d[i] == '\n') {
-			i++
-		}
-		pos += int64(i)
-		return l
-	}
-	if l := line(); !bytes.HasPrefix(bytes.TrimSpace(l), []byte("xref")) {
-		return -1
-	}
-	for range 1000 {
-		f := bytes.Fields(line())
-		if len(f) != 2 {
-			return -1
-		}
-		start, err1 := strconv.Atoi(string(f[0]))
-		count, err2 := strconv.Atoi(string(f[1]))
-		if err1 != nil || err2 != nil || start < 0 || count < 0 {
-			return -1
-		}
-		if num >= start && num < start+count {
-			row, err := b.At(pos+int64(num-start)*20, 20)
-			if err != nil {
-				return -1
-			}
-			f := bytes.Fields(row)
-			if len(f) < 3 || string(f[2]) != "n" {
-				return -1
-			}
-			n, err := strconv.ParseInt(string(f[0]), 10, 64)
-			if err != nil {
-				return -1
-			}
-			return n
-		}
-		pos += int64(count) * 20
-	}
-	return -1
 }
 
 // pdfXrefStream decodes a cross-reference stream (Flate with an optional PNG
@@ -752,39 +736,17 @@ func pdfStreamsInClear(b *Blob, enc []byte) bool {
 	if err != nil && len(data) == 0 {
 		return false
 	}
+	streams, _ := PDFStreams(data)
 	clear, sampled := 0, 0
-	for off := 0; off < len(data) && sampled < 16; {
-		i := bytes.Index(data[off:], []byte("stream"))
-		if i < 0 {
+	for _, st := range streams {
+		if sampled == 16 {
 			break
 		}
-		i += off
-		off = i + 6
-		if i >= 3 && string(data[i-3:i]) == "end" {
-			continue
+		if bytes.Contains(st.Dict, []byte("/XRef")) || bytes.Contains(st.Dict, []byte("/Metadata")) || bytes.Contains(st.Dict, []byte("/Crypt")) || len(st.Body) < 32 {
+			continue // never encrypted, in clear by the file's own choice, or too short to tell
 		}
-		dictStart := bytes.LastIndex(data[max(0, i-1024):i], []byte("<<"))
-		if dictStart < 0 {
-			continue
-		}
-		dict := data[max(0, i-1024)+dictStart : i]
-		if bytes.Contains(dict, []byte("/XRef")) || bytes.Contains(dict, []byte("/Metadata")) || bytes.Contains(dict, []byte("/Crypt")) {
-			continue // never encrypted, or in clear by the file's own choice
-		}
-		start := i + 6
-		if start < len(data) && data[start] == '\r' {
-			start++
-		}
-		if start < len(data) && data[start] == '\n' {
-			start++
-		}
-		n := pdfInt(dict, "/Length", -1)
-		if n < 32 || start+n > len(data) {
-			continue
-		}
-		body := data[start : start+n]
 		sampled++
-		if pdfReadable(dict, body) {
+		if pdfReadable(st.Dict, st.Body) {
 			clear++
 		}
 	}
@@ -876,4 +838,78 @@ func ASCII85Decode(b []byte) []byte {
 		flush(n)
 	}
 	return out
+}
+
+// PDFStream is one stream of a PDF file: its dictionary and its raw data.
+type PDFStream struct {
+	Dict, Body []byte
+	Num, Gen   int  // object number and generation, when known
+	Numbered   bool // Num and Gen were read before "obj"
+}
+
+// PDFStreams lists the streams of data, found by their "stream" and "endstream"
+// keywords (a damaged cross-reference table does not matter), at most 1<<16, and
+// returns the bytes outside them, where the objects' own strings are.
+func PDFStreams(data []byte) (streams []PDFStream, outside []byte) {
+	outside = make([]byte, 0, min(len(data), 1<<20))
+	last := 0
+	for off := 0; off < len(data) && len(streams) < 1<<16; {
+		i := bytes.Index(data[off:], []byte("stream"))
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + 6
+		if i >= 3 && string(data[i-3:i]) == "end" {
+			continue
+		}
+		start := i + 6
+		if start < len(data) && data[start] == '\r' {
+			start++
+		}
+		if start < len(data) && data[start] == '\n' {
+			start++
+		}
+		end := bytes.Index(data[start:], []byte("endstream"))
+		if end < 0 {
+			break
+		}
+		from := max(0, i-2048)
+		dictStart := bytes.LastIndex(data[from:i], []byte("obj"))
+		st := PDFStream{Dict: data[from+max(dictStart, 0) : i], Body: data[start : start+end]}
+		if dictStart >= 0 {
+			st.Num, st.Gen, st.Numbered = objectNumber(data[:from+dictStart])
+		}
+		streams = append(streams, st)
+		if i > last {
+			outside = append(outside, data[last:i]...)
+		}
+		off = start + end + 9
+		last = off
+	}
+	if last < len(data) {
+		outside = append(outside, data[last:]...)
+	}
+	return streams, outside
+}
+
+// objectNumber reads "num gen" just before the "obj" keyword that ends head.
+func objectNumber(head []byte) (num, gen int, ok bool) {
+	f := bytes.Fields(head[max(0, len(head)-32):])
+	if len(f) < 2 {
+		return 0, 0, false
+	}
+	atoi := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' || n > 1<<30 {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, len(b) > 0
+	}
+	num, ok1 := atoi(f[len(f)-2])
+	gen, ok2 := atoi(f[len(f)-1])
+	return num, gen, ok1 && ok2
 }
