@@ -3,7 +3,6 @@ package docstore
 import (
 	"context"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/trustreflex/trustreflex/docstore/internal/container"
 	"github.com/trustreflex/trustreflex/docstore/pii"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -76,9 +76,10 @@ func NewInspector(opts ...Option) *Inspector {
 
 var _ reflex.Checker = (*Inspector)(nil)
 
-// ErrNotRegular is returned by [Inspector.Check] for a path that is neither a regular file nor a
-// folder (a device, a socket, a pipe).
-var ErrNotRegular = errors.New("docstore: not a regular file or folder")
+// ErrNotRegular is returned by [Inspector.Check] and [Inspector.Walk] for a path that is
+// neither a regular file nor a folder (a device, a socket, a named pipe), found without
+// blocking. It is a [reflex.Problem]: reflex.ErrorText says it in the reader's language.
+var ErrNotRegular = regularfile.ErrNotRegular
 
 // Check inspects path. For a file, the report has Kind "file"; for a folder, it has
 // Kind "store" and gives the folder verdict (encrypted, plaintext or mixed) over

@@ -4,19 +4,27 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 )
 
-// regularFile checks on an open file that it is a regular file, and returns it with its
-// information; anything else is closed and refused with [ErrNotRegular].
-func regularFile(f *os.File, path string) (*os.File, fs.FileInfo, error) {
+// openRegular opens path for reading without blocking (a named pipe or a device would
+// block an ordinary open) and checks on the open file that it is a regular file:
+// anything else gives [ErrNotRegular]. Without follow, a symbolic link is refused: a
+// file met during a walk that was replaced by a link is not followed.
+func openRegular(path string, follow bool) (*os.File, fs.FileInfo, error) {
+	flag := os.O_RDONLY
+	if !follow {
+		flag |= noFollow
+	}
+	f, err := regularfile.OpenFile(path, flag, 0)
+	if err != nil {
+		return nil, nil, fmt.Errorf("docstore: %w", err)
+	}
 	fi, err := f.Stat()
 	if err != nil {
 		f.Close()
 		return nil, nil, fmt.Errorf("docstore: %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		f.Close()
-		return nil, nil, fmt.Errorf("docstore: %s: %w", path, ErrNotRegular)
 	}
 	return f, fi, nil
 }

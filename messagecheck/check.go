@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -15,8 +16,11 @@ import (
 // Checker checks SMS and mail texts. Its zero value is not usable: call New. It is safe
 // for concurrent use when the checkers it holds are.
 type Checker struct {
-	urls  reflex.Checker
-	ibans reflex.Checker
+	urls     reflex.Checker
+	ibans    reflex.Checker
+	orgs     []organisation // bodies and companies of urlcheck's catalogue
+	orgWords phraseList     // the words that name them, with their index in orgs
+	plan     plan           // ARCEP's numbering plan: what a call costs
 }
 
 // Option configures a Checker.
@@ -61,7 +65,7 @@ func (c *Checker) Check(ctx context.Context, text string) (reflex.Report, error)
 		masked := ibancheck.Mask(b.Compact)
 		report.Add(about(masked, masked, r.Findings)...)
 	}
-	report.Add(messageFindings(scanSignals(text, len(found.Links) > 0), found, allOfficial)...)
+	report.Add(c.messageFindings(c.scanSignals(text, len(found.Links) > 0), found, allOfficial)...)
 	return report, nil
 }
 
@@ -88,29 +92,95 @@ func about(what, key string, findings []reflex.Finding) []reflex.Finding {
 }
 
 // messageFindings turns the message-level signals into findings.
-func messageFindings(s signals, found Found, linksOfficial bool) []reflex.Finding {
+func (c *Checker) messageFindings(s signals, found Found, linksOfficial bool) []reflex.Finding {
 	var out []reflex.Finding
 	risky := len(found.IBANs) > 0 || len(found.Links) > 0 && !linksOfficial
-	if s.body != nil && (s.pay || s.bank) && (risky || len(found.Links) == 0) {
+	contact := risky || len(found.Phones) > 0
+	if s.body >= 0 && (s.pay || s.bank) && (risky || len(found.Links) == 0) {
 		sev := reflex.Caution // a request to pay without a link or IBAN: by phone, say
 		if risky || s.bank {
 			sev = reflex.Danger
 		}
+		o := c.orgs[s.body]
 		out = append(out, reflex.Finding{
 			Code: reflex.MessagePublicBodyPayment, Severity: sev,
-			Evidence: s.body.name, Suggest: s.body.site,
-			Params: map[string]string{"org": s.body.name},
+			Evidence: o.name, Suggest: o.site, Params: o.params(),
 		})
 	}
-	if s.newBank != "" {
+	premium := slices.ContainsFunc(found.Phones, func(p Phone) bool { t := c.plan.tier(p.Number); return t == TierPremium || t == TierDirectory })
+	if s.parcel && (s.parcelFee || s.amount != "" && small(s.amount) || premium) && (contact || len(found.Links) == 0) {
+		// the commonest scam SMS: a parcel held for a small fee, paid through a link or
+		// a number (or a premium-rate number to call); without either, a caution
+		f := reflex.Finding{Code: reflex.MessageParcelFee, Severity: reflex.Caution, Params: map[string]string{}}
+		if contact {
+			f.Severity = reflex.Danger
+		}
+		if s.company >= 0 {
+			o := c.orgs[s.company]
+			f.Suggest, f.Params = o.site, o.params()
+		}
+		if s.amount != "" {
+			f.Params["amount"] = s.amount
+		}
+		out = append(out, f)
+	}
+	if s.bankAlert && s.bankCall {
+		// the fake bank adviser: a problem with the account, and someone to call
+		f := reflex.Finding{Code: reflex.MessageBankAdviser, Severity: reflex.Caution}
+		if len(found.Phones) > 0 {
+			f.Severity, f.Evidence = reflex.Danger, reflex.PhoneNumber(found.Phones[0].Number)
+		} else if risky {
+			f.Severity = reflex.Danger
+		}
+		out = append(out, f)
+	}
+	out = append(out, c.phoneFindings(s, found.Phones)...)
+	if s.newBank {
 		sev := reflex.Caution
 		if len(found.IBANs) > 0 || len(found.Links) > 0 || s.pay {
 			sev = reflex.Danger
 		}
-		out = append(out, reflex.Finding{Code: reflex.MessageNewBankDetails, Severity: sev, Evidence: s.newBank})
+		f := reflex.Finding{Code: reflex.MessageNewBankDetails, Severity: sev}
+		if len(found.IBANs) > 0 {
+			f.Evidence = ibancheck.Mask(found.IBANs[0].Compact)
+		}
+		out = append(out, f)
 	}
-	if s.urgent != "" && (s.pay || s.bank || s.amount) {
-		out = append(out, reflex.Finding{Code: reflex.MessageUrgentPayment, Severity: reflex.Caution, Evidence: s.urgent})
+	if len(s.urgency) > 0 && (s.pay || s.bank || s.amount != "") {
+		out = append(out, reflex.Finding{Code: reflex.MessageUrgentPayment, Severity: reflex.Caution,
+			Params: map[string]string{"urgency": strings.Join(s.urgency, ",")}})
+	}
+	return out
+}
+
+// phoneFindings: a premium-rate number to call, and a number given as the contact of
+// an organisation whose official numbers the catalogue knows, but not one of them.
+func (c *Checker) phoneFindings(s signals, phones []Phone) []reflex.Finding {
+	var out []reflex.Finding
+	premium, unofficial := false, false
+	for _, p := range phones {
+		number := reflex.PhoneNumber(p.Number)
+		if t := c.plan.tier(p.Number); (t == TierPremium || t == TierDirectory) && !premium {
+			premium = true
+			out = append(out, reflex.Finding{Code: reflex.MessagePremiumNumber, Severity: reflex.Caution, Evidence: number,
+				Params: map[string]string{"number": number, "tier": string(t)}})
+		}
+		if s.body < 0 || unofficial || len(p.Number) < 4 {
+			continue
+		}
+		o := c.orgs[s.body]
+		if len(o.phones) == 0 || slices.Contains(o.phones, p.Number) {
+			continue
+		}
+		unofficial = true
+		sev := reflex.Caution
+		if s.pay || s.bank {
+			sev = reflex.Danger
+		}
+		params := o.params()
+		params["number"] = number
+		out = append(out, reflex.Finding{Code: reflex.MessageUnofficialNumber, Severity: sev, Evidence: number,
+			Suggest: reflex.PhoneNumber(o.phones[0]), Params: params})
 	}
 	return out
 }

@@ -23,13 +23,20 @@
 // masked by [ibancheck.Mask] as evidence. It then adds what the message itself asks for,
 // from the official advice given to the public:
 //
-//   - message.public-body-payment: a public body (ANTAI, Assurance Maladie, the tax
-//     office, CAF, France Travail, ANTS, Urssaf, Crit'Air, Mon Compte Formation) asking
-//     for a payment or bank details: they never do so by SMS or mail;
+//   - message.public-body-payment: a public body (any of urlcheck's catalogue: ANTAI,
+//     Assurance Maladie, the tax office, CAF, the police, ...) asking for a payment or
+//     bank details: they never do so by SMS or mail;
+//   - message.parcel-fee: a parcel held for a fee or a small amount, paid through a link
+//     or a number: the commonest scam SMS; the carrier named is suggested;
+//   - message.bank-adviser: a problem on the account or the card and a number to call;
+//   - message.premium-number: a French premium-rate number (081, 082, 089, 118 XYZ), from
+//     a table of ARCEP's numbering plan (numbering.txt, with its source and date);
+//   - message.unofficial-number: a number given for a body whose official numbers the
+//     catalogue knows, but not one of them; the official one is suggested;
 //   - message.new-bank-details: "our bank details have changed", the faux-RIB trick:
 //     call back on the number you know;
-//   - message.urgent-payment: urgency ("sous 24h", "dernier rappel", "majoration")
-//     together with a payment.
+//   - message.urgent-payment: urgency (a short deadline, a final notice, a penalty, a
+//     threat of blocking) together with a payment; the kind is named, never quoted.
 //
 // The report's subject is the start of the message with its IBANs masked: a report can
 // be shown or logged without the full account numbers. Work is bounded: the first

@@ -41,16 +41,18 @@ type IBAN struct {
 
 // Found is what Extract finds in a message, in order of appearance, without duplicates.
 type Found struct {
-	Links []Link
-	IBANs []IBAN
+	Links  []Link
+	IBANs  []IBAN
+	Phones []Phone
 }
 
-// Extract finds the links and IBANs of a message. Links are found with a scheme
+// Extract finds the links, IBANs and French phone numbers of a message. Links are found with a scheme
 // (https://…), with www., or as bare host names whose top-level domain exists
 // (antai-gouv-amendes.net, bit.ly/3xYz); e-mail addresses are not links. IBANs are
 // found as [ibancheck.Find] finds them: compact or printed in groups ("FR76 3000 6000
 // 0112 3456 7890 189"), ended at the registry's length for the country; an IBAN that
-// is part of a link is not one given to the reader, and is left out.
+// is part of a link is not one given to the reader, and is left out. Phone numbers are
+// French ones outside links and IBANs (see [Phone]).
 func Extract(text string) Found {
 	if len(text) > MaxMessageBytes {
 		cut := MaxMessageBytes
@@ -60,7 +62,21 @@ func Extract(text string) Found {
 		text = text[:cut]
 	}
 	links := extractLinks(text)
-	return Found{Links: links, IBANs: outsideLinks(extractIBANs(text), links)}
+	ibans := outsideLinks(extractIBANs(text), links)
+	phones := extractPhones(text, func(start, end int) bool {
+		for _, l := range links {
+			if start < l.End && l.Start < end {
+				return true
+			}
+		}
+		for _, b := range ibans {
+			if start < b.End && b.Start < end {
+				return true
+			}
+		}
+		return false
+	})
+	return Found{Links: links, IBANs: ibans, Phones: phones}
 }
 
 // outsideLinks drops the IBAN candidates that are part of a link ("…/FR7630006…"): a

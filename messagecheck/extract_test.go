@@ -1,6 +1,7 @@
 package messagecheck
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -210,5 +211,66 @@ func BenchmarkExtractWorstCase(b *testing.B) {
 				Extract(text)
 			}
 		})
+	}
+}
+
+// FuzzNumberingPlan: the numbering plan's parser never panics, and what it accepts
+// gives every number a tier.
+func FuzzNumberingPlan(f *testing.F) {
+	f.Add(numberingPlan)
+	f.Add("089 premium\n")
+	f.Add("08x premium\n089 cheap\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		p, err := parsePlan(strings.NewReader(text))
+		if err != nil {
+			if !errors.Is(err, errNumbering) {
+				t.Fatalf("error not wrapping errNumbering: %v", err)
+			}
+			return
+		}
+		for _, n := range []string{"0899123456", "3646", "118218", "0123456789", ""} {
+			switch p.tier(n) {
+			case TierFree, TierNormal, TierPremium, TierDirectory:
+			default:
+				t.Fatalf("tier of %q: %q", n, p.tier(n))
+			}
+		}
+	})
+}
+
+func TestNumberingPlan(t *testing.T) {
+	p, err := parsePlan(strings.NewReader(numberingPlan))
+	require.NoError(t, err)
+	for n, want := range map[string]Tier{
+		"0899123456": TierPremium, "0812345678": TierPremium, "0825000000": TierPremium, "118218": TierDirectory,
+		"0800123456": TierFree, "0809401401": TierNormal, "3646": TierNormal, "3020": TierFree, "0612345678": TierNormal,
+	} {
+		assert.Equal(t, want, p.tier(n), n)
+	}
+	for _, bad := range []string{"", "# only\n", "08x premium\n", "089 cheap\n", "089 premium\n089 free\n"} {
+		_, err := parsePlan(strings.NewReader(bad))
+		assert.ErrorIs(t, err, errNumbering, "%q", bad)
+	}
+}
+
+func TestExtractPhones(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Appelez le 08 99 25 41 10 vite":             {"0899254110"},
+		"Tél : +33 1 84 25 66 90.":                   {"0184256690"},
+		"0033 6 12 34 56 78 ou 06.12.34.56.78":       {"0612345678", "0612345678"},
+		"appelez le 3646 (service gratuit)":          {"3646"},
+		"le 0 809 401 401 répond":                    {"0809401401"},
+		"renseignements au 118 218":                  {"118218"},
+		"en 2026, 3646 personnes, 35,50 €, le 12/05": nil,
+		"réf. A0612345678 et 06123456789":            nil,
+		"IBAN FR76 3000 6000 0112 3456 7890 189":     nil,
+	} {
+		f := Extract(text)
+		var got []string
+		for _, p := range f.Phones {
+			got = append(got, p.Number)
+			assert.Less(t, p.Start, p.End, "%q", text)
+		}
+		assert.Equal(t, want, got, "%q", text)
 	}
 }

@@ -18,25 +18,6 @@ import (
 // pressure of every scam. Phrases are written folded: lower case, no accents, words
 // separated by one space (see fold).
 
-// publicBody is an organisation that scammers impersonate.
-type publicBody struct {
-	name  string     // as shown to the person: "ANTAI"
-	site  string     // its official site, suggested instead of the message's links
-	words phraseList // folded phrases that name it or its business
-}
-
-var publicBodies = []publicBody{
-	{"ANTAI", "https://www.antai.gouv.fr/", phrases("antai", "amende", "amendes", "contravention", "avis de contravention", "proces verbal", "infraction routiere")},
-	{"Assurance Maladie", "https://www.ameli.fr/", phrases("assurance maladie", "ameli", "carte vitale", "cpam")},
-	{"Finances publiques / impôts", "https://www.impots.gouv.fr/", phrases("impots", "impot", "dgfip", "finances publiques", "tresor public", "taxe d habitation", "taxe fonciere")},
-	{"CAF", "https://www.caf.fr/", phrases("caf", "allocations familiales", "caisse d allocations")},
-	{"France Travail", "https://www.francetravail.fr/", phrases("france travail", "pole emploi")},
-	{"ANTS", "https://ants.gouv.fr/", phrases("ants", "carte grise", "certificat d immatriculation", "permis de conduire", "titres securises")},
-	{"Urssaf", "https://www.urssaf.fr/", phrases("urssaf")},
-	{"Crit'Air", "https://www.certificat-air.gouv.fr/", phrases("crit air", "critair", "vignette crit")},
-	{"Mon Compte Formation", "https://www.moncompteformation.gouv.fr/", phrases("cpf", "compte formation", "mon compte formation")},
-}
-
 // payRequest: the message asks to pay (imperatives, infinitives, fees).
 var payRequest = phrases(
 	"payez", "payer", "reglez", "regler", "acquittez", "acquitter", "regularisez", "regulariser",
@@ -74,13 +55,38 @@ var newBankDetails = phrases(
 	"changed our bank", "new account details",
 )
 
-var urgency = phrases(
-	"urgent", "urgence", "immediatement", "sans delai", "dernier rappel", "derniere relance", "dernier avis",
-	"derniere chance", "sous 24h", "sous 24 h", "sous 48h", "sous 48 h", "sous 72h", "dans les 24h",
-	"dans les 24 h", "dans les 48h", "avant ce soir", "aujourd hui", "majoration", "majoree", "majore",
-	"poursuites", "huissier", "sera suspendu", "sera suspendue", "sera bloque", "sera bloquee",
-	"expire", "expiration", "au plus vite", "dans les plus brefs delais", "immediately",
-	"within 24 hours", "final notice", "last reminder", "today",
+// urgencies are the kinds of pressure a message puts on, each rendered by the catalogue
+// (urgency.KIND) in the reader's language: the message's own words are never quoted.
+var urgencies = []struct {
+	kind  string
+	words phraseList
+}{
+	{"deadline", phrases("immediatement", "sans delai", "sous 24h", "sous 24 h", "sous 48h", "sous 48 h", "sous 72h",
+		"dans les 24h", "dans les 24 h", "dans les 48h", "avant ce soir", "aujourd hui", "au plus vite",
+		"dans les plus brefs delais", "immediately", "within 24 hours", "today")},
+	{"last-notice", phrases("dernier rappel", "derniere relance", "dernier avis", "derniere chance", "final notice", "last reminder")},
+	{"penalty", phrases("majoration", "majoree", "majore", "poursuites", "huissier", "penalite", "penalites")},
+	{"blocking", phrases("sera suspendu", "sera suspendue", "sera bloque", "sera bloquee", "expire", "expiration", "sera retourne", "sera detruit")},
+	{"urgent", phrases("urgent", "urgence")},
+}
+
+// parcelWords name a parcel or its delivery; parcelFees the fees scams ask for.
+var (
+	parcelWords = phrases("colis", "livraison", "livreur", "paquet", "avis de passage", "point relais", "expedition",
+		"dedouanement", "douane", "douanes", "parcel", "package", "delivery", "customs")
+	parcelFees = phrases("frais", "frais de livraison", "frais de port", "frais de douane", "droits de douane",
+		"taxe", "taxes", "payer", "reglez", "regler", "paiement", "fees", "fee", "pay")
+)
+
+// bankAlerts are the opening of the fake bank adviser: something is wrong with the
+// account or the card; bankCalls ask to call someone about it.
+var (
+	bankAlerts = phrases("operation suspecte", "operations suspectes", "operation inhabituelle", "activite suspecte",
+		"activite inhabituelle", "paiement suspect", "tentative de paiement", "tentative de fraude", "fraude",
+		"carte bloquee", "carte suspendue", "compte bloque", "compte suspendu", "opposition sur votre carte",
+		"suspicious activity", "suspicious transaction", "card blocked", "account suspended")
+	bankCalls = phrases("appelez", "rappelez", "contactez", "composez", "joindre", "votre conseiller",
+		"conseiller bancaire", "service fraude", "service anti fraude", "call", "contact your")
 )
 
 // negations cancel a phrase when one of them comes within negationWindow words before it:
@@ -93,35 +99,93 @@ var amount = regexp.MustCompile(`(?i)\d{1,6}(?:[.,]\d{1,2})?\s?(?:€|eur\b|euro
 
 // signals are the message-level facts found in a message.
 type signals struct {
-	body    *publicBody // the public body named first, if any
-	pay     bool        // asks to pay
-	bank    bool        // asks for bank details (or baits with a refund and a link)
-	amount  bool        // shows an amount of money
-	newBank string      // the "new bank details" phrase found
-	urgent  string      // the urgency phrase found
+	body      int      // the organisation named first (index in Checker.orgs), -1 if none
+	company   int      // the company named first (a parcel carrier), -1 if none
+	pay       bool     // asks to pay
+	bank      bool     // asks for bank details (or baits with a refund and a link)
+	amount    string   // the first amount of money shown, "1.99 EUR", or ""
+	newBank   bool     // announces new bank details
+	urgency   []string // the kinds of urgency found, in order
+	parcel    bool     // speaks of a parcel or its delivery
+	parcelFee bool     // with fees to pay
+	bankAlert bool     // a problem with the account or the card
+	bankCall  bool     // asks to call about it
 }
 
 // scanSignals finds the message-level facts; hasLink says whether the message holds a
 // link (a request to "confirm your bank details" needs somewhere to do it).
-func scanSignals(text string, hasLink bool) signals {
+func (c *Checker) scanSignals(text string, hasLink bool) signals {
 	words := fold(text)
-	var s signals
-	first := len(words)
-	for i := range publicBodies {
-		if _, at, ok := findPhrase(words, publicBodies[i].words); ok && at < first {
-			s.body, first = &publicBodies[i], at
+	s := signals{body: -1, company: -1}
+	firstBody, firstCompany := len(words), len(words)
+	for i, w := range words {
+		for _, p := range c.orgWords.byFirst[w] {
+			if !matchAt(words, i, p.words) {
+				continue
+			}
+			if c.orgs[p.id].public && i < firstBody {
+				s.body, firstBody = p.id, i
+			}
+			if !c.orgs[p.id].public && i < firstCompany {
+				s.company, firstCompany = p.id, i
+			}
 		}
 	}
 	_, _, s.pay = findPhrase(words, payRequest)
 	// The regexp only where a currency is written: it is the slowest step on long texts.
-	s.amount = (strings.Contains(text, "€") || indexFold(text, "eur") >= 0) && amount.MatchString(text)
+	if strings.Contains(text, "€") || indexFold(text, "eur") >= 0 {
+		s.amount = neutralAmount(amount.FindString(text))
+	}
 	_, _, details := findPhrase(words, bankDetails)
 	_, _, asks := findPhrase(words, dataRequest)
 	_, _, refund := findPhrase(words, refundBait)
 	s.bank = details && (asks || hasLink) || refund && hasLink
-	s.newBank, _, _ = findPhrase(words, newBankDetails)
-	s.urgent, _, _ = findPhrase(words, urgency)
+	_, _, s.newBank = findPhrase(words, newBankDetails)
+	for _, u := range urgencies {
+		if _, _, ok := findPhrase(words, u.words); ok {
+			s.urgency = append(s.urgency, u.kind)
+		}
+	}
+	_, _, s.parcel = findPhrase(words, parcelWords)
+	if s.parcel {
+		_, _, s.parcelFee = findPhrase(words, parcelFees)
+	}
+	_, _, s.bankAlert = findPhrase(words, bankAlerts)
+	if s.bankAlert {
+		_, _, s.bankCall = findPhrase(words, bankCalls)
+	}
 	return s
+}
+
+// neutralAmount writes an amount found in a message ("1,99 €", "€2.50", "35 euros") in
+// the catalogue's language-neutral form ("1.99 EUR"), or "" for none.
+func neutralAmount(found string) string {
+	var num []byte
+	for i := 0; i < len(found); i++ {
+		switch c := found[i]; {
+		case c >= '0' && c <= '9':
+			num = append(num, c)
+		case (c == ',' || c == '.') && len(num) > 0:
+			num = append(num, '.')
+		}
+	}
+	if len(num) == 0 {
+		return ""
+	}
+	n := string(num)
+	switch i := strings.IndexByte(n, '.'); {
+	case i < 0:
+		n += ".00"
+	case len(n)-i == 2:
+		n += "0"
+	}
+	return n + " EUR"
+}
+
+// small reports whether an amount ("1.99 EUR") is the small sum of a parcel-fee lure.
+func small(amount string) bool {
+	i := strings.IndexByte(amount, '.')
+	return i > 0 && i <= 2
 }
 
 // fold returns the words of text in lower case without accents: "Réglez l'amende !"
@@ -140,25 +204,35 @@ func fold(text string) []string {
 // phraseList holds phrases split into words once, indexed by their first word so that
 // a message is scanned in one pass whatever the number of phrases.
 type phraseList struct {
-	byFirst map[string][][]string
+	byFirst map[string][]phrase
+}
+
+// phrase is one phrase of a list, with the id of what it names (an organisation), or -1.
+type phrase struct {
+	words []string
+	id    int
 }
 
 func phrases(list ...string) phraseList {
-	pl := phraseList{byFirst: make(map[string][][]string, len(list))}
+	pl := phraseList{byFirst: make(map[string][]phrase, len(list))}
 	for _, p := range list {
-		words := strings.Split(p, " ")
-		pl.byFirst[words[0]] = append(pl.byFirst[words[0]], words)
+		pl.add(p, -1)
 	}
 	return pl
 }
 
+func (pl *phraseList) add(p string, id int) {
+	words := strings.Split(p, " ")
+	pl.byFirst[words[0]] = append(pl.byFirst[words[0]], phrase{words, id})
+}
+
 // findPhrase returns the first phrase of the list found as whole words in words, not
 // negated, with the index of its first word.
-func findPhrase(words []string, list phraseList) (phrase string, at int, ok bool) {
+func findPhrase(words []string, list phraseList) (found string, at int, ok bool) {
 	for i, w := range words {
 		for _, p := range list.byFirst[w] {
-			if matchAt(words, i, p) && !negated(words, i) {
-				return strings.Join(p, " "), i, true
+			if matchAt(words, i, p.words) && !negated(words, i) {
+				return strings.Join(p.words, " "), i, true
 			}
 		}
 	}

@@ -96,16 +96,27 @@ func (f Finding) Reflex(lang Lang) string {
 }
 
 // EvidenceText returns the evidence as a person reads it in lang: rendered from Params
-// by the catalogue when the code has an evidence text ("ants-gouv.fr ~ ants.gouv.fr :
-// un trait d'union ajouté"), else (or when that renders empty) the finding's
-// Evidence, through [Printable].
+// by the catalogue when the code has an evidence text and the finding the values it
+// needs ("ants-gouv.fr imite ants.gouv.fr : un trait d'union ajouté"), else (or when
+// that renders empty) the finding's Evidence, through [Printable].
 func (f Finding) EvidenceText(lang Lang) string {
-	if e, ok := catalogue[f.Code]; ok && e.evidence.in(lang) != "" {
-		if t := f.filler(lang).fill(e.evidence.in(lang)); t != "" {
-			return t
+	if e, ok := catalogue[f.Code]; ok && e.evidence.in(lang) != "" && f.hasAll(e.evidence.in(lang)) {
+		if s := f.filler(lang).fill(e.evidence.in(lang)); s != "" {
+			return s
 		}
 	}
 	return Printable(f.Evidence)
+}
+
+// hasAll reports whether f has a value for every required placeholder of t: a finding
+// made without the params of an evidence text shows its Evidence as it is.
+func (f Finding) hasAll(t string) bool {
+	for _, name := range placeholders(t, false) {
+		if f.lookup(name) == "" {
+			return false
+		}
+	}
+	return true
 }
 
 func (f Finding) filler(lang Lang) filler {

@@ -19,46 +19,69 @@ const (
 	URLPublicSector   Code = "url.public-sector"
 )
 
-// The URL texts take these parameters: {org} the organisation, {procedure} the name of
-// the procedure, {free} the official site when the procedure is free there, {cost} what
-// the official site charges otherwise. A check sets {free} or {cost}, never both.
+// The URL texts take these parameters, all from the catalogue's data (urlcheck):
+//
+//	{org}        the organisation (org.en in English when the catalogue has it)
+//	{procedure}  the procedure's name (procedure.en in English)
+//	{owner}      "public" or "company": whose name an address borrows (vocabulary owner)
+//	{cost}       the kind of cost: free, tax, price or dues, with its value in
+//	             {free} (the official site), {tax} (what is paid when only a tax or a
+//	             stamp is due; tax.en in English), {price} (an amount) and {pricenote}
+//	             (pricenote.en), or {dues} (what one pays there; dues.en)
+//
+// The cost sentences render the procedure's one cost fact, so that no text calls a
+// taxed procedure free.
+
+// The cost sentence of a text is the vocabulary word {cost:cost.here} (on the official
+// site) or {cost:cost.there} (elsewhere), chosen by the cost's kind and filled with the
+// value of that kind: see urlTexts.
+const (
+	costHere  = "[ {cost:cost.here}]"
+	costThere = "[ {cost:cost.there}]"
+)
 
 var urlEntries = map[Code]entry{
 	URLOfficial: {
-		fr: text{"C'est un site officiel[ : {org}].", "Vous pouvez continuer sur ce site.[ La démarche est gratuite sur {free} : ne payez aucun frais.][ Prix officiel : {cost}.]"},
-		en: text{"This is an official site[: {org}].", "You can go on with this site.[ The procedure is free on {free}: pay no fee.][ Official price: {cost}.]"},
+		fr: text{"C'est un site officiel[ : {org}].", "Vous pouvez continuer sur ce site." + costHere},
+		en: text{"This is an official site[: {org}].", "You can go on with this site." + costHere},
 	},
 	URLState: {
 		fr: text{"Ce site dépend de l'État (adresse en gouv.fr).", "Vous pouvez continuer, en vérifiant que c'est bien le service dont vous avez besoin."},
 		en: text{"This site belongs to the French State (a gouv.fr address).", "You can go on; check that it is the service you need."},
 	},
 	URLOtherProcedure: {
-		fr: text{"Ce site est officiel, mais ce n'est pas celui de cette démarche[ : {procedure}].", "Tapez vous-même l'adresse de la démarche : {suggest}[ Elle y est gratuite ({free}).][ Prix officiel : {cost}.]"},
-		en: text{"This site is official, but it is not the one for this procedure[: {procedure}].", "Type the procedure's address yourself: {suggest}[ It is free there ({free}).][ Official price: {cost}.]"},
+		fr:       text{"Ce site est officiel, mais ce n'est pas celui de cette démarche[ : {procedure}].", "Allez sur le site de la démarche." + costThere + " Tapez vous-même son adresse : {suggest}"},
+		en:       text{"This site is official, but it is not the one for this procedure[: {procedure}].", "Use the procedure's own site." + costThere + " Type its address yourself: {suggest}"},
+		evidence: phrase{"[{evidence} sert à : {other}]", "[{evidence} is for: {other}]"},
 	},
 	URLNotOfficial: {
-		fr: text{"Ce site n'est pas un site officiel connu. Un site privé peut vous faire payer une démarche gratuite.", "Passez par le site officiel de l'administration.[ Tapez vous-même : {suggest}][ Cette démarche est gratuite sur {free}.][ Prix officiel : {cost}.]"},
-		en: text{"This site is not a known official site. A private site may charge you for a free procedure.", "Use the administration's official site.[ Type it yourself: {suggest}][ This procedure is free on {free}.][ Official price: {cost}.]"},
+		fr: text{"Ce site n'est pas un site officiel connu. Un site privé peut vous faire payer des frais que le site officiel ne demande pas.", "Passez par le site officiel." + costThere + "[ Tapez vous-même son adresse : {suggest}]"},
+		en: text{"This site is not a known official site. A private site may charge you fees that the official site does not.", "Use the official site." + costThere + "[ Type its address yourself: {suggest}]"},
 	},
 	URLLookalike: {
-		fr: text{"Cette adresse imite un site officiel[ ({suggest})]. C'est le signe d'une arnaque.", "Ne saisissez rien et ne payez rien.[ Tapez vous-même l'adresse officielle : {suggest}][ Cette démarche est gratuite sur {free}.]"},
-		en: text{"This address imitates an official site[ ({suggest})]. It is the mark of a scam.", "Do not enter anything and do not pay.[ Type the official address yourself: {suggest}][ This procedure is free on {free}.]"},
+		fr:       text{"Cette adresse imite un site officiel[ ({suggest})]. C'est le signe d'une arnaque.", "Ne saisissez rien et ne payez rien." + costThere + "[ Tapez vous-même l'adresse officielle : {suggest}]"},
+		en:       text{"This address imitates an official site[ ({suggest})]. It is the mark of a scam.", "Do not enter anything and do not pay." + costThere + "[ Type the official address yourself: {suggest}]"},
+		evidence: phrase{"{host}[ ({ascii})] imite {target} : {edit:edit}", "{host}[ ({ascii})] imitates {target}: {edit:edit}"},
 	},
 	URLEmbedding: {
-		fr: text{"Le nom d'un site officiel est glissé dans une autre adresse pour vous tromper.", "Ne saisissez rien et ne payez rien.[ Tapez vous-même l'adresse officielle : {suggest}][ Cette démarche est gratuite sur {free}.]"},
-		en: text{"The name of an official site is slipped into another address to fool you.", "Do not enter anything and do not pay.[ Type the official address yourself: {suggest}][ This procedure is free on {free}.]"},
+		fr:       text{"Le nom d'un site officiel est glissé dans une autre adresse pour vous tromper.", "Ne saisissez rien et ne payez rien." + costThere + "[ Tapez vous-même l'adresse officielle : {suggest}]"},
+		en:       text{"The name of an official site is slipped into another address to fool you.", "Do not enter anything and do not pay." + costThere + "[ Type the official address yourself: {suggest}]"},
+		evidence: phrase{"{official} écrit {where:where} {host}", "{official} written {where:where} {host}"},
 	},
 	URLGouvToken: {
-		fr: text{"Cette adresse contient « gouv » mais n'est pas un site de l'État. Seuls les sites en .gouv.fr le sont.", "Ne saisissez rien.[ Passez par le site officiel : {suggest}][ Cette démarche est gratuite sur {free}.]"},
-		en: text{"This address contains \"gouv\" but is not a State site. Only .gouv.fr sites are.", "Do not enter anything.[ Use the official site: {suggest}][ This procedure is free on {free}.]"},
+		fr:       text{"Cette adresse contient « gouv » mais n'est pas un site de l'État. Seuls les sites en .gouv.fr le sont.", "Ne saisissez rien." + costThere + "[ Passez par le site officiel : {suggest}]"},
+		en:       text{"This address contains \"gouv\" but is not a State site. Only .gouv.fr sites are.", "Do not enter anything." + costThere + "[ Use the official site: {suggest}]"},
+		evidence: phrase{"« {word} » dans {host}, hors de gouv.fr", "\"{word}\" in {host}, outside gouv.fr"},
 	},
 	URLCombo: {
-		fr: text{"Cette adresse reprend le nom d'un service public[ ({org})] avec d'autres mots, mais ce n'est pas son site.", "Ne cliquez pas.[ Allez vous-même sur le site officiel : {suggest}][ Cette démarche est gratuite sur {free}.]"},
-		en: text{"This address borrows the name of a public service[ ({org})] with other words, but it is not its site.", "Do not click.[ Go to the official site yourself: {suggest}][ This procedure is free on {free}.]"},
+		fr:       text{"Cette adresse reprend le nom {owner:owner}[ ({org})] avec d'autres mots, mais ce n'est pas son site.", "Ne cliquez pas." + costThere + "[ Allez vous-même sur le site officiel : {suggest}]"},
+		en:       text{"This address borrows the name {owner:owner}[ ({org})] with other words, but it is not its site.", "Do not click." + costThere + "[ Go to the official site yourself: {suggest}]"},
+		evidence: phrase{"« {brand} » {how:glued} {host}", "\"{brand}\" {how:glued} {host}"},
 	},
 	URLMixedScript: {
-		fr: text{"L'adresse mélange des alphabets : des lettres qui se ressemblent cachent un autre site.", "Ne saisissez rien.[ Tapez vous-même l'adresse officielle : {suggest}]"},
-		en: text{"The address mixes alphabets: look-alike letters hide another site.", "Do not enter anything.[ Type the official address yourself: {suggest}]"},
+		fr:       text{"L'adresse mélange des alphabets : des lettres qui se ressemblent cachent un autre site.", "Ne saisissez rien.[ Tapez vous-même l'adresse officielle : {suggest}]"},
+		en:       text{"The address mixes alphabets: look-alike letters hide another site.", "Do not enter anything.[ Type the official address yourself: {suggest}]"},
+		evidence: phrase{"{host} ({ascii}) : {scripts:script}", "{host} ({ascii}): {scripts:script}"},
 	},
 	URLUserinfo: {
 		fr: text{"L'adresse contient un « @ » : le vrai site est ce qui suit, pas ce qui précède.", "Ne cliquez pas. Tapez vous-même l'adresse du site que vous voulez."},
@@ -81,7 +104,7 @@ var urlEntries = map[Code]entry{
 		en: text{"This site is hosted on a service where anyone can create an address.", "Do not enter any personal information on this site."},
 	},
 	URLPublicSector: {
-		fr: text{"Cette adresse figure sur une liste de sites d'organismes publics, mais pas parmi les sites officiels vérifiés.", "Pour une démarche, préférez le site officiel de l'administration concernée.[ Par exemple : {suggest}]"},
-		en: text{"This address is on a list of public bodies' sites, but not among the verified official sites.", "For a procedure, prefer the official site of the administration.[ For example: {suggest}]"},
+		fr: text{"Cette adresse figure sur une liste de sites d'organismes publics, mais pas parmi les sites officiels vérifiés.", "Pour une démarche, préférez le site officiel de l'organisme concerné.[ Par exemple : {suggest}]"},
+		en: text{"This address is on a list of public bodies' sites, but not among the verified official sites.", "For a procedure, prefer the official site of the body concerned.[ For example: {suggest}]"},
 	},
 }

@@ -15,7 +15,9 @@ import "strings"
 //
 // A format that is none of these names a vocabulary: each comma-separated value is
 // rendered by the text VOCAB.value, so a check stores language-neutral facts and the
-// catalogue says them in the reader's language. Values that come from the input (hosts,
+// catalogue says them in the reader's language. A vocabulary text may hold placeholders
+// of its own, filled from the same values ({cost:cost.there} renders "cost.there.tax",
+// which holds {tax}). Values that come from the input (hosts,
 // names) are shown through [Printable], never raw.
 
 // filler renders templates in one language from one source of values.
@@ -126,7 +128,7 @@ func (f filler) vocabulary(v, vocab string) string {
 			continue
 		}
 		if p, ok := texts[TextID(vocab+"."+item)]; ok {
-			words = append(words, p.in(f.lang))
+			words = append(words, f.fill(p.in(f.lang))) // a word may hold placeholders of its own
 		} else {
 			words = append(words, Printable(item)) // Validate reports it
 		}

@@ -173,3 +173,35 @@ func joinList(words []string, lang Lang) string {
 	and := texts["list.and"].in(lang)
 	return strings.Join(words[:len(words)-1], ", ") + " " + and + " " + words[len(words)-1]
 }
+
+// PhoneNumber writes a French phone number given in national digits the way French
+// people read it, in both languages: "0809401401" as "0 809 401 401" (a special number
+// in 08), "0123456789" as "01 23 45 67 89", "3646" as "36 46", "118218" as "118 218".
+// Anything else is shown through [Printable] as it is.
+func PhoneNumber(national string) string {
+	if !digits(national) {
+		return Printable(national)
+	}
+	group := func(s string, sizes ...int) string {
+		var b strings.Builder
+		for _, n := range sizes {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[:n])
+			s = s[n:]
+		}
+		return b.String()
+	}
+	switch n := len(national); {
+	case n == 10 && strings.HasPrefix(national, "08"):
+		return group(national, 1, 3, 3, 3)
+	case n == 10:
+		return group(national, 2, 2, 2, 2, 2)
+	case n == 4:
+		return group(national, 2, 2)
+	case n == 6:
+		return group(national, 3, 3)
+	}
+	return national
+}

@@ -26,24 +26,49 @@ func p(nameValues ...string) map[string]string {
 // new code needs its samples here: TestEveryCodeReadsInOneLanguage fails without them.
 var codeSamples = map[reflex.Code][]reflex.Finding{
 	reflex.URLOfficial: {
-		{Evidence: "www.impots.gouv.fr", Params: p("org", "Direction générale des Finances publiques (DGFiP)", "free", "impots.gouv.fr")},
-		{Evidence: "immatriculation.ants.gouv.fr", Params: p("org", "France Titres (ex-ANTS)", "cost", "taxes du certificat seulement, aucun frais de service")},
+		{Evidence: "www.impots.gouv.fr", Params: p("org", "Direction générale des Finances publiques (DGFiP)", "org.en", "Directorate General of Public Finances (DGFiP)", "cost", "dues", "dues", "vos impôts", "dues.en", "your taxes", "owner", "public")},
+		{Evidence: "immatriculation.ants.gouv.fr", Params: p("org", "France Titres (ex-ANTS)", "cost", "tax", "tax", "les taxes de la carte grise", "tax.en", "the vehicle registration taxes", "owner", "public")},
+		{Evidence: "www.certificat-air.gouv.fr", Params: p("org", "ministère de la Transition écologique", "cost", "price", "price", "3.70 EUR", "pricenote", "+ envoi (4,18 € en France)", "pricenote.en", "+ postage (€4.18 in France)", "owner", "public")},
+		{Evidence: "permisdeconduire.ants.gouv.fr", Params: p("org", "France Titres (ex-ANTS)", "cost", "free", "free", "permisdeconduire.ants.gouv.fr", "owner", "public")},
+		{Evidence: "www.laposte.fr", Params: p("org", "La Poste", "owner", "company")},
 		{Evidence: "www.ameli.fr"},
 	},
-	reflex.URLState:          {{Evidence: "www.ecologie.gouv.fr"}},
-	reflex.URLOtherProcedure: {{Evidence: "www.impots.gouv.fr", Suggest: "https://permisdeconduire.ants.gouv.fr/", Params: p("procedure", "Permis de conduire", "free", "permisdeconduire.ants.gouv.fr")}, {Suggest: "https://permisdeconduire.ants.gouv.fr/"}},
-	reflex.URLNotOfficial:    {{Evidence: "carte-grise-en-ligne.fr", Suggest: "https://immatriculation.ants.gouv.fr/", Params: p("cost", "taxes du certificat seulement")}, {}},
-	reflex.URLLookalike:      {{Evidence: "ants-gouv.fr ~ ants.gouv.fr", Suggest: "https://ants.gouv.fr/", Params: p("free", "ants.gouv.fr")}, {}},
-	reflex.URLEmbedding:      {{Evidence: "ants.gouv.fr ~ ants.gouv.fr.secure-verif.com", Suggest: "https://ants.gouv.fr/"}, {}},
-	reflex.URLGouvToken:      {{Evidence: "impots-gouv.fr", Suggest: "https://www.impots.gouv.fr/"}, {}},
-	reflex.URLCombo:          {{Evidence: "impots-remboursement.fr", Suggest: "https://www.impots.gouv.fr/", Params: p("org", "DGFiP")}, {}},
-	reflex.URLMixedScript:    {{Evidence: "аmeli.fr", Suggest: "https://www.ameli.fr/"}, {}},
-	reflex.URLUserinfo:       {{Evidence: "secure-verif.example"}},
-	reflex.URLIPHost:         {{Evidence: "192.0.2.10"}},
-	reflex.URLInsecure:       {{Evidence: "http"}},
-	reflex.URLShortener:      {{Evidence: "bit.ly"}},
-	reflex.URLFreeHosting:    {{Evidence: "vercel.app"}},
-	reflex.URLPublicSector:   {{Evidence: "www.mairie-exemple.fr", Suggest: "https://www.service-public.gouv.fr/"}, {}},
+	reflex.URLState: {{Evidence: "www.ecologie.gouv.fr"}},
+	reflex.URLOtherProcedure: {
+		{Evidence: "www.impots.gouv.fr", Suggest: "https://permisdeconduire.ants.gouv.fr/", Params: p("host", "www.impots.gouv.fr", "other", "Impôts des particuliers", "other.en", "Personal income tax", "procedure", "Permis de conduire", "procedure.en", "Driving licence", "cost", "free", "free", "permisdeconduire.ants.gouv.fr")},
+		{Suggest: "https://permisdeconduire.ants.gouv.fr/", Params: p("host", "www.impots.gouv.fr")},
+	},
+	reflex.URLNotOfficial: {
+		{Suggest: "https://immatriculation.ants.gouv.fr/", Params: p("cost", "tax", "tax", "les taxes de la carte grise", "tax.en", "the vehicle registration taxes", "owner", "public")},
+		{Suggest: "https://www.impots.gouv.fr/", Params: p("cost", "dues", "dues", "vos impôts", "dues.en", "your taxes")},
+		{},
+	},
+	reflex.URLLookalike: {
+		{Evidence: "ants-gouv.fr ~ ants.gouv.fr", Suggest: "https://immatriculation.ants.gouv.fr/", Params: p("host", "ants-gouv.fr", "target", "ants.gouv.fr", "edit", "hyphenation", "cost", "tax", "tax", "les taxes de la carte grise", "tax.en", "the vehicle registration taxes")},
+		{Evidence: "аmeli.fr ~ ameli.fr", Suggest: "https://www.ameli.fr/", Params: p("host", "аmeli.fr", "ascii", "xn--meli-43d.fr", "target", "ameli.fr", "edit", "homoglyph", "cost", "free", "free", "ameli.fr")},
+		{Params: p("host", "ants.gouv.com", "target", "ants.gouv.fr", "edit", "same")},
+	},
+	reflex.URLEmbedding: {
+		{Evidence: "ants.gouv.fr ~ ants.gouv.fr.secure-verif.com", Suggest: "https://ants.gouv.fr/", Params: p("official", "ants.gouv.fr", "where", "host", "host", "ants.gouv.fr.secure-verif.com", "cost", "free", "free", "ants.gouv.fr")},
+		{Params: p("official", "justice.gouv.fr", "where", "userinfo", "host", "aide-usagers.example")},
+		{Params: p("official", "www.interieur.gouv.fr", "where", "path", "host", "dossiers-en-cours.example")},
+	},
+	reflex.URLGouvToken: {
+		{Evidence: "impots-gouv.fr", Suggest: "https://www.impots.gouv.fr/", Params: p("word", "gouv", "host", "impots-gouv.fr", "cost", "dues", "dues", "vos impôts", "dues.en", "your taxes")},
+		{Params: p("word", "gouvernemant", "host", "amende-gouvernemant.com")},
+	},
+	reflex.URLCombo: {
+		{Evidence: "impots-remboursement.fr", Suggest: "https://www.impots.gouv.fr/", Params: p("org", "DGFiP", "owner", "public", "brand", "impots", "how", "words", "host", "impots-remboursement.fr")},
+		{Suggest: "https://www.laposte.fr/", Params: p("org", "La Poste", "owner", "company", "brand", "colissimo", "how", "glued", "host", "colissimo-suivi-livraison.com")},
+		{Params: p("owner", "public", "brand", "cpam", "how", "inside", "host", "cpamlyon3.fr")},
+	},
+	reflex.URLMixedScript:  {{Evidence: "аmeli.fr", Suggest: "https://www.ameli.fr/", Params: p("host", "аmeli.fr", "ascii", "xn--meli-43d.fr", "scripts", "cyrillic,latin")}, {Params: p("host", "аmeli.fr", "ascii", "xn--meli-43d.fr", "scripts", "greek,latin")}},
+	reflex.URLUserinfo:     {{Evidence: "secure-verif.example"}},
+	reflex.URLIPHost:       {{Evidence: "192.0.2.10"}},
+	reflex.URLInsecure:     {{Evidence: "http"}},
+	reflex.URLShortener:    {{Evidence: "bit.ly"}},
+	reflex.URLFreeHosting:  {{Evidence: "vercel.app"}},
+	reflex.URLPublicSector: {{Evidence: "www.mairie-exemple.fr", Suggest: "https://www.service-public.gouv.fr/"}, {}},
 
 	reflex.IBANValid:              {{Params: p("country", "FR", "key", "rib")}, {Params: p("country", "LT")}},
 	reflex.IBANInvalidLength:      {{Params: p("country", "FR", "length", "25", "want", "27")}, {Params: p("length", "9")}},
@@ -108,8 +133,12 @@ var codeSamples = map[reflex.Code][]reflex.Finding{
 	reflex.StorePrivateKey: {{Params: p("keys", "1", "names", "cle-age.txt")}, {Params: p("keys", "3", "names", "a, b, c", "more", "1")}},
 
 	reflex.MessagePublicBodyPayment: {{Evidence: "ANTAI", Suggest: "https://www.antai.gouv.fr/", Params: p("org", "ANTAI")}, {}},
-	reflex.MessageNewBankDetails:    {{Evidence: "FR76 **** **** 0189"}},
-	reflex.MessageUrgentPayment:     {{Evidence: "sous 24h"}},
+	reflex.MessageNewBankDetails:    {{Evidence: "FR76 **** **** 0189"}, {}},
+	reflex.MessageUrgentPayment:     {{Params: p("urgency", "deadline,penalty")}, {Params: p("urgency", "last-notice,blocking,urgent")}, {}},
+	reflex.MessageParcelFee:         {{Suggest: "https://www.laposte.fr/", Params: p("org", "La Poste", "amount", "1.99 EUR")}, {}},
+	reflex.MessageBankAdviser:       {{Evidence: "01 23 45 67 89"}, {}},
+	reflex.MessagePremiumNumber:     {{Params: p("number", "08 99 12 34 56", "tier", "premium")}, {Params: p("number", "118 218", "tier", "directory")}},
+	reflex.MessageUnofficialNumber:  {{Suggest: "36 46", Params: p("org", "Assurance maladie", "number", "01 84 12 34 56")}, {Params: p("number", "07 12 34 56 78")}},
 }
 
 // properNames are the params whose values are names (of an organisation, of an account
@@ -120,12 +149,7 @@ var properNames = []string{"org", "name"}
 // pendingLanguage lists the codes whose texts still carry words of the other language
 // in their params or evidence, with the issue that renders them from the catalogue. The
 // list must shrink: the test fails when a listed code reads in one language.
-var pendingLanguage = map[reflex.Code]int{
-	reflex.URLOfficial:          13, // cost text and procedure names from the catalogue's data
-	reflex.URLNotOfficial:       13,
-	reflex.URLOtherProcedure:    13,
-	reflex.MessageUrgentPayment: 13, // quotes the message's French words as evidence
-}
+var pendingLanguage = map[reflex.Code]int{}
 
 // TestEveryCodeReadsInOneLanguage renders every text of every code, with realistic
 // values, in both languages: nothing left unfilled, no word of the other language, no

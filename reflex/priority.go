@@ -11,7 +11,11 @@ package reflex
 var reflexPriority = []Code{
 	// messagecheck: what the message asks for.
 	MessageNewBankDetails,
+	MessageBankAdviser,
+	MessageParcelFee,
 	MessagePublicBodyPayment,
+	MessageUnofficialNumber,
+	MessagePremiumNumber,
 	MessageUrgentPayment,
 
 	// A payment file as a whole.

@@ -33,6 +33,8 @@ var textTables = map[string]map[TextID]phrase{
 	"payment":    paymentVocabulary,
 	"vocabulary": vocabularyTexts,
 	"store":      storeTexts,
+	"url":        urlTexts,
+	"message":    messageTexts,
 }
 
 var texts = mergeTexts(textTables)
@@ -88,6 +90,17 @@ func (s Severity) Label(lang Lang) string {
 		return s.String()
 	}
 	return Text{ID: TextID("severity." + s.String())}.In(lang)
+}
+
+// Typeset applies the typography of lang to a text written with plain spaces: in
+// French, a no-break space before « : », « ; », « ! », « ? » and inside guillemets
+// (the catalogue's French texts are typeset this way; programs may do the same with
+// their own texts). English text is returned as it is.
+func Typeset(s string, lang Lang) string {
+	if lang == English {
+		return s
+	}
+	return typeset(s)
 }
 
 // typeset applies French typography to a French template: a no-break space before

@@ -23,6 +23,7 @@ const (
 	TextVaultHintInit           TextID = "vault.hint-init"
 	TextVaultHintRecover        TextID = "vault.hint-recover"
 	TextVaultNoPassphrase       TextID = "vault.no-passphrase"
+	TextVaultNoHome             TextID = "vault.no-home"
 	TextVaultPassphraseMismatch TextID = "vault.passphrase-mismatch"
 	TextVaultPrompt             TextID = "vault.prompt"
 	TextVaultPromptNew          TextID = "vault.prompt-new"
@@ -39,6 +40,15 @@ const (
 	TextVaultInterrupted        TextID = "vault.interrupted"
 	TextVaultExported           TextID = "vault.exported"
 	TextVaultDamageFound        TextID = "vault.damage-found"
+	TextVaultHintPurge          TextID = "vault.hint-purge"
+	TextVaultRecoverLost        TextID = "vault.recover-lost"
+	TextVaultRecoverUnlogged    TextID = "vault.recover-unlogged"
+	TextVaultRecoverLogCut      TextID = "vault.recover-log-cut"
+	TextVaultRecoverOldCopy     TextID = "vault.recover-old-copy"
+	TextVaultPurged             TextID = "vault.purged"
+	TextVaultPurgedFile         TextID = "vault.purged-file"
+	TextVaultPurgedCount        TextID = "vault.purged-count"
+	TextVaultWeakPassphrase     TextID = "vault.weak-passphrase"
 )
 
 var vaultTexts = map[TextID]phrase{
@@ -61,6 +71,7 @@ var vaultTexts = map[TextID]phrase{
 	TextVaultHintInit:           {"Créez-en un avec : trustcheck vault init", "Create one with: trustcheck vault init"},
 	TextVaultHintRecover:        {"Reconstruisez-le avec : trustcheck vault recover", "Rebuild it with: trustcheck vault recover"},
 	TextVaultNoPassphrase:       {"Pas de phrase de passe : lancez la commande dans un terminal ou définissez TRUSTCHECK_PASSPHRASE.", "No passphrase: run the command in a terminal or set TRUSTCHECK_PASSPHRASE."},
+	TextVaultNoHome:             {"Ni ${env} ni $HOME ne sont définis : indiquez --dir et --state.", "Neither ${env} nor $HOME is set: give --dir and --state."},
 	TextVaultPassphraseMismatch: {"Les deux phrases de passe diffèrent.", "The two passphrases differ."},
 	TextVaultPrompt:             {"Phrase de passe du coffre : ", "Vault passphrase: "},
 	TextVaultPromptNew:          {"Nouvelle phrase de passe du coffre : ", "New vault passphrase: "},
@@ -77,6 +88,15 @@ var vaultTexts = map[TextID]phrase{
 	TextVaultInterrupted:        {"(interrompu, sans effet)", "(interrupted, not applied)"},
 	TextVaultExported:           {"Exporté dans {path}. Le contenu est en clair : gardez-le en lieu sûr.", "Exported to {path}. The content is not encrypted: keep it safe."},
 	TextVaultDamageFound:        {"Des fichiers sont endommagés ou ont été modifiés. Restaurez-les depuis une sauvegarde ou un export.", "Some files are damaged or were tampered with. Restore them from a backup or an export."},
+	TextVaultHintPurge:          {"Supprimez-les avec : trustcheck vault purge", "Remove them with: trustcheck vault purge"},
+	TextVaultRecoverLost:        {"« {name} » (version {version}) n'a pas pu être restauré : {reason:damage}. Restaurez-le depuis une sauvegarde ou un export.", "\"{name}\" (version {version}) could not be restored: {reason:damage}. Restore it from a backup or an export."},
+	TextVaultRecoverUnlogged:    {"« {name} » (version {version}) restauré sans trace dans le journal : une version plus récente a pu être perdue.", "\"{name}\" (version {version}) restored without a trace in the log: a newer version may have been lost."},
+	TextVaultRecoverLogCut:      {"Le journal du coffre était abîmé : les dernières opérations ont pu être perdues. Vérifiez vos documents récents.", "The vault's log was damaged: the latest operations may have been lost. Check your recent documents."},
+	TextVaultRecoverOldCopy:     {"Cet ordinateur a vu des opérations que le coffre n'a plus : c'est peut-être une ancienne copie.", "This computer saw operations the vault no longer has: it may be an old copy."},
+	TextVaultPurged:             {"Supprimé : « {name} » version {version} ({kind:orphan}).", "Removed: \"{name}\" version {version} ({kind:orphan})."},
+	TextVaultPurgedFile:         {"Supprimé : fichier {file} ({kind:orphan}).", "Removed: file {file} ({kind:orphan})."},
+	TextVaultPurgedCount:        {"Fichiers supprimés : {n:number}.", "Files removed: {n:number}."},
+	TextVaultWeakPassphrase:     {"Cette phrase de passe est trop facile à deviner. Prenez plutôt cinq mots tirés au hasard d'un dictionnaire, sans lien entre eux, séparés par des espaces.", "This passphrase is too easy to guess. Use five words picked at random from a dictionary, unrelated, separated by spaces instead."},
 
 	"vault.documents.one":   {"{n:number} document", "{n:number} document"},
 	"vault.documents.other": {"{n:number} documents", "{n:number} documents"},
@@ -84,6 +104,12 @@ var vaultTexts = map[TextID]phrase{
 	"vault.intact.other":    {"{n:number} documents vérifiés, tous intacts", "{n:number} documents checked, all intact"},
 	"vault.bytes.one":       {"{n:number} octet", "{n:number} byte"},
 	"vault.bytes.other":     {"{n:number} octets", "{n:number} bytes"},
+
+	// Why a file of the vault is an orphan (vault.OrphanKind).
+	"orphan.replaced":    {"ancienne version remplacée", "older version, replaced"},
+	"orphan.deleted":     {"document supprimé", "deleted document"},
+	"orphan.interrupted": {"écriture interrompue", "interrupted write"},
+	"orphan.unknown":     {"fichier inconnu du journal", "file unknown to the log"},
 
 	// Why a vault file is called damaged (vault.Reason).
 	"damage.missing":   {"fichier absent", "file missing"},

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // WireReport is the JSON wire form of a report (DESIGN.md): the one shape shared by the
@@ -33,7 +35,7 @@ type WireFinding struct {
 func (r Report) Wire(lang Lang) WireReport {
 	r.Findings = append([]Finding(nil), r.Findings...)
 	r.Sort()
-	w := WireReport{Subject: r.Subject, Kind: r.Kind, Verdict: r.Verdict(), Findings: make([]WireFinding, len(r.Findings))}
+	w := WireReport{Subject: wireSubject(r.Subject), Kind: r.Kind, Verdict: r.Verdict(), Findings: make([]WireFinding, len(r.Findings))}
 	for i, f := range r.Findings {
 		w.Findings[i] = WireFinding{
 			Code: f.Code, Severity: f.Severity,
@@ -47,7 +49,30 @@ func (r Report) Wire(lang Lang) WireReport {
 // WireError returns the wire form of a subject that could not be checked: the error as
 // a person reads it in lang ([ErrorText]), never the developer's text.
 func WireError(subject, kind string, err error, lang Lang) WireReport {
-	return WireReport{Subject: subject, Kind: kind, Error: ErrorText(err, lang)}
+	return WireReport{Subject: wireSubject(subject), Kind: kind, Error: ErrorText(err, lang)}
+}
+
+// wireSubject is how the wire form writes a subject. JSON strings are Unicode: a plain
+// encoder turns every byte that is not UTF-8 into U+FFFD, so that two file names that
+// differ only there would read the same. Such bytes are written as the four characters
+// \xHH instead, as human output shows them ([Printable]): the subject stays one string,
+// the same in both outputs, and tells the files apart. A valid subject is unchanged.
+func wireSubject(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(`\x`)
+			b.WriteString(hex2(s[i]))
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // wireErrorJSON has exactly the keys of an error object.

@@ -3,6 +3,7 @@ package reflex
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -21,7 +22,7 @@ func wireSamples() []Report {
 			Finding{Code: URLLookalike, Severity: Danger, Evidence: "ants-gouv.fr ~ ants.gouv.fr", Suggest: "https://ants.gouv.fr/"},
 		),
 		NewReport("https://www.impots.gouv.fr/", KindURL,
-			Finding{Code: URLOfficial, Severity: OK, Params: map[string]string{"org": "DGFiP", "free": "impots.gouv.fr"}}),
+			Finding{Code: URLOfficial, Severity: OK, Params: map[string]string{"org": "DGFiP", "cost": "dues", "dues": "vos impôts", "dues.en": "your taxes"}}),
 		NewReport("FR76 3000 6000 0112 3456 7890 189", KindIBAN),
 		NewReport("payslip-2026-10.pdf", KindFile,
 			Finding{Code: StoreSensitive, Severity: Danger, Evidence: "nir 1 84 12 ** *** *** 38", Params: map[string]string{"kinds": "nir, iban"}},
@@ -91,4 +92,18 @@ func keys[V any](m map[string]V) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestWireSubjectInvalidUTF8: file names that differ only by bytes that are not UTF-8
+// stay different in JSON, written as \xHH like in human output.
+func TestWireSubjectInvalidUTF8(t *testing.T) {
+	a, _ := NewReport("relevé\xff.pdf", KindFile).Wire(French).MarshalJSON()
+	b, _ := WireError("relevé\xfe.pdf", KindFile, errors.New("x"), French).MarshalJSON()
+	if !strings.Contains(string(a), `"subject":"relevé\\xff.pdf"`) || !strings.Contains(string(b), `"subject":"relevé\\xfe.pdf"`) {
+		t.Fatalf("%s\n%s", a, b)
+	}
+	c, _ := NewReport("relevé\x1b.pdf", KindFile).Wire(French).MarshalJSON()
+	if !strings.Contains(string(c), `"subject":"relevé\u001b.pdf"`) {
+		t.Fatalf("valid UTF-8 is kept as is: %s", c)
+	}
 }

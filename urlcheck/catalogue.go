@@ -45,6 +45,8 @@ const (
 var (
 	idShape      = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
 	keywordShape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*\*?$`)
+	amountShape  = regexp.MustCompile(`^[0-9]{1,6}\.[0-9]{2} EUR$`)
+	phoneShape   = regexp.MustCompile(`^(1[0-9]{1,2}|3[0-9]{3}|0[1-9][0-9]{8})$`)
 )
 
 // parseCatalogue reads the catalogue format: [id] blocks of "key: value" lines.
@@ -125,14 +127,25 @@ func set(p *Procedure, seen map[string]bool, key, value string) error {
 		return fmt.Errorf("duplicate key %q", key)
 	}
 	seen[key] = true
-	if value == "" && key != "legacy" && key != "topics" {
+	if value == "" && key != "legacy" && key != "topics" && key != "local" {
 		return fmt.Errorf("empty %s", key)
 	}
 	switch key {
+	case "kind":
+		switch k := Kind(value); k {
+		case KindProcedure, KindPublicBody, KindCompany:
+			p.Kind = k
+		default:
+			return fmt.Errorf("kind %.30q is not procedure, public-body or company", value)
+		}
 	case "name":
 		p.Name = value
+	case "name.en":
+		p.NameEN = value
 	case "org":
 		p.Organisation = value
+	case "org.en":
+		p.OrganisationEN = value
 	case "url":
 		p.URL = value
 	case "hosts", "legacy":
@@ -145,10 +158,33 @@ func set(p *Procedure, seen map[string]bool, key, value string) error {
 			p.Hosts = append(p.Hosts, h)
 		}
 	case "cost":
-		p.Cost = value
+		switch k := CostKind(value); k {
+		case CostFree, CostTax, CostPrice, CostDues:
+			p.Cost.Kind = k
+		case "gratuit": // the catalogue's first format
+			p.Cost.Kind = CostFree
+		default:
+			return fmt.Errorf("cost %.30q is not free, tax, price or dues", value)
+		}
+	case "cost.amount":
+		if !amountShape.MatchString(value) {
+			return fmt.Errorf("cost.amount %.30q is not an amount such as 3.70 EUR", value)
+		}
+		p.Cost.Amount = value
+	case "cost.fr":
+		p.Cost.FR = value
+	case "cost.en":
+		p.Cost.EN = value
+	case "phones":
+		for _, f := range strings.Fields(value) {
+			if !phoneShape.MatchString(f) {
+				return fmt.Errorf("phone %.30q is not a French number in national digits (3646, 0809401401)", f)
+			}
+			p.Phones = append(p.Phones, f)
+		}
 	case "note":
 		p.Note = value
-	case "brands", "topics":
+	case "brands", "topics", "local":
 		words := strings.Fields(value)
 		for _, w := range words {
 			if !keywordShape.MatchString(w) {
@@ -158,10 +194,13 @@ func set(p *Procedure, seen map[string]bool, key, value string) error {
 				return fmt.Errorf("%s: a * word needs 5 letters or more", w)
 			}
 		}
-		if key == "brands" {
+		switch key {
+		case "brands":
 			p.Brands = words
-		} else {
+		case "topics":
 			p.Topics = words
+		default:
+			p.Local = words
 		}
 	case "source":
 		if u, err := hostname.Parse(value); err != nil || !strings.HasPrefix(value, "https://") || strings.ContainsAny(value, " \t") || u.IP.IsValid() {
@@ -195,10 +234,20 @@ func parseHost(f string) (Host, error) {
 }
 
 func validate(p *Procedure, seen map[string]bool) error {
-	for _, k := range []string{"name", "org", "url", "hosts", "cost", "note", "source", "checked"} {
+	if p.Kind == "" {
+		p.Kind = KindProcedure
+	}
+	required := []string{"name", "org", "url", "hosts", "note", "source", "checked"}
+	if p.Kind == KindProcedure {
+		required = append(required, "cost")
+	}
+	for _, k := range required {
 		if !seen[k] {
 			return fmt.Errorf("missing %s", k)
 		}
+	}
+	if err := validateCost(p.Cost); err != nil {
+		return err
 	}
 	u, err := hostname.Parse(p.URL)
 	if err != nil || u.Scheme != "https" || u.String() != p.URL || u.Path == "" {
@@ -206,6 +255,24 @@ func validate(p *Procedure, seen map[string]bool) error {
 	}
 	if !p.covers(u.Host) {
 		return fmt.Errorf("url host %s is not among the official hosts", u.Host)
+	}
+	return nil
+}
+
+// validateCost: what is paid is said in both languages unless it is free, a price has
+// its amount, and a free procedure has nothing more to say.
+func validateCost(c Cost) error {
+	switch {
+	case c.Kind == "" && (c.Amount != "" || c.FR != "" || c.EN != ""):
+		return fmt.Errorf("cost.* without cost")
+	case c.Kind == CostFree && (c.Amount != "" || c.FR != "" || c.EN != ""):
+		return fmt.Errorf("a free cost has no amount nor text")
+	case c.Kind != "" && c.Kind != CostFree && (c.FR == "" || c.EN == ""):
+		return fmt.Errorf("cost %s: say what is paid in cost.fr and cost.en", c.Kind)
+	case c.Kind == CostPrice && c.Amount == "":
+		return fmt.Errorf("cost price: missing cost.amount")
+	case c.Kind != CostPrice && c.Amount != "":
+		return fmt.Errorf("cost.amount is for a price only")
 	}
 	return nil
 }

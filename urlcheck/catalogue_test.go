@@ -20,12 +20,15 @@ var requiredProcedures = []string{
 	"stationnement", "cpf", "franceconnect", "service-public", "casier-judiciaire", "procuration",
 	"cybermalveillance", "17cyber", "france-identite", "urssaf", "msa", "net-entreprises",
 	"demarches-simplifiees", "maprimerenov", "chorus-pro", "mes-droits-sociaux", "mon-espace-sante",
+	"parcoursup", "justice", "police-nationale", "gendarmerie", "interieur", "securite-sociale",
+	"laposte", "colissimo", "chronopost", "dpd", "dhl", "ups", "fedex", "gls", "mondial-relay", "relais-colis",
 }
+
+// costWords are the words of a price: a note never says them, the cost does.
+var costWords = regexp.MustCompile(`(?i)gratuit|frais|payant|€|\beur\b|timbre fiscal \(`)
 
 // generic registrable labels that are words, not brands (the subdomain names the service)
 var genericLabels = []string{"justice", "interieur", "budget"}
-
-var price = regexp.MustCompile(`\d+,\d\d €|taxes|montant`)
 
 func TestEmbeddedCatalogue(t *testing.T) {
 	procs, err := parseCatalogue(strings.NewReader(catalogue))
@@ -37,7 +40,15 @@ func TestEmbeddedCatalogue(t *testing.T) {
 			assert.NotEmpty(t, p.Name)
 			assert.NotEmpty(t, p.Organisation)
 			assert.LessOrEqual(t, len([]rune(p.Note)), 160, "note: one line")
-			assert.True(t, p.Free() || price.MatchString(p.Cost), "cost %q: gratuit, or a real price", p.Cost)
+			if p.Kind == KindProcedure {
+				assert.NotEmpty(t, p.Cost.Kind, "a procedure says what it costs")
+				assert.NotRegexp(t, costWords, p.Note, "the note speaks of the cost: say it in cost")
+			} else {
+				assert.Empty(t, p.Cost.Kind, "an organisation has no cost of its own")
+			}
+			if p.Kind != KindCompany {
+				assert.NotEmpty(t, p.NameEN, "an English name for English output")
+			}
 			require.NotEmpty(t, p.Sources)
 			for _, s := range p.Sources {
 				assert.True(t, strings.HasPrefix(s, "https://"), s)
@@ -66,7 +77,7 @@ func TestEmbeddedCatalogue(t *testing.T) {
 }
 
 func TestParseCatalogueErrors(t *testing.T) {
-	const good = "[x]\nname: N\norg: O\nurl: https://x.example.fr/\nhosts: x.example.fr\ncost: gratuit\nnote: n\nbrands: xample\nsource: https://x.example.fr/\nchecked: 2026-01-02\n"
+	const good = "[x]\nname: N\norg: O\nurl: https://x.example.fr/\nhosts: x.example.fr\ncost: free\nnote: n\nbrands: xample\nsource: https://x.example.fr/\nchecked: 2026-01-02\n"
 	_, err := parseCatalogue(strings.NewReader(good))
 	require.NoError(t, err)
 	for _, tc := range []struct{ name, text, want string }{
@@ -77,7 +88,15 @@ func TestParseCatalogueErrors(t *testing.T) {
 		{"duplicate key", strings.Replace(good, "note: n\n", "note: n\nnote: m\n", 1), `duplicate key "note"`},
 		{"unknown key", strings.Replace(good, "note: n\n", "nope: n\n", 1), "unknown key"},
 		{"no colon", strings.Replace(good, "note: n\n", "note n\n", 1), "want key: value"},
-		{"missing cost", strings.Replace(good, "cost: gratuit\n", "", 1), "missing cost"},
+		{"missing cost", strings.Replace(good, "cost: free\n", "", 1), "missing cost"},
+		{"bad cost", strings.Replace(good, "cost: free\n", "cost: cheap\n", 1), "not free, tax, price or dues"},
+		{"tax without words", strings.Replace(good, "cost: free\n", "cost: tax\n", 1), "cost.fr and cost.en"},
+		{"price without amount", strings.Replace(good, "cost: free\n", "cost: price\ncost.fr: x\ncost.en: y\n", 1), "missing cost.amount"},
+		{"bad amount", strings.Replace(good, "cost: free\n", "cost: price\ncost.amount: 3,70 €\n", 1), "not an amount"},
+		{"amount of a tax", strings.Replace(good, "cost: free\n", "cost: tax\ncost.amount: 3.70 EUR\ncost.fr: x\ncost.en: y\n", 1), "for a price only"},
+		{"free with words", strings.Replace(good, "cost: free\n", "cost: free\ncost.fr: x\n", 1), "no amount nor text"},
+		{"bad kind", strings.Replace(good, "cost: free\n", "kind: shop\n", 1), "not procedure, public-body or company"},
+		{"bad phone", strings.Replace(good, "cost: free\n", "cost: free\nphones: 01 23\n", 1), "not a French number"},
 		{"empty note", strings.Replace(good, "note: n\n", "note:\n", 1), "empty note"},
 		{"host not canonical", strings.Replace(good, "hosts: x.example.fr", "hosts: X.Example.fr", 1), "not a canonical host"},
 		{"host with dot", strings.Replace(good, "hosts: x.example.fr", "hosts: x.example.fr.", 1), "not a canonical host"},

@@ -139,6 +139,7 @@ func (c *Checker) Procedure(id string) (Procedure, bool) {
 	p := c.idx.procs[i]
 	p.Hosts = slices.Clone(p.Hosts)
 	p.Brands, p.Topics, p.Sources = slices.Clone(p.Brands), slices.Clone(p.Topics), slices.Clone(p.Sources)
+	p.Local, p.Phones = slices.Clone(p.Local), slices.Clone(p.Phones)
 	return p, true
 }
 

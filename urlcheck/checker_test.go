@@ -76,7 +76,7 @@ func TestOfficialTexts(t *testing.T) {
 	c := New()
 	r, err := c.Check(context.Background(), "https://www.certificat-air.gouv.fr/")
 	require.NoError(t, err)
-	assert.Contains(t, r.Findings[0].Reflex(reflex.French), "Prix officiel\u00a0: 3,70 €")
+	assert.Contains(t, r.Findings[0].Reflex(reflex.French), "Prix officiel\u00a0: 3,70\u00a0€ + envoi")
 	r, err = c.Check(context.Background(), "https://permisdeconduire.ants.gouv.fr/")
 	require.NoError(t, err)
 	assert.Equal(t, "C'est un site officiel\u00a0: France Titres (ex-ANTS).", r.Findings[0].Message(reflex.French))
@@ -95,7 +95,7 @@ func TestLookalikes(t *testing.T) {
 		return want{verdict: reflex.Danger, codes: []reflex.Code{code}, suggest: suggest}
 	}
 	checkTable(t, New(), "", map[string]want{
-		"https://ants-gouv.fr/carte-grise":       danger(reflex.URLLookalike, "https://ants.gouv.fr/"),
+		"https://ants-gouv.fr/carte-grise":       danger(reflex.URLLookalike, "https://immatriculation.ants.gouv.fr/"), // the procedure the path names
 		"antsgouv.fr":                            danger(reflex.URLLookalike, "https://ants.gouv.fr/"),
 		"ants.gouv.com":                          danger(reflex.URLLookalike, "https://ants.gouv.fr/"),
 		"ants.fr":                                danger(reflex.URLLookalike, "https://ants.gouv.fr/"),
@@ -114,7 +114,7 @@ func TestLookalikes(t *testing.T) {
 		"https://paiement-amende.fr/":            danger(reflex.URLCombo, "https://www.amendes.gouv.fr/"),
 		"https://caf-remboursement.com/":         danger(reflex.URLCombo, "https://www.caf.fr/"),
 		"https://cqf.fr/":                        danger(reflex.URLLookalike, "https://www.caf.fr/"),
-		"https://myamelie-remboursement.com/":    danger(reflex.URLLookalike, "https://www.ameli.fr/"),
+		"https://myamelie-remboursement.com/":    danger(reflex.URLCombo, "https://www.ameli.fr/"), // ameli glued to a letter, with bait
 		"https://mon-cpf-formation.fr/":          {verdict: reflex.Caution, codes: []reflex.Code{reflex.URLCombo}},
 		"http://192.168.1.10/ameli":              {verdict: reflex.Caution, codes: []reflex.Code{reflex.URLIPHost, reflex.URLInsecure}},
 		"https://bit.ly/3xYz":                    {verdict: reflex.Caution, codes: []reflex.Code{reflex.URLShortener}},

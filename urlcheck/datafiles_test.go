@@ -33,7 +33,7 @@ func TestWordList(t *testing.T) {
 			}
 		}
 	}
-	assert.Equal(t, []string{"[bait]", "[filler]", "[gouv]"}, sortedKeys(sections))
+	assert.Equal(t, []string{"[bait]", "[filler]", "[gouv]", "[parcel]", "[place]"}, sortedKeys(sections))
 	for s, n := range sections {
 		assert.Positive(t, n, s)
 	}

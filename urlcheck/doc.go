@@ -1,6 +1,7 @@
 // Package urlcheck tells, offline and in microseconds, whether a URL is the official
-// site for a French administrative procedure, and if not, how loudly to warn and which
-// official address to type instead.
+// site for a French administrative procedure (or of a public body, or of a company that
+// scams imitate such as La Poste), and if not, how loudly to warn and which official
+// address to type instead.
 //
 // A person renewing a driving licence, paying a fine or updating a carte Vitale often
 // follows a link from a search ad, an SMS or a mail. The link may lead to a lookalike
@@ -31,8 +32,9 @@
 //
 // # What a report says
 //
-//   - url.official (OK): in the catalogue; the reflex says whether the procedure is free
-//     there, or its official price.
+//   - url.official (OK): in the catalogue; the reflex renders the procedure's cost from
+//     the catalogue's one cost fact ([Cost]: free, a tax or stamp, a price, or what one
+//     owes there, such as taxes, with no fee added).
 //   - url.state (Info): under gouv.fr, where only the State can register a name, but
 //     not in the catalogue.
 //   - url.lookalike, url.embedding, url.gouv-token, url.combo, url.mixed-script
@@ -47,7 +49,9 @@
 // # How it decides
 //
 // Allowlist first: only the catalogue ([Procedure]s read from catalogue.txt, embedded;
-// each entry with its sources and date) can say "official". Every address is normalised
+// each entry with its sources and date) can say "official". Its entries are procedures,
+// public bodies (police, justice, préfectures) and companies (parcel carriers): a
+// [Procedure.Kind], so that texts name a company as such, never "the administration". Every address is normalised
 // first (case, trailing dot, default ports, IDNA, userinfo, IP literals, scheme-less
 // input), and hosts are matched by whole labels, never by substring; the query and the
 // fragment are never read. Heuristics then decide how loudly to warn: one edit away
@@ -60,9 +64,13 @@
 // duckdns.org...).
 //
 // Short brands (caf, msa, ants, cpf) are read at word boundaries: labels are split on
-// hyphens and digits, then cut into known words, so that mon-caf-paiement.fr is caught
+// hyphens and digits, then cut into known words (brands, bait words, ordinary words,
+// French places, parcel words), so that mon-caf-paiement.fr and cpamlyon3.fr are caught
 // and enfants.fr or pantalon.fr are not taken for a brand; cafe.fr, one ordinary letter
-// away from caf.fr, is only a caution.
+// away from caf.fr, is only a caution. Any gouv.fr host written before an "@" or in the
+// path of a foreign host is an imitation. With [Checker.CheckFor], or when the path
+// names a procedure of the imitated site (ants-gouv.fr/carte-grise), the suggestion is
+// that procedure's own address.
 //
 // # Options
 //

@@ -9,9 +9,9 @@ import (
 
 // embeddedInHost finds an official host written inside a foreign one, labels joined by
 // dots or hyphens: ants.gouv.fr.secure-verif.com, impots-gouv-fr.vercel.app, ameli-fr.com.
-func (x *index) embeddedInHost(u hostname.URL, rest string) (reflex.Finding, bool) {
+func (x *index) embeddedInHost(u hostname.URL, rest string) (candidate, bool) {
 	if rest == "" {
-		return reflex.Finding{}, false
+		return candidate{}, false
 	}
 	for i := 0; i < len(rest); i++ {
 		if i > 0 && rest[i-1] != '.' && rest[i-1] != '-' {
@@ -25,11 +25,12 @@ func (x *index) embeddedInHost(u hostname.URL, rest string) (reflex.Finding, boo
 			if !hasWordAt(rest, i, d.s) {
 				continue
 			}
-			return reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
-				Evidence: d.host + " in " + u.Unicode, Suggest: x.suggestion(d), Params: x.params(d.proc)}, true
+			return newCandidate(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
+				Evidence: d.host + " ~ " + u.Unicode, Suggest: x.suggestion(d)},
+				d.proc, false, "official", d.host, "where", "host", "host", u.Unicode), true
 		}
 	}
-	return reflex.Finding{}, false
+	return candidate{}, false
 }
 
 // hasWordAt reports whether sub (labels joined by hyphens) is written in s at i, up to
@@ -50,24 +51,32 @@ func hasWordAt(s string, i int, sub string) bool {
 // embeddedInPathOrUser finds an official host in the path (evil.example/ants.gouv.fr/)
 // or before an "@" (ameli.fr@evil.example). The query and fragment are not read: links
 // carry official addresses there for good reasons (redirects, sharing).
-func (x *index) embeddedInPathOrUser(u hostname.URL) (reflex.Finding, bool) {
-	check := func(s, where string) (reflex.Finding, bool) {
-		s = strings.TrimPrefix(strings.ToLower(s), "www.")
+func (x *index) embeddedInPathOrUser(u hostname.URL) (candidate, bool) {
+	check := func(s, where string) (candidate, bool) {
 		if len(s) > 253 || strings.IndexByte(s, '.') < 0 {
-			return reflex.Finding{}, false
+			return candidate{}, false
 		}
+		s = strings.TrimPrefix(strings.ToLower(s), "www.")
 		if ref, ok := x.isOfficialHost(s); ok {
 			st := stem{host: ref.rule.Name, proc: ref.proc}
-			return reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
-				Evidence: s + " in the " + where + " of " + u.Unicode, Suggest: x.suggestion(st), Params: x.params(ref.proc)}, true
+			return newCandidate(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
+				Evidence: s + " ~ " + u.Unicode, Suggest: x.suggestion(st)},
+				ref.proc, false, "official", s, "where", where, "host", u.Unicode), true
 		}
-		return reflex.Finding{}, false
+		if s == "gouv.fr" || strings.HasSuffix(s, ".gouv.fr") && validHost(s) {
+			// any State host written before "@" or in the path of a foreign one: only
+			// an imitation writes it there, catalogued or not
+			return newCandidate(reflex.Finding{Code: reflex.URLEmbedding, Severity: reflex.Danger,
+				Evidence: s + " ~ " + u.Unicode, Suggest: "https://" + s + "/"},
+				-1, false, "official", s, "where", where, "host", u.Unicode), true
+		}
+		return candidate{}, false
 	}
 	if u.Userinfo {
 		user, _, _ := strings.Cut(u.User, ":")
-		if f, ok := check(user, "user name"); ok {
-			f.Evidence = "official name before @ in " + u.Unicode // never print the userinfo itself
-			return f, true
+		if c, ok := check(user, "userinfo"); ok {
+			c.f.Evidence = u.Unicode // the userinfo may hold a password: only the official name is shown
+			return c, true
 		}
 	}
 	n := 0
@@ -79,5 +88,16 @@ func (x *index) embeddedInPathOrUser(u hostname.URL) (reflex.Finding, bool) {
 			return f, true
 		}
 	}
-	return reflex.Finding{}, false
+	return candidate{}, false
+}
+
+// validHost reports whether s is a host name of letters, digits, hyphens and dots.
+func validHost(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return !strings.Contains(s, "..") && s[0] != '.'
 }

@@ -28,11 +28,11 @@ func Example() {
 	}
 	// Output:
 	// ok url.official
-	//   Vous pouvez continuer sur ce site. Prix officiel : taxes du certificat seulement, aucun frais de service.
+	//   Vous pouvez continuer sur ce site. Seul coût ici, sans frais de service : les taxes de la carte grise (régionale, fixe, envoi).
 	// danger url.lookalike
-	//   Ne saisissez rien et ne payez rien. Tapez vous-même l'adresse officielle : https://ants.gouv.fr/ Cette démarche est gratuite sur ants.gouv.fr.
+	//   Ne saisissez rien et ne payez rien. Seul coût officiel, sans frais de service : les taxes de la carte grise (régionale, fixe, envoi). Tapez vous-même l'adresse officielle : https://immatriculation.ants.gouv.fr/
 	// caution url.not-official
-	//   Passez par le site officiel de l'administration. Tapez vous-même : https://immatriculation.ants.gouv.fr/ Prix officiel : taxes du certificat seulement, aucun frais de service.
+	//   Passez par le site officiel. Seul coût officiel, sans frais de service : les taxes de la carte grise (régionale, fixe, envoi). Tapez vous-même son adresse : https://immatriculation.ants.gouv.fr/
 }
 
 // CheckFor knows the procedure: an official site of another procedure is not the right one.
@@ -47,7 +47,7 @@ func ExampleChecker_CheckFor() {
 	fmt.Println(f.Reflex(reflex.English))
 	// Output:
 	// caution url.other-procedure
-	// Type the procedure's address yourself: https://permisdeconduire.ants.gouv.fr/ It is free there (permisdeconduire.ants.gouv.fr).
+	// Use the procedure's own site. This procedure is free on permisdeconduire.ants.gouv.fr. Type its address yourself: https://permisdeconduire.ants.gouv.fr/
 }
 
 // A partner app adds its own procedure (a town hall's site) to the catalogue, and loads

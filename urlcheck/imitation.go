@@ -1,7 +1,6 @@
 package urlcheck
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/trustreflex/trustreflex/reflex"
@@ -18,16 +17,13 @@ func (x *index) suggestion(s stem) string {
 	return "https://" + s.host + "/"
 }
 
-func (x *index) lookalikeFinding(u hostname.URL, s stem, sev reflex.Severity, e lookalike.Edit) reflex.Finding {
-	how := e.String()
-	if e == lookalike.Same {
-		how = "other suffix"
-	}
-	ev := fmt.Sprintf("%s ~ %s (%s)", u.Unicode, s.host, how)
+func (x *index) lookalikeFinding(u hostname.URL, s stem, sev reflex.Severity, e lookalike.Edit) candidate {
+	ascii := ""
 	if u.Unicode != u.Host {
-		ev = fmt.Sprintf("%s (%s) ~ %s (%s)", u.Unicode, u.Host, s.host, how)
+		ascii = u.Host
 	}
-	return reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Evidence: ev, Suggest: x.suggestion(s), Params: x.params(s.proc)}
+	return newCandidate(reflex.Finding{Code: reflex.URLLookalike, Severity: sev, Evidence: u.Unicode + " ~ " + s.host, Suggest: x.suggestion(s)},
+		s.proc, false, "host", u.Unicode, "ascii", ascii, "target", s.host, "edit", e.String())
 }
 
 // unicodeLabels reports mixed scripts, and labels that imitate an official name with
@@ -55,7 +51,8 @@ func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) [
 		switch {
 		case len(scripts) > 1:
 			fs = append(fs, reflex.Finding{Code: reflex.URLMixedScript, Severity: reflex.Danger,
-				Evidence: fmt.Sprintf("%s (%s): %s", u.Unicode, u.Host, strings.Join(scripts, "+"))})
+				Evidence: u.Unicode + " (" + u.Host + ")",
+				Params:   x.params(-1, "host", u.Unicode, "ascii", u.Host, "scripts", strings.ToLower(strings.Join(scripts, ",")))})
 		case state && len(scripts) == 1 && scripts[0] != "Latin":
 			imitates = true
 		}
@@ -68,13 +65,14 @@ func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) [
 		cand := strings.Join(skel[i:], ".")
 		for _, c := range []string{cand, strings.TrimSuffix(cand, ".fr"), strings.TrimSuffix(cand, ".gouv.fr")} {
 			if si, ok := x.folded[c]; ok {
-				return append(fs, x.lookalikeFinding(u, x.stems[si], reflex.Danger, lookalike.Homoglyph))
+				return append(fs, x.finish(x.lookalikeFinding(u, x.stems[si], reflex.Danger, lookalike.Homoglyph)))
 			}
 		}
 	}
 	if imitates {
 		fs = append(fs, reflex.Finding{Code: reflex.URLLookalike, Severity: reflex.Danger,
-			Evidence: fmt.Sprintf("%s (%s): non-Latin letters under gouv.fr", u.Unicode, u.Host)})
+			Evidence: u.Unicode + " (" + u.Host + ")",
+			Params:   x.params(-1, "host", u.Unicode, "ascii", u.Host, "target", "gouv.fr", "edit", "non-latin")})
 	}
 	return fs
 }
@@ -83,16 +81,16 @@ func (x *index) unicodeLabels(fs []reflex.Finding, u hostname.URL, state bool) [
 // its registrable label, with the official names: the same name under another suffix
 // (ameli.com, ants.gouv.com), one edit away (amelli.fr, ants-gouv.fr), or the same
 // once look-alike characters are folded (arneli.fr).
-func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (reflex.Finding, bool) {
+func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (candidate, bool) {
 	if rest == "" {
-		return reflex.Finding{}, false
+		return candidate{}, false
 	}
 	st := strings.TrimPrefix(rest, "www.")
 	rd := labels[len(labels)-1]
 	var (
 		found   bool
 		bestSev reflex.Severity
-		best    reflex.Finding
+		best    candidate
 	)
 	consider := func(cand string, s stem, e lookalike.Edit) {
 		sev := reflex.Caution
@@ -104,20 +102,24 @@ func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (ref
 			best = x.lookalikeFinding(u, s, sev, e)
 		}
 	}
-	for _, s := range x.stems {
-		for _, cand := range [2]string{st, rd} {
-			if d := len(cand) - len(s.s); d < -1 || d > 1 {
-				continue
+	// only stems one character longer or shorter can be one edit away: by length
+	cands := [2]string{st, rd}
+	ncand := 2
+	if st == rd {
+		ncand = 1
+	}
+	for ci := 0; ci < ncand && !(found && bestSev == reflex.Danger); ci++ {
+		cand := cands[ci]
+		for n := max(len(cand)-1, 0); n <= len(cand)+1 && n <= maxStem+1; n++ {
+			for _, si := range x.byLen[n] {
+				s := x.stems[si]
+				if d := len(cand) - len(s.s); d < -1 || d > 1 {
+					continue
+				}
+				if e := lookalike.Classify(cand, s.s); e != lookalike.None {
+					consider(cand, s, e)
+				}
 			}
-			if e := lookalike.Classify(cand, s.s); e != lookalike.None {
-				consider(cand, s, e)
-			}
-			if cand == rd {
-				break
-			}
-		}
-		if found && bestSev == reflex.Danger {
-			break
 		}
 	}
 	if !found {
@@ -138,7 +140,7 @@ func (x *index) stemLookalike(u hostname.URL, rest string, labels []string) (ref
 // registrable label it is a combo (ameli-remboursement.com); only in the subdomains it
 // is an embedding (ameli.secure-login.com). Short brands (caf, msa, ants) alone are a
 // caution: ordinary names can hold them; long ones, or any with bait, are a danger.
-func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool) reflex.Finding {
+func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool) candidate {
 	k := x.keys[w.brand]
 	distinctive := len(k.glued) >= 5 || len(k.parts) > 1
 	sev := reflex.Caution
@@ -149,11 +151,14 @@ func (x *index) brandFinding(u hostname.URL, w *words, nlabels int, strong bool)
 	if w.brandLabel < nlabels-1 {
 		code = reflex.URLEmbedding
 	}
-	ev := k.word + " in " + u.Unicode
-	if w.strongBait() {
-		ev = k.word + " + " + w.baitText()
+	f := reflex.Finding{Code: code, Severity: sev, Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}
+	switch {
+	case code == reflex.URLEmbedding:
+		return newCandidate(f, k.proc, false, "official", k.word, "where", "host", "host", u.Unicode)
+	case !w.strongBait() && w.nkeys < 2:
+		return newCandidate(f, k.proc, true, "brand", k.word, "how", "inside", "host", u.Unicode)
 	}
-	return reflex.Finding{Code: code, Severity: sev, Evidence: ev, Suggest: x.procs[k.proc].URL, Params: x.params(k.proc)}
+	return newCandidate(f, k.proc, true, "brand", k.word, "how", "words", "host", u.Unicode)
 }
 
 func (x *index) suggestedProc(w *words) int {

@@ -30,7 +30,16 @@ type index struct {
 	shorten map[string]bool
 	public  map[string]bool     // extra public-sector hosts (Info at best)
 	texts   []map[string]string // text parameters of each procedure
+	costs   []map[string]string // the same, its cost only
+	topics  []int               // keys that are topics
+	byLen   [maxStem + 2][]int  // stems by length
+	fuzzLen [maxStem + 2][]int  // fuzzy brand keys by glued length
+	site    []string            // registrable domain of each entry's address
+	siteOf  map[string]string   // registrable domain of each address a finding may suggest
 }
+
+// maxStem is the longest stem indexed by its own length; longer ones share a bucket.
+const maxStem = 64
 
 type hostRef struct {
 	proc int
@@ -52,6 +61,7 @@ type keyword struct {
 	parts  []string // split on hyphens
 	inside bool
 	brand  bool // brand (else topic)
+	local  bool // local offices run their own sites under this brand and a place name
 	proc   int
 }
 
@@ -63,6 +73,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		folded:  map[string]int{},
 		dashed:  map[string][]stem{},
 		shorten: map[string]bool{},
+		siteOf:  map[string]string{},
 	}
 	stems := map[string]int{}
 	addStem := func(s, host string, p int, weak bool) {
@@ -88,6 +99,18 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 	for i, p := range procs {
 		x.byID[p.ID] = i
 		x.texts = append(x.texts, textParams(p))
+		x.costs = append(x.costs, costParams(x.texts[i]))
+		site := ""
+		if u, err := hostname.Parse(p.URL); err == nil {
+			site, _ = publicsuffix.EffectiveTLDPlusOne(u.Host)
+		}
+		x.site = append(x.site, site)
+		x.siteOf[p.URL] = site
+		for _, h := range p.Hosts {
+			if rd, err := publicsuffix.EffectiveTLDPlusOne(h.Name); err == nil {
+				x.siteOf["https://"+strings.TrimPrefix(h.Name, "www.")+"/"] = rd
+			}
+		}
 		for _, h := range p.Hosts {
 			x.hosts[h.Name] = append(x.hosts[h.Name], hostRef{i, h})
 			name := strings.TrimPrefix(h.Name, "www.")
@@ -118,6 +141,7 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 		}{{p.Brands, true}, {p.Topics, false}} {
 			for _, w := range list.words {
 				k := keyword{word: strings.TrimSuffix(w, "*"), inside: strings.HasSuffix(w, "*"), brand: list.brand, proc: i}
+				k.local = slices.Contains(p.Local, k.word)
 				if strings.ContainsAny(k.word, "0123456789") {
 					k.inside = true // digits and letters together are no ordinary word: 17cyber
 				}
@@ -146,8 +170,19 @@ func buildIndex(procs []Procedure, words, shorteners string) (*index, error) {
 				if k.brand && len(k.glued) >= 5 {
 					x.fuzzy = append(x.fuzzy, id)
 				}
+				if !k.brand {
+					x.topics = append(x.topics, id)
+				}
 			}
 		}
+	}
+	for _, id := range x.fuzzy {
+		n := min(len(x.keys[id].glued), maxStem+1)
+		x.fuzzLen[n] = append(x.fuzzLen[n], id)
+	}
+	for i, st := range x.stems {
+		n := min(len(st.s), maxStem+1)
+		x.byLen[n] = append(x.byLen[n], i)
 	}
 	if err := x.addWords(words); err != nil {
 		return nil, err
@@ -184,6 +219,10 @@ func (x *index) addWords(words string) error {
 			kind = lookalike.Filler
 		case line == "[gouv]":
 			kind = lookalike.Gouv
+		case line == "[place]":
+			kind = lookalike.Place | lookalike.Filler
+		case line == "[parcel]":
+			kind = lookalike.Parcel
 		case kind == 0:
 			return fmt.Errorf("words: %q before a section", line)
 		default:

@@ -43,8 +43,11 @@ func TestProcedureJSON(t *testing.T) {
 		require.NoError(t, err)
 		var got map[string]any
 		require.NoError(t, json.Unmarshal(b, &got))
-		for _, key := range []string{"id", "name", "organisation", "url", "hosts", "cost", "free"} {
+		for _, key := range []string{"id", "kind", "name", "organisation", "url", "hosts", "free"} {
 			assert.Contains(t, got, key, "%s", p.ID)
+		}
+		if p.Kind == urlcheck.KindProcedure {
+			assert.Contains(t, got, "cost", "%s", p.ID)
 		}
 		for _, key := range []string{"Brands", "brands", "topics"} {
 			assert.NotContains(t, got, key, "%s", p.ID)

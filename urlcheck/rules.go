@@ -1,8 +1,6 @@
 package urlcheck
 
 import (
-	"fmt"
-	"maps"
 	"strings"
 
 	"golang.org/x/net/publicsuffix"
@@ -17,22 +15,17 @@ import (
 const maxLabels = 16
 
 // assess turns the facts about u into findings. target is the procedure of CheckFor, or -1.
+// Every finding's Params map is its own: reports are values callers may change.
 func (x *index) assess(u hostname.URL, target int) []reflex.Finding {
-	fs := x.findings(u, target)
-	for i := range fs {
-		if fs[i].Params != nil {
-			fs[i].Params = maps.Clone(fs[i].Params)
-		}
-	}
-	return fs
+	return x.findings(u, target)
 }
 
 func (x *index) findings(u hostname.URL, target int) []reflex.Finding {
 	if u.IP.IsValid() {
 		fs := []reflex.Finding{{Code: reflex.URLIPHost, Severity: reflex.Caution, Evidence: u.Host}}
 		fs = x.transport(fs, u, reflex.Caution)
-		if f, ok := x.embeddedInPathOrUser(u); ok {
-			fs = append(fs, f)
+		if c, ok := x.embeddedInPathOrUser(u); ok {
+			fs = append(fs, x.finish(c))
 		}
 		return x.notOfficial(fs, target, -1)
 	}
@@ -46,26 +39,45 @@ func (x *index) findings(u hostname.URL, target int) []reflex.Finding {
 	return x.foreign(u, target)
 }
 
-// official: the host is in the catalogue.
+// official: the host is in the catalogue. Without a target, the entry is the most
+// specific one for the host, or the one whose topic the path names among those the
+// host serves (ants.gouv.fr/carte-grise is the carte grise's page).
 func (x *index) official(u hostname.URL, refs []hostRef, target int) []reflex.Finding {
 	var fs []reflex.Finding
 	best := refs[0].proc
+	if target < 0 && len(refs) > 1 {
+		if p := x.pathTopic(u, func(p int) bool {
+			for _, r := range refs {
+				if r.proc == p {
+					return true
+				}
+			}
+			return false
+		}); p >= 0 {
+			best = p
+		}
+	}
 	switch {
 	case target < 0:
-		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.params(best)})
+		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.paramsWho(best)})
 	case x.procs[target].covers(u.Host):
-		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.params(target)})
+		fs = append(fs, reflex.Finding{Code: reflex.URLOfficial, Severity: reflex.OK, Evidence: u.Unicode, Params: x.paramsWho(target)})
 	default:
-		fs = append(fs, x.otherProcedure(u, target, x.procs[best].ID))
+		fs = append(fs, x.otherProcedure(u, target, best))
 	}
 	return x.transport(fs, u, reflex.Info)
 }
 
-func (x *index) otherProcedure(u hostname.URL, target int, what string) reflex.Finding {
+// otherProcedure: an official or State site, but not the one of the target. what is
+// the entry the host belongs to, or -1 for a State site outside the catalogue.
+func (x *index) otherProcedure(u hostname.URL, target, what int) reflex.Finding {
+	other, otherEN := "", ""
+	if what >= 0 {
+		other, otherEN = x.procs[what].Name, x.procs[what].NameEN
+	}
 	return reflex.Finding{
-		Code: reflex.URLOtherProcedure, Severity: reflex.Caution,
-		Evidence: fmt.Sprintf("%s: %s, not %s", u.Unicode, what, x.procs[target].ID),
-		Suggest:  x.procs[target].URL, Params: x.params(target),
+		Code: reflex.URLOtherProcedure, Severity: reflex.Caution, Evidence: u.Unicode,
+		Suggest: x.procs[target].URL, Params: x.paramsWho(target, "other", other, "other.en", otherEN),
 	}
 }
 
@@ -80,7 +92,7 @@ func (x *index) state(u hostname.URL, target int) []reflex.Finding {
 	if len(fs) == 0 {
 		fs = append(fs, reflex.Finding{Code: reflex.URLState, Severity: reflex.Info, Evidence: u.Unicode})
 		if target >= 0 {
-			fs = append(fs, x.otherProcedure(u, target, "gouv.fr"))
+			fs = append(fs, x.otherProcedure(u, target, -1))
 		}
 	}
 	return x.transport(fs, u, reflex.Info)
@@ -118,23 +130,6 @@ func (x *index) notOfficial(fs []reflex.Finding, target, topic int) []reflex.Fin
 	return append(fs, f)
 }
 
-// params fills the texts' placeholders for procedure p. The map is shared until assess
-// gives each finding it returns its own copy (reports are values callers may change):
-// candidates that are dropped cost nothing.
-func (x *index) params(p int) map[string]string {
-	return x.texts[p]
-}
-
-func textParams(proc Procedure) map[string]string {
-	m := map[string]string{"org": proc.Organisation, "procedure": proc.Name}
-	if proc.Free() {
-		m["free"] = proc.display()
-	} else {
-		m["cost"] = proc.Cost
-	}
-	return m
-}
-
 // foreign: neither in the catalogue nor under gouv.fr. Every lookalike signal applies.
 func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	fs := make([]reflex.Finding, 0, 4)
@@ -148,7 +143,8 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	if strings.Contains(u.Host, "xn--") {
 		fs = x.unicodeLabels(fs, u, false)
 	}
-	var imitation []reflex.Finding
+	var candBuf [4]candidate
+	imitation := candBuf[:0]
 	if f, ok := x.stemLookalike(u, rest, labels); ok {
 		imitation = append(imitation, f)
 	}
@@ -170,39 +166,54 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	var w words
 	x.read(&w, read)
 	freeHosting := !icann && strings.IndexByte(suffix, '.') >= 0
-	strong := w.strongBait() || w.gouv || w.manyKeywords() || w.hostGlued
+	// a place name with a brand imitates a local office (cpam-lyon), unless local
+	// offices run their own sites under that brand (carsat-bretagne.fr)
+	place := w.place && !(w.brand >= 0 && x.keys[w.brand].local) && !(w.weak >= 0 && x.keys[w.weak].local)
+	strong := w.strongBait() || w.gouv || w.manyKeywords() || w.hostGlued || place
 	if w.brand >= 0 {
 		imitation = append(imitation, x.brandFinding(u, &w, len(labels), strong || freeHosting))
 	} else if w.weak >= 0 && x.keys[w.weak].brand {
 		k := x.keys[w.weak]
-		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: weakSeverity(strong || freeHosting),
-			Evidence: k.word + " glued in " + u.Unicode, Suggest: x.procs[k.proc].URL, Params: x.params(k.proc)})
+		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLCombo, Severity: weakSeverity(strong || freeHosting),
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, true, "brand", k.word, "how", "glued", "host", u.Unicode))
 	} else if w.fuzzy >= 0 {
 		k := x.keys[w.fuzzy]
-		imitation = append(imitation, reflex.Finding{Code: reflex.URLLookalike, Severity: weakSeverity(strong || freeHosting),
-			Evidence: fmt.Sprintf("%s ~ %s (%s)", w.fuzzS, k.word, w.fuzzE),
-			Suggest:  x.procs[k.proc].URL, Params: x.params(k.proc)})
+		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLLookalike, Severity: weakSeverity(strong || freeHosting),
+			Evidence: w.fuzzS + " ~ " + k.word, Suggest: x.procs[k.proc].URL},
+			k.proc, false, "host", u.Unicode, "target", k.word, "edit", w.fuzzE.String()))
 	} else if w.topic < 0 && w.weak >= 0 && w.strongBait() {
 		k := x.keys[w.weak]
-		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
-			Evidence: k.word + " + " + w.baitText(),
-			Suggest:  x.procs[k.proc].URL, Params: x.params(k.proc)})
+		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, true, "brand", k.word, "how", "glued", "host", u.Unicode))
 	} else if w.topic >= 0 && w.strongBait() {
 		k := x.keys[w.topic]
-		imitation = append(imitation, reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
-			Evidence: k.word + " + " + w.baitText(),
-			Suggest:  x.procs[k.proc].URL, Params: x.params(k.proc)})
+		imitation = append(imitation, newCandidate(reflex.Finding{Code: reflex.URLCombo, Severity: reflex.Danger,
+			Evidence: u.Unicode, Suggest: x.procs[k.proc].URL}, k.proc, true, "brand", k.word, "how", "words", "host", u.Unicode))
 	}
-	f, ok := strongest(imitation)
+	var f reflex.Finding
+	c, ok := strongest(imitation)
+	if ok {
+		f = x.finish(c)
+	}
 	if ok && !hasDanger(fs) { // a homoglyph already reported says it all
 		fs = append(fs, f)
 	}
 	if w.gouv && !foreignGovernment(u.Host, suffix) {
-		g := reflex.Finding{Code: reflex.URLGouvToken, Severity: reflex.Danger, Evidence: "gouv: " + u.Unicode}
+		g := reflex.Finding{Code: reflex.URLGouvToken, Severity: reflex.Danger, Evidence: u.Unicode}
+		p := x.suggestedProc(&w)
 		if ok && f.Suggest != "" {
-			g.Suggest, g.Params = f.Suggest, f.Params
-		} else if p := x.suggestedProc(&w); p >= 0 {
-			g.Suggest, g.Params = x.procs[p].URL, x.params(p)
+			g.Suggest, p = f.Suggest, -1
+			g.Params = x.params(-1, "word", w.gouvWord, "host", u.Unicode)
+			for k, v := range f.Params {
+				if entryKeys[k] {
+					g.Params[k] = v
+				}
+			}
+		} else {
+			g.Params = x.params(p, "word", w.gouvWord, "host", u.Unicode)
+			if p >= 0 {
+				g.Suggest = x.procs[p].URL
+			}
 		}
 		fs = append(fs, g)
 	}
@@ -226,6 +237,7 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 		fs = append(fs, f)
 	}
 	if len(imitation) > 0 || w.gouv && !foreignGovernment(u.Host, suffix) {
+		x.retarget(fs, u, target)
 		return fs
 	}
 	if public {
@@ -235,21 +247,30 @@ func (x *index) foreign(u hostname.URL, target int) []reflex.Finding {
 	if w.topic >= 0 {
 		topic = x.keys[w.topic].proc
 	}
+	if topic < 0 && (w.nparcel >= 2 || w.nparcel == 1 && w.strongBait()) {
+		// the parcel lure without a brand (colis-suivi-fr.top): no carrier to suggest,
+		// but a caution, as for a paid intermediary
+		f := reflex.Finding{Code: reflex.URLNotOfficial, Severity: reflex.Caution}
+		if target >= 0 {
+			f.Suggest, f.Params = x.procs[target].URL, x.params(target)
+		}
+		return append(fs, f)
+	}
 	return x.notOfficial(fs, target, topic)
 }
 
-// strongest picks the most severe finding; the earliest wins a tie.
-func strongest(fs []reflex.Finding) (reflex.Finding, bool) {
-	if len(fs) == 0 {
-		return reflex.Finding{}, false
+// strongest picks the most severe candidate; the earliest wins a tie.
+func strongest(cs []candidate) (candidate, bool) {
+	if len(cs) == 0 {
+		return candidate{}, false
 	}
-	best := fs[0]
-	for _, f := range fs[1:] {
-		if f.Severity > best.Severity {
-			best = f
+	best := 0
+	for i := range cs[1:] {
+		if cs[i+1].f.Severity > cs[best].f.Severity {
+			best = i + 1
 		}
 	}
-	return best, true
+	return cs[best], true
 }
 
 func hasDanger(fs []reflex.Finding) bool {
@@ -309,4 +330,50 @@ func lenientUnicode(label string) (string, error) {
 		return "", err
 	}
 	return u.Unicode, nil
+}
+
+// retarget points the suggestions of an imitation to the procedure the person is doing:
+// the target of CheckFor, else the procedure that the path names on the imitated site
+// (ants-gouv.fr/carte-grise suggests https://immatriculation.ants.gouv.fr/).
+func (x *index) retarget(fs []reflex.Finding, u hostname.URL, target int) {
+	if target < 0 && len(u.Path) < 3 {
+		return
+	}
+	var named [4]int // the procedures the path names, read once
+	nnamed := -1
+	for i := range fs {
+		f := &fs[i]
+		if f.Suggest == "" {
+			continue
+		}
+		p := target
+		if p < 0 {
+			if nnamed < 0 {
+				nnamed = x.pathTopics(u, named[:0])
+			}
+			site, ok := x.siteOf[f.Suggest]
+			if !ok {
+				site = suggestedSite(f.Suggest)
+			}
+			for _, q := range named[:nnamed] {
+				if x.site[q] == site {
+					p = q
+					break
+				}
+			}
+		}
+		if p >= 0 && f.Suggest != x.procs[p].URL {
+			x.suggestEntry(f, p)
+		}
+	}
+}
+
+// suggestedSite is the registrable domain of a suggestion ("https://ants.gouv.fr/").
+func suggestedSite(url string) string {
+	h := strings.TrimPrefix(url, "https://")
+	if i := strings.IndexByte(h, '/'); i >= 0 {
+		h = h[:i]
+	}
+	rd, _ := publicsuffix.EffectiveTLDPlusOne(h)
+	return rd
 }

@@ -46,13 +46,14 @@ type words struct {
 	fuzzE      lookalike.Edit
 	fuzzS      string // the word that imitates it
 	gouv       bool   // a "gouv" word (or "gov" standing alone)
+	gouvWord   string // the word read as "gouv"
 	hostGlued  bool   // a brand glued to "www" or "fr"
+	place      bool   // a French city or department at a word boundary
+	nparcel    int    // words of a parcel or its delivery
 }
 
 func (w *words) toks() []token      { return w.tok[:w.ntok] }
 func (w *words) runs() []string     { return w.run[:w.nrun] }
-func (w *words) baits() []string    { return w.bait[:w.nbait] }
-func (w *words) baitText() string   { return strings.Join(w.baits(), " + ") }
 func (w *words) strongBait() bool   { return w.nbait > 0 }
 func (w *words) manyKeywords() bool { return w.nkeys > 1 }
 
@@ -138,9 +139,10 @@ func (w *words) findKeywords(x *index) {
 			if i > 0 && toks[i-1].s == "www" && toks[i-1].run == t.run || i+1 < len(toks) && toks[i+1].s == "fr" && toks[i+1].label == t.label {
 				w.hostGlued = true
 			}
-		case keyword && len(t.s) >= 5 && rightClean(toks, i):
-			// glued after unknown letters (cpameli, espaceabonneameli): a weaker
-			// sign, since ordinary words may end like a brand (santai, plantai)
+		case keyword && len(t.s) >= 5 && (rightClean(toks, i) || leftClean(toks, i)):
+			// glued after or before unknown letters (cpameli, amelidoss): a weaker
+			// sign, since ordinary words may end or start like a brand (santai,
+			// ameliorer: the filler words keep those apart)
 			if w.weak < 0 {
 				w.weak = t.id
 			}
@@ -151,7 +153,18 @@ func (w *words) findKeywords(x *index) {
 			// stand alone or before fr
 			if t.clean && (t.s != "gov" || last || nextFR) || t.s != "gov" && (last || nextFR) || nextFR {
 				w.gouv = true
+				if w.gouvWord == "" {
+					w.gouvWord = t.s
+				}
 			}
+		}
+	}
+	for _, t := range toks {
+		if t.kind&lookalike.Place != 0 && t.clean && t.kind&(lookalike.Brand|lookalike.Topic) == 0 {
+			w.place = true
+		}
+		if t.kind&lookalike.Parcel != 0 && t.clean {
+			w.nparcel++
 		}
 	}
 	var used [maxTokens]bool // tokens that are parts of a keyword are no bait
@@ -215,16 +228,28 @@ func (x *index) fuzzyMatch(s string) (int, lookalike.Edit) {
 	if len(s) < 4 {
 		return -1, lookalike.None
 	}
-	for _, id := range x.fuzzy {
-		g := x.keys[id].glued
-		if d := len(s) - len(g); d < -1 || d > 1 {
-			continue
-		}
-		if e := lookalike.Classify(s, g); e != lookalike.None && e != lookalike.Same {
-			return id, e
+	for n := len(s) - 1; n <= len(s)+1 && n <= maxStem+1; n++ {
+		for _, id := range x.fuzzLen[n] {
+			g := x.keys[id].glued
+			if d := len(s) - len(g); d < -1 || d > 1 {
+				continue
+			}
+			if e := lookalike.Classify(s, g); e != lookalike.None && e != lookalike.Same {
+				return id, e
+			}
 		}
 	}
 	return -1, lookalike.None
+}
+
+// fuzzyLen reports whether a string of n letters can be one edit from a fuzzy brand.
+func (x *index) fuzzyLen(n int) bool {
+	for m := max(n-1, 0); m <= n+1 && m <= maxStem+1; m++ {
+		if len(x.fuzzLen[m]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // findFuzzy compares whole runs, two runs of a label glued, and unknown chunks alone or
@@ -244,7 +269,7 @@ func (w *words) findFuzzy(x *index) {
 				return
 			}
 		}
-		if i+1 < len(runs) && w.runLabel[i] == w.runLabel[i+1] && len(run)+len(runs[i+1]) <= 64 {
+		if i+1 < len(runs) && w.runLabel[i] == w.runLabel[i+1] && len(run)+len(runs[i+1]) <= 64 && x.fuzzyLen(len(run)+len(runs[i+1])) {
 			var buf [64]byte
 			glued := append(append(buf[:0], run...), runs[i+1]...)
 			if id, e := x.fuzzyMatch(string(glued)); set(id, e, run+"-"+runs[i+1]) {

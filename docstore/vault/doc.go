@@ -7,7 +7,8 @@
 // [Create] makes a vault for an owner (a passphrase through age's scrypt recipient, or
 // an age public key); [Open] opens it with the matching identity. Then [Vault.Put],
 // [Vault.Get], [Vault.Stat], [Vault.List], [Vault.Delete]; [Vault.Verify] checks every
-// document, [Vault.Log] reads the operation log, [Vault.Export] and [Vault.ExportFile]
+// document, [Vault.Purge] removes the files no document refers to, [Vault.Log] reads the
+// operation log, [Vault.Export] and [Vault.ExportFile]
 // write everything to a tar or zip with a JSON manifest. [Exists] says, without a key,
 // whether a folder holds a vault; [Recover] rebuilds a lost or damaged index.
 //
@@ -35,9 +36,12 @@
 // and the log head); dir/keys ([KeysFile]) a copy of the key slots; dir/log ([LogFile]) the
 // encrypted, hash-chained operation log; dir/d/ one age file per document version, named by
 // a random 128-bit id; dir/lock the lock file. If the index is lost or damaged (Open fails
-// with a [*DamageError] naming IndexFile), [Recover] rebuilds it from the keys copy, the
-// documents (each carries its name, version and metadata in its encrypted header) and the
-// intact part of the log. Every file starts with "age-encryption.org/v1" or with the vault
+// with a [*DamageError] naming IndexFile), [Recover] rebuilds it from the keys copy and the
+// intact part of the log, which says which version of each document is current and which
+// were deleted; each document file carries its name, version and metadata in its
+// encrypted header, and must match. Files never override the log: an older version put
+// back in the folder does not become current, and what could not be restored is reported
+// ([RecoverReport]). Every file starts with "age-encryption.org/v1" or with the vault
 // marker, which is how the Inspector knows them.
 //
 // Padding. Inside its age file a document is header + content + 16-byte trailer, padded with
@@ -66,9 +70,12 @@
 // Durability. Every change writes new files (temp file, fsync, rename, directory fsync),
 // appends its log record, then replaces the index atomically: a crash at any point leaves the
 // previous state or the new one, whole. Replaced versions are deleted only after the commit;
-// a crash in between leaves an orphan file that Verify lists. A log record whose index
-// update never happened is shown by Log as not committed. One process at a time: Open takes
-// an exclusive flock ([ErrLocked]).
+// a crash in between leaves an orphan file that Verify counts and [Vault.Purge] removes
+// (with the ciphertext of deleted documents, saying what each file held). A log record
+// whose index update never happened is shown by Log as not committed. One process at a
+// time: Open takes an exclusive flock ([ErrLocked]) before it reads anything a commit
+// depends on. Every file is opened without blocking and must be a regular file: a FIFO
+// or a device in place of a vault file is damage, never a hang.
 //
 // # Errors
 //

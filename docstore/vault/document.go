@@ -17,6 +17,7 @@ import (
 	"filippo.io/age"
 
 	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 )
 
 // Meta is a document's metadata (content type, issuer, period...): encrypted like its name.
@@ -98,7 +99,7 @@ func (v *Vault) Put(ctx context.Context, name string, r io.Reader, meta Meta) (I
 func (v *Vault) writeDoc(ctx context.Context, d *vaultfmt.Doc, r io.Reader) (err error) {
 	dir := filepath.Join(v.dir, docsDir)
 	tmp := filepath.Join(dir, d.ID+tmpSuffix)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := regularfile.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
@@ -284,9 +285,12 @@ func (v *Vault) openDoc(ctx context.Context, d vaultfmt.Doc) (*docReader, error)
 	damaged := func(reason Reason, err error) error {
 		return &DamageError{Name: d.Name, ID: d.ID, Reason: reason, Err: err}
 	}
-	f, err := os.Open(filepath.Join(v.dir, docsDir, d.ID))
+	f, err := regularfile.Open(filepath.Join(v.dir, docsDir, d.ID))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, damaged(ReasonMissing, nil)
+	}
+	if errors.Is(err, regularfile.ErrNotRegular) {
+		return nil, damaged(ReasonFormat, err)
 	}
 	if err != nil {
 		return nil, err

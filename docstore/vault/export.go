@@ -14,6 +14,9 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 )
 
 // ExportFormat selects the archive [Vault.Export] writes.
@@ -122,7 +125,7 @@ func (v *Vault) ExportFile(ctx context.Context, path string, format ExportFormat
 		return fmt.Errorf("vault: %s: %w", path, fs.ErrExist)
 	}
 	tmp := path + tmpSuffix
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := regularfile.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
@@ -143,7 +146,16 @@ func (v *Vault) ExportFile(ctx context.Context, path string, format ExportFormat
 	return nil
 }
 
-// exportPath maps a document name to a safe, unique archive path under documents/.
+// maxEntryName is the longest name of one archive path component: 255 bytes is the
+// limit of ext4, XFS, Btrfs and ZFS, and in UTF-8 it stays within the 255 UTF-16 units
+// of NTFS and APFS. Document names may be up to 1024 bytes.
+const maxEntryName = 255
+
+// exportPath maps a document name to a safe, unique archive path under documents/: no
+// control character, no absolute path nor "..", and every component at most
+// maxEntryName bytes, so the archive extracts on common file systems. A longer
+// component keeps its start and its extension, with the file id in between
+// ("très long…~1f2e3d4c.pdf"); the manifest keeps the exact name.
 func exportPath(info Info, used map[string]bool) string {
 	clean := strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || r == '\\' || r == ':' {
@@ -155,12 +167,39 @@ func exportPath(info Info, used map[string]bool) string {
 	if clean == "" || clean == "." {
 		clean = "_"
 	}
-	p := "documents/" + clean
+	parts := strings.Split(clean, "/")
+	for i, part := range parts {
+		parts[i] = shortenComponent(part, info.ID, false)
+	}
+	p := "documents/" + strings.Join(parts, "/")
 	if used[p] {
-		p += "~" + info.ID[:8]
+		last := &parts[len(parts)-1]
+		if *last += "~" + info.ID[:8]; len(*last) > maxEntryName {
+			*last = shortenComponent(*last, info.ID, true)
+		}
+		p = "documents/" + strings.Join(parts, "/")
 	}
 	used[p] = true
 	return p
+}
+
+// shortenComponent returns name if it fits maxEntryName bytes (unless force), else its
+// start, "~", the first 8 characters of id and its extension (up to 16 bytes), within
+// the limit.
+func shortenComponent(name, id string, force bool) string {
+	if len(name) <= maxEntryName && !force {
+		return name
+	}
+	ext := path.Ext(name)
+	if len(ext) > 16 {
+		ext = ""
+	}
+	tag := "~" + id[:min(8, len(id))] + ext
+	keep := min(maxEntryName-len(tag)-len("…"), len(name))
+	for keep > 0 && keep < len(name) && !utf8.RuneStart(name[keep]) {
+		keep--
+	}
+	return name[:keep] + "…" + tag
 }
 
 type archiveWriter interface {

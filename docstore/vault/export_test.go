@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -140,4 +141,45 @@ func TestExportPathCollision(t *testing.T) {
 	assert.Equal(t, "documents/b~fedcba98", b)
 	assert.Equal(t, "documents/_", exportPath(Info{Name: "/", ID: "0123456789abcdef0123456789abcdef"}, used))
 	assert.Equal(t, "documents/C__x_y", exportPath(Info{Name: "C:\\x\ny", ID: "0123456789abcdef0123456789abcdef"}, used))
+}
+
+// TestExportLongNames: a document name of 1,024 bytes (and one of long components under
+// folders) exports to entries whose every component fits 255 bytes, extracts to a real
+// folder, and the manifest keeps the full names.
+func TestExportLongNames(t *testing.T) {
+	tv := newTestVault(t)
+	long := strings.Repeat("é", 508) + ".pdf" // 1,020 bytes
+	deep := strings.Repeat("a", 300) + "/" + strings.Repeat("b", 300) + ".txt"
+	tv.put(long, []byte("long"))
+	tv.put(deep, []byte("deep"))
+	tv.put(long[:len(long)-4]+"x.pdf", []byte("other")) // same start: still two entries
+	var buf bytes.Buffer
+	require.NoError(t, tv.Export(context.Background(), &buf, ExportTar))
+	out := t.TempDir()
+	tr := tar.NewReader(&buf)
+	names := map[string]string{}
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		for _, part := range strings.Split(h.Name, "/") {
+			assert.LessOrEqual(t, len(part), 255, h.Name)
+		}
+		b, err := io.ReadAll(tr)
+		require.NoError(t, err)
+		dst := filepath.Join(out, filepath.FromSlash(h.Name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(dst), 0o700))
+		require.NoError(t, os.WriteFile(dst, b, 0o600), "extract %s", h.Name)
+		names[h.Name] = string(b)
+	}
+	var man ExportManifest
+	require.NoError(t, json.Unmarshal([]byte(names[ExportManifestName]), &man))
+	got := map[string]string{}
+	for _, d := range man.Documents {
+		got[d.Name] = names[d.Path]
+		assert.True(t, strings.HasSuffix(d.Path, path.Ext(d.Name)), "extension kept: %s", d.Path)
+	}
+	assert.Equal(t, map[string]string{long: "long", deep: "deep", long[:len(long)-4] + "x.pdf": "other"}, got)
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 )
 
 // The vault's own files in its directory, as a [DamageError] names them when the damage
@@ -39,7 +41,7 @@ func (v *Vault) step(name string) error {
 // later step failed).
 func (v *Vault) writeAtomic(dir, name, stepPrefix string, write func(io.Writer) error) (renamed bool, err error) {
 	tmp := filepath.Join(dir, name+tmpSuffix)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	f, err := regularfile.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return false, err
 	}

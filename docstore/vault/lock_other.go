@@ -11,3 +11,5 @@ import (
 func lockExclusive(*os.File) error {
 	return fmt.Errorf("%w: file locking on this platform", ErrUnsupported)
 }
+
+func lockWait(f *os.File) error { return lockExclusive(f) }

@@ -18,3 +18,13 @@ func lockExclusive(f *os.File) error {
 	}
 	return err
 }
+
+// lockWait takes an exclusive flock on f, waiting for the holder to release it.
+func lockWait(f *os.File) error {
+	for {
+		err := unix.Flock(int(f.Fd()), unix.LOCK_EX)
+		if !errors.Is(err, unix.EINTR) {
+			return err
+		}
+	}
+}

@@ -13,13 +13,14 @@ import (
 	"filippo.io/age"
 
 	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 )
 
 // LogEntry is one operation of the vault's log ([Vault.Log]).
 type LogEntry struct {
 	Seq     uint64    // 1-based position in the log
 	Time    time.Time // when the operation was made (UTC)
-	Op      string    // "create", "put", "delete", "set-recipient", "remove-recipient"
+	Op      string    // "create", "put", "delete", "set-recipient", "remove-recipient", "recover", "restore"
 	Name    string    // document name, or recipient label
 	Version uint64    // document version written by a put
 	// Committed is false for an operation that was logged but whose index update never
@@ -54,7 +55,7 @@ func (v *Vault) appendLog(rec *vaultfmt.Record) (logTail, error) {
 		return logTail{}, err
 	}
 	frame := vaultfmt.AppendFrame(nil, sealed.Bytes())
-	f, err := os.OpenFile(filepath.Join(v.dir, LogFile), os.O_WRONLY, 0)
+	f, err := regularfile.OpenFile(filepath.Join(v.dir, LogFile), os.O_WRONLY, 0)
 	if err != nil {
 		return logTail{}, err
 	}
@@ -76,7 +77,10 @@ func (v *Vault) appendLog(rec *vaultfmt.Record) (logTail, error) {
 }
 
 func (v *Vault) readFrames() ([][]byte, int64, error) {
-	f, err := os.Open(filepath.Join(v.dir, LogFile))
+	f, err := regularfile.Open(filepath.Join(v.dir, LogFile))
+	if errors.Is(err, regularfile.ErrNotRegular) {
+		return nil, 0, &DamageError{Name: LogFile, Reason: ReasonFormat, Err: err}
+	}
 	if err != nil {
 		return nil, 0, &DamageError{Name: LogFile, Reason: ReasonMissing, Err: err}
 	}
@@ -148,36 +152,49 @@ func (v *Vault) Log(ctx context.Context) ([]LogEntry, error) {
 	if err := v.use(); err != nil {
 		return nil, err
 	}
-	frames, _, err := v.readFrames()
+	recs, committed, err := v.records(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if uint64(len(frames)) < v.log.count {
-		return nil, &DamageError{Name: LogFile, Reason: ReasonTruncated}
+	out := make([]LogEntry, len(recs))
+	for i, rec := range recs {
+		out[i] = LogEntry{Seq: rec.Seq, Time: rec.Time, Op: rec.Op, Name: rec.Name, Version: rec.Version, Committed: committed[i]}
 	}
-	var out []LogEntry
+	return out, nil
+}
+
+// records decrypts the log and checks its chain against the manifest; committed[i] says
+// whether recs[i] took effect. The caller holds v.mu.
+func (v *Vault) records(ctx context.Context) (recs []*vaultfmt.Record, committed []bool, err error) {
+	frames, _, err := v.readFrames()
+	if err != nil {
+		return nil, nil, err
+	}
+	if uint64(len(frames)) < v.log.count {
+		return nil, nil, &DamageError{Name: LogFile, Reason: ReasonTruncated}
+	}
 	prev := ""
 	var lastGen uint64
 	for i, fr := range frames[:v.log.count] {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		rec, err := v.openRecord(fr)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if rec.Seq != uint64(i)+1 || rec.Prev != prev || rec.Gen < lastGen || rec.Gen > v.m.Gen+1 {
-			return nil, &DamageError{Name: LogFile, Reason: ReasonSwapped, Err: fmt.Errorf("hash chain broken at record %d", i+1)}
+			return nil, nil, &DamageError{Name: LogFile, Reason: ReasonSwapped, Err: fmt.Errorf("hash chain broken at record %d", i+1)}
 		}
 		if i == int(v.m.LogCount)-1 && vaultfmt.Hash(fr) != v.m.LogHead {
-			return nil, &DamageError{Name: LogFile, Reason: ReasonSwapped, Err: errors.New("log head does not match the index")}
+			return nil, nil, &DamageError{Name: LogFile, Reason: ReasonSwapped, Err: errors.New("log head does not match the index")}
 		}
-		if n := len(out); n > 0 && rec.Gen == lastGen {
-			out[n-1].Committed = false // an attempt that crashed, retried under the same generation
+		if n := len(recs); n > 0 && rec.Gen == lastGen {
+			committed[n-1] = false // an attempt that crashed, retried under the same generation
 		}
 		prev, lastGen = vaultfmt.Hash(fr), rec.Gen
-		out = append(out, LogEntry{Seq: rec.Seq, Time: rec.Time, Op: rec.Op, Name: rec.Name, Version: rec.Version,
-			Committed: rec.Gen <= v.m.Gen})
+		recs = append(recs, rec)
+		committed = append(committed, rec.Gen <= v.m.Gen)
 	}
-	return out, nil
+	return recs, committed, nil
 }

@@ -16,6 +16,7 @@ import (
 	"filippo.io/age"
 
 	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 )
 
 // The keys file (KeysFile) is a second copy of the key slots (the index header with no
@@ -48,34 +49,71 @@ func (v *Vault) healKeys() {
 	v.writeKeys(v.ix.Slots)
 }
 
-// Recover rebuilds a lost or damaged index; on a vault that opens normally it is [Open]. It
-// opens the vault key from the keys file ([KeysFile]) with identity, keeps the operation log
-// up to its last intact record, reads every document file (each names its vault, id, name and
-// version in its encrypted header) and commits a new index holding the latest version of each
-// name, logged as "recover". The old index, if any, is kept as index.damaged-<unix time>; a
-// damaged log is kept as log.damaged-<unix time> and its intact prefix continues. Files that
-// do not decrypt as documents of this vault, and older versions, stay in place as orphans
-// ([Vault.Verify] lists them). Recovered recipients are labelled "recovered-N" (labels live in
-// the lost manifest); documents' dates are their file times. What the lost index alone knew
-// cannot come back: a document deleted while its file survived (a crash before cleanup)
-// reappears, and [Vault.Log] shows every record before the recover as committed, including
-// attempts that had crashed.
-func Recover(dir string, identity age.Identity, opts ...Option) (*Vault, error) {
+// RecoverReport says what [Recover] rebuilt, and what it could not.
+type RecoverReport struct {
+	// Rebuilt is false when the index was intact: Recover then only opened the vault.
+	Rebuilt bool
+	// Restored counts the documents restored at the version the log names as current.
+	Restored int
+	// Lost lists the documents the log names whose current version could not be read
+	// (its file is missing or damaged). An older version is never put in its place. When
+	// the log is whole they stay in the index, so that Get and Verify report them as
+	// damaged until they are deleted or stored again; when the log was cut they are only
+	// reported (a lost record may have deleted them).
+	Lost []LostDocument
+	// Unlogged lists the documents restored from files the log does not vouch for. This
+	// happens only when the log was cut (LogCut): such a file is newer than anything the
+	// intact log knows of its name, but a lost record may have replaced or deleted it.
+	Unlogged []Info
+	// LogCut is true when records of the log were lost: its damaged end was set aside
+	// (log.damaged-<time>), or the state file ([WithStateFile]) saw generations that the
+	// log lacks (MissingGenerations of them: the whole directory may be an old copy).
+	LogCut             bool
+	MissingGenerations uint64
+}
+
+// LostDocument is a document whose current version [Recover] could not restore.
+type LostDocument struct {
+	Name    string
+	Version uint64 // the version the log names as current
+	Reason  Reason // ReasonMissing, or why its file is unreadable
+}
+
+// OK reports whether everything the log names was restored and nothing is in doubt.
+func (r *RecoverReport) OK() bool {
+	return len(r.Lost) == 0 && len(r.Unlogged) == 0 && !r.LogCut
+}
+
+// Recover rebuilds a lost or damaged index; on a vault that opens normally it is [Open]
+// (the report's Rebuilt is false). It opens the vault key from the keys file ([KeysFile])
+// with identity, keeps the operation log up to its last intact record, and replays it: the
+// log, authenticated and hash-chained, says which version of each name is current and
+// which names were deleted. Each current version is read from its file, which must be
+// bound to that name and version; the new index is committed, logged as "recover".
+//
+// Files are never trusted over the log: an older version left on disk (or put back) never
+// comes back as current, a deleted document does not reappear, and a current version
+// whose file is missing or damaged is reported in [RecoverReport.Lost]. A put whose record
+// is the last of the log and whose file is missing is taken as never committed (a crash
+// or an error before its commit). Only when the log was cut are documents restored from
+// files it does not name, and reported as such.
+//
+// The old index, if any, is kept as index.damaged-<unix time>; a damaged log as
+// log.damaged-<unix time>, its intact prefix going on. Files that are not current stay in
+// place ([Vault.Verify] counts them, [Vault.Purge] removes them). Recovered recipients are
+// labelled "recovered-N" (labels lived in the lost manifest).
+func Recover(dir string, identity age.Identity, opts ...Option) (*Vault, *RecoverReport, error) {
 	v := &Vault{dir: dir, cfg: newConfig(opts)}
-	f, err := os.Open(filepath.Join(dir, KeysFile))
-	if err != nil {
-		return nil, &DamageError{Name: KeysFile, Reason: ReasonMissing, Err: err}
+	if found, err := Exists(dir); err != nil {
+		return nil, nil, err
+	} else if !found {
+		return nil, nil, occurrence(ErrNotVault, "dir", dir)
 	}
-	keys, err := vaultfmt.ParseIndex(f)
-	f.Close()
-	if err != nil {
-		return nil, &DamageError{Name: KeysFile, Reason: ReasonFormat, Err: err}
-	}
-	if keys.Format != vaultfmt.Format || keys.DocAlg != vaultfmt.DocAgeV1 || keys.Pad != vaultfmt.PadPadme {
-		return nil, fmt.Errorf("%w: format %d, doc %s, padding %s", ErrUnsupported, keys.Format, keys.DocAlg, keys.Pad)
+	if err := v.step("lock"); err != nil {
+		return nil, nil, err
 	}
 	if err := v.takeLock(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ok := false
 	defer func() {
@@ -83,59 +121,211 @@ func Recover(dir string, identity age.Identity, opts ...Option) (*Vault, error) 
 			v.lock.Close()
 		}
 	}()
-	if f, err := os.Open(filepath.Join(dir, IndexFile)); err == nil {
-		err := v.load(f, identity)
-		f.Close()
-		if err == nil { // nothing to recover
-			removeTemps(dir)
-			v.healKeys()
-			ok = true
-			return v, nil
-		}
+	f, err := regularfile.Open(filepath.Join(dir, KeysFile))
+	if err != nil {
+		return nil, nil, &DamageError{Name: KeysFile, Reason: ReasonMissing, Err: err}
+	}
+	keys, err := vaultfmt.ParseIndex(f)
+	f.Close()
+	if err != nil {
+		return nil, nil, &DamageError{Name: KeysFile, Reason: ReasonFormat, Err: err}
+	}
+	if keys.Format != vaultfmt.Format || keys.DocAlg != vaultfmt.DocAgeV1 || keys.Pad != vaultfmt.PadPadme {
+		return nil, nil, fmt.Errorf("%w: format %d, doc %s, padding %s", ErrUnsupported, keys.Format, keys.DocAlg, keys.Pad)
+	}
+	if err := v.loadIndex(identity); err == nil { // nothing to recover
+		removeTemps(dir)
+		v.healKeys()
+		ok = true
+		return v, &RecoverReport{}, nil
 	}
 	if v.key, err = unwrapSlots(keys, identity); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	removeTemps(dir)
 	stamp := fmt.Sprintf(".damaged-%d", time.Now().Unix())
 	m := &vaultfmt.Manifest{Format: vaultfmt.Format, Vault: keys.Vault, KeyAlg: keys.KeyAlg, DocAlg: keys.DocAlg,
 		Pad: keys.Pad, Created: v.now()}
-	if err := v.recoverLog(m, stamp); err != nil {
-		return nil, err
+	rep := &RecoverReport{Rebuilt: true}
+	recs, err := v.recoverLog(m, stamp, rep)
+	if err != nil {
+		return nil, nil, err
 	}
 	for i, s := range keys.Slots {
 		m.Slots = append(m.Slots, vaultfmt.SlotInfo{ID: s.ID, Label: fmt.Sprintf("recovered-%d", i+1), Kind: stanzaKind(s.Data)})
 	}
-	if m.Docs, err = v.recoverDocs(keys.Vault); err != nil {
-		return nil, err
-	}
+	var seen uint64
 	if v.cfg.statePath != "" {
 		// Never step behind what this machine saw, or the next Open would call it a rollback.
 		st, err := v.readState()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		m.Gen = max(m.Gen, st[keys.Vault])
+		if seen = st[keys.Vault]; seen > m.Gen {
+			rep.LogCut, rep.MissingGenerations = true, seen-m.Gen
+			m.Gen = seen
+		}
 	}
 	keys.Manifest = nil
 	v.ix, v.m = keys, m
+	restores, err := v.replay(recs, seen, rep)
+	if err != nil {
+		return nil, nil, err
+	}
 	if _, err := os.Stat(filepath.Join(dir, IndexFile)); err == nil {
 		if err := os.Rename(filepath.Join(dir, IndexFile), filepath.Join(dir, IndexFile+stamp)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	next := *m
+	// Documents taken from files the log does not name are logged, so that a later
+	// Recover replays them too; then the recover record commits the whole.
+	for _, d := range restores {
+		tail, err := v.appendLog(&vaultfmt.Record{Op: "restore", Gen: v.m.Gen + 1, Time: v.now(), Name: d.Name, ID: d.ID, Version: d.Version})
+		if err != nil {
+			return nil, nil, fmt.Errorf("vault: log: %w", err)
+		}
+		v.log = tail
+		v.m.Gen++
+	}
+	next := *v.m
 	if err := v.commit(&vaultfmt.Record{Op: "recover"}, &next, keys.Slots); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ok = true
-	return v, nil
+	return v, rep, nil
+}
+
+// replay rebuilds v.m.Docs from the intact log records and the document files, filling
+// rep. It returns the documents restored from files the log does not name (only when the
+// log was cut), which the caller logs. v.m.Gen is the last logged generation on entry;
+// replay lowers it by one when the last record is a put that never committed (seen, the
+// generation the state file saw, is below it), so that the recover record takes its
+// generation and Log shows that put as interrupted.
+func (v *Vault) replay(recs []*vaultfmt.Record, seen uint64, rep *RecoverReport) ([]vaultfmt.Doc, error) {
+	type current struct {
+		id, name         string
+		version          uint64
+		created, changed time.Time
+	}
+	live := map[string]*current{}
+	for i, rec := range recs {
+		if i+1 < len(recs) && recs[i+1].Gen == rec.Gen {
+			continue // an attempt that failed before its commit, retried under the same generation
+		}
+		switch rec.Op {
+		case "put", "restore":
+			if i == len(recs)-1 && rec.Op == "put" && !v.docFileExists(rec.ID) && seen < rec.Gen {
+				// The last record, its file gone: the put failed or crashed before its
+				// commit and removed (or never renamed) its file.
+				v.m.Gen--
+				continue
+			}
+			c := live[rec.Name]
+			if c == nil {
+				c = &current{name: rec.Name, created: rec.Time}
+				live[rec.Name] = c
+			}
+			c.id, c.version, c.changed = rec.ID, rec.Version, rec.Time
+		case "delete":
+			delete(live, rec.Name)
+		}
+	}
+	files, err := v.scanDocs()
+	if err != nil {
+		return nil, err
+	}
+	var docs []vaultfmt.Doc
+	for _, name := range slices.Sorted(maps.Keys(live)) {
+		c := live[name]
+		found, ok := files[c.id]
+		switch {
+		case ok && found.err == nil && found.doc.Name == c.name && found.doc.Version == c.version:
+			d := found.doc
+			d.Created, d.Modified = c.created, c.changed
+			docs = append(docs, d)
+			rep.Restored++
+			continue
+		case !ok:
+			rep.Lost = append(rep.Lost, LostDocument{Name: c.name, Version: c.version, Reason: ReasonMissing})
+		default:
+			rep.Lost = append(rep.Lost, LostDocument{Name: c.name, Version: c.version, Reason: found.reason()})
+		}
+		if !rep.LogCut {
+			// Kept, without a readable file: Get and Verify report it as damaged.
+			docs = append(docs, vaultfmt.Doc{ID: c.id, Name: c.name, Version: c.version, Created: c.created, Modified: c.changed})
+		}
+	}
+	var restores []vaultfmt.Doc
+	if rep.LogCut {
+		// Files the log does not name: a record that named them may be in the lost part.
+		// Take, per name, the highest version above what the intact log knows.
+		best := map[string]vaultfmt.Doc{}
+		for _, f := range files {
+			if f.err != nil {
+				continue
+			}
+			d := f.doc
+			if c := live[d.Name]; c != nil && d.Version <= c.version {
+				continue
+			}
+			if b, ok := best[d.Name]; !ok || d.Version > b.Version {
+				best[d.Name] = d
+			}
+		}
+		for _, name := range slices.Sorted(maps.Keys(best)) {
+			d := best[name]
+			docs = slices.DeleteFunc(docs, func(x vaultfmt.Doc) bool { return x.Name == name })
+			rep.Lost = slices.DeleteFunc(rep.Lost, func(l LostDocument) bool { return l.Name == name })
+			docs = append(docs, d)
+			restores = append(restores, d)
+			rep.Unlogged = append(rep.Unlogged, infoOf(&d))
+		}
+	}
+	slices.SortFunc(docs, func(a, b vaultfmt.Doc) int { return strings.Compare(a.Name, b.Name) })
+	v.m.Docs = docs
+	return restores, nil
+}
+
+func (v *Vault) docFileExists(id string) bool {
+	fi, err := os.Stat(filepath.Join(v.dir, docsDir, id))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// scannedFile is a document file read whole by scanDocs, or why it could not be.
+type scannedFile struct {
+	doc vaultfmt.Doc
+	err error
+}
+
+func (f scannedFile) reason() Reason {
+	var de *DamageError
+	if errors.As(f.err, &de) {
+		return de.Reason
+	}
+	return ReasonAuth
+}
+
+// scanDocs reads every file of d/ named by an id, whole.
+func (v *Vault) scanDocs() (map[string]scannedFile, error) {
+	entries, err := os.ReadDir(filepath.Join(v.dir, docsDir))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]scannedFile{}
+	for _, e := range entries {
+		if !vaultfmt.IsID(e.Name()) {
+			continue
+		}
+		d, err := v.recoverDoc(v.ix.Vault, e)
+		out[e.Name()] = scannedFile{doc: d, err: err}
+	}
+	return out, nil
 }
 
 // recoverLog keeps the longest intact prefix of the log (decrypts, numbered, chained) and
 // sets m's generation and log head from it. If anything follows that prefix, the log is
 // set aside and a new one holding the prefix takes its place.
-func (v *Vault) recoverLog(m *vaultfmt.Manifest, stamp string) error {
+func (v *Vault) recoverLog(m *vaultfmt.Manifest, stamp string, rep *RecoverReport) ([]*vaultfmt.Record, error) {
 	path := filepath.Join(v.dir, LogFile)
 	frames, end, err := v.readFrames()
 	var de *DamageError
@@ -145,6 +335,7 @@ func (v *Vault) recoverLog(m *vaultfmt.Manifest, stamp string) error {
 		frames, end = nil, -1 // unreadable: set aside, start again
 	}
 	prev, n := "", 0
+	var recs []*vaultfmt.Record
 	for _, fr := range frames {
 		rec, err := v.openRecord(fr)
 		if err != nil || rec.Seq != uint64(n)+1 || rec.Prev != prev || rec.Gen < m.Gen {
@@ -154,13 +345,16 @@ func (v *Vault) recoverLog(m *vaultfmt.Manifest, stamp string) error {
 			m.Created = rec.Time
 		}
 		m.Gen, prev, n = rec.Gen, vaultfmt.Hash(fr), n+1
+		recs = append(recs, rec)
 	}
 	fi, statErr := os.Stat(path)
 	whole := statErr == nil && n == len(frames) && end == fi.Size()
 	if !whole {
+		// A torn last frame (a crash during an append) is no loss: it never committed.
+		rep.LogCut = end < 0 || n < len(frames)
 		if statErr == nil {
 			if err := os.Rename(path, path+stamp); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		_, err := v.writeAtomic(v.dir, LogFile, "log", func(w io.Writer) error {
@@ -172,7 +366,7 @@ func (v *Vault) recoverLog(m *vaultfmt.Manifest, stamp string) error {
 			return err
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		end = int64(len(vaultfmt.Magic))
 		for _, fr := range frames[:n] {
@@ -181,33 +375,7 @@ func (v *Vault) recoverLog(m *vaultfmt.Manifest, stamp string) error {
 	}
 	v.log = logTail{count: uint64(n), head: prev, end: end}
 	m.LogCount, m.LogHead = uint64(n), prev
-	return nil
-}
-
-// recoverDocs reads every document file and keeps, per name, the highest version.
-func (v *Vault) recoverDocs(vault string) ([]vaultfmt.Doc, error) {
-	entries, err := os.ReadDir(filepath.Join(v.dir, docsDir))
-	if err != nil {
-		return nil, err
-	}
-	best := map[string]vaultfmt.Doc{}
-	for _, e := range entries {
-		if !vaultfmt.IsID(e.Name()) {
-			continue
-		}
-		d, err := v.recoverDoc(vault, e)
-		if err != nil {
-			continue // not a document of this vault, or damaged: left as an orphan
-		}
-		if cur, ok := best[d.Name]; !ok || d.Version > cur.Version {
-			best[d.Name] = d
-		}
-	}
-	docs := make([]vaultfmt.Doc, 0, len(best))
-	for _, name := range slices.Sorted(maps.Keys(best)) {
-		docs = append(docs, best[name])
-	}
-	return docs, nil
+	return recs, nil
 }
 
 // recoverDoc decrypts one document file whole and finds its content size: the trailer is the
@@ -217,21 +385,27 @@ func (v *Vault) recoverDoc(vault string, e os.DirEntry) (vaultfmt.Doc, error) {
 	if err != nil {
 		return vaultfmt.Doc{}, err
 	}
-	f, err := os.Open(filepath.Join(v.dir, docsDir, e.Name()))
+	f, err := regularfile.Open(filepath.Join(v.dir, docsDir, e.Name()))
+	if errors.Is(err, regularfile.ErrNotRegular) {
+		return vaultfmt.Doc{}, &DamageError{Name: e.Name(), ID: e.Name(), Reason: ReasonFormat, Err: err}
+	}
 	if err != nil {
 		return vaultfmt.Doc{}, err
 	}
 	defer f.Close()
+	damaged := func(reason Reason, err error) error {
+		return &DamageError{Name: e.Name(), ID: e.Name(), Reason: reason, Err: err}
+	}
 	r, err := ageOpen(f, v.key.id)
 	if err != nil {
-		return vaultfmt.Doc{}, err
+		return vaultfmt.Doc{}, damaged(ReasonAuth, err)
 	}
 	h, hdrLen, err := vaultfmt.ReadDocHeader(r)
 	if err != nil {
-		return vaultfmt.Doc{}, err
+		return vaultfmt.Doc{}, damaged(ReasonFormat, err)
 	}
 	if h.Vault != vault || h.ID != e.Name() {
-		return vaultfmt.Doc{}, errors.New("document of another vault or file")
+		return vaultfmt.Doc{}, damaged(ReasonSwapped, errors.New("document of another vault or file"))
 	}
 	// Stream the rest, remembering the 32 bytes that end at the last non-zero byte: the
 	// trailer's magic is non-zero, so the trailer ends within them.
@@ -253,7 +427,7 @@ func (v *Vault) recoverDoc(vault string, e os.DirEntry) (vaultfmt.Doc, error) {
 			break
 		}
 		if err != nil {
-			return vaultfmt.Doc{}, err
+			return vaultfmt.Doc{}, damaged(ReasonAuth, err)
 		}
 	}
 	winStart := last + 1 - int64(len(win))
@@ -275,7 +449,7 @@ func (v *Vault) recoverDoc(vault string, e os.DirEntry) (vaultfmt.Doc, error) {
 				Meta: h.Meta, Created: mod, Modified: mod}, nil
 		}
 	}
-	return vaultfmt.Doc{}, errors.New("no trailer")
+	return vaultfmt.Doc{}, damaged(ReasonFormat, errors.New("no trailer"))
 }
 
 func lastNonZero(b []byte) int {

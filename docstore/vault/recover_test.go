@@ -48,7 +48,7 @@ func TestRecoverDeletedIndex(t *testing.T) {
 
 	require.NoError(t, os.Remove(filepath.Join(tv.dir, IndexFile)))
 	require.ErrorIs(t, tv.reopen(), ErrDamaged)
-	v, err := Recover(tv.dir, tv.id)
+	v, _, err := Recover(tv.dir, tv.id)
 	require.NoError(t, err)
 	tv.Vault = v
 
@@ -94,7 +94,7 @@ func TestRecoverDamagedIndexAndLog(t *testing.T) {
 	fi, err := os.Stat(logPath)
 	require.NoError(t, err)
 	flipBit(t, logPath, fi.Size()-10) // the last record
-	v, err := Recover(tv.dir, tv.id)
+	v, _, err := Recover(tv.dir, tv.id)
 	require.NoError(t, err)
 	tv.Vault = v
 	for name, b := range docs {
@@ -121,7 +121,7 @@ func TestRecoverKeepsLatestVersion(t *testing.T) {
 	tv.put("a", []byte("v2"))
 	tv.Vault.Close()
 	require.NoError(t, os.Remove(filepath.Join(tv.dir, IndexFile)))
-	v, err := Recover(tv.dir, tv.id)
+	v, _, err := Recover(tv.dir, tv.id)
 	require.NoError(t, err)
 	tv.Vault = v
 	assert.Equal(t, "v2", string(tv.mustGet("a")))
@@ -134,10 +134,10 @@ func TestRecoverNeedsTheKey(t *testing.T) {
 	tv := newTestVault(t)
 	tv.put("a", []byte("a"))
 	tv.Vault.Close()
-	_, err := Recover(tv.dir, x25519(t))
+	_, _, err := Recover(tv.dir, x25519(t))
 	assert.ErrorIs(t, err, ErrWrongIdentity)
 	require.NoError(t, os.Remove(filepath.Join(tv.dir, KeysFile)))
-	_, err = Recover(tv.dir, tv.id)
+	_, _, err = Recover(tv.dir, tv.id)
 	assert.ErrorIs(t, err, ErrDamaged)
 	// Open heals the missing keys file.
 	require.NoError(t, tv.reopen())
@@ -151,7 +151,7 @@ func TestRemovedRecipientCannotRecover(t *testing.T) {
 	require.NoError(t, tv.SetRecipient("tiers", third.Recipient()))
 	require.NoError(t, tv.RemoveRecipient("tiers"))
 	tv.Vault.Close()
-	_, err := Recover(tv.dir, third)
+	_, _, err := Recover(tv.dir, third)
 	assert.ErrorIs(t, err, ErrWrongIdentity)
 }
 
@@ -160,10 +160,10 @@ func TestRecoverCrashThenRetry(t *testing.T) {
 	tv.Vault.Close()
 	require.NoError(t, os.Remove(filepath.Join(tv.dir, IndexFile)))
 	for _, step := range []string{"log-appended", "index-written", "index-synced"} {
-		_, err := Recover(tv.dir, tv.id, crashAt(step))
+		_, _, err := Recover(tv.dir, tv.id, crashAt(step))
 		require.ErrorIs(t, err, errCrash, step)
 	}
-	v, err := Recover(tv.dir, tv.id)
+	v, _, err := Recover(tv.dir, tv.id)
 	require.NoError(t, err)
 	tv.Vault = v
 	for name, b := range docs {
@@ -187,7 +187,7 @@ func TestRecoverIntactVaultIsOpen(t *testing.T) {
 	require.NoError(t, tv.SetRecipient("notaire", x25519(t).Recipient()))
 	tv.Vault.Close()
 	before := hashFiles(t, tv.dir)
-	v, err := Recover(tv.dir, tv.id)
+	v, _, err := Recover(tv.dir, tv.id)
 	require.NoError(t, err)
 	tv.Vault = v
 	rs, err := v.Recipients()

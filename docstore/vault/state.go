@@ -15,18 +15,30 @@ import (
 	"strings"
 
 	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 )
 
 // The state file (WithStateFile) is Magic followed by one "vault <id> gen <n>" line per vault:
 // the highest generation this machine has seen for each vault it opened.
 
+// maxStateFile bounds the state file: about 16,000 vaults.
+const maxStateFile = 1 << 20
+
 func (v *Vault) readState() (map[string]uint64, error) {
-	b, err := os.ReadFile(v.cfg.statePath)
+	f, err := regularfile.Open(v.cfg.statePath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return map[string]uint64{}, nil
 	}
 	if err != nil {
 		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxStateFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxStateFile {
+		return nil, fmt.Errorf("vault: state file %s: larger than %d bytes", v.cfg.statePath, maxStateFile)
 	}
 	rest, ok := bytes.CutPrefix(b, []byte(vaultfmt.Magic))
 	if !ok {
@@ -48,11 +60,35 @@ func (v *Vault) readState() (map[string]uint64, error) {
 	return st, sc.Err()
 }
 
+// lockState serialises the read-modify-write of the state file between the vaults (and
+// processes) that share it: without it, two saves could interleave and lose one vault's
+// generation. The lock is a file beside the state file; unlock releases it.
+func (v *Vault) lockState() (unlock func(), err error) {
+	dir := filepath.Dir(v.cfg.statePath)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	f, err := regularfile.OpenFile(v.cfg.statePath+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockWait(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { f.Close() }, nil
+}
+
 // checkState refuses a vault older than the state file remembers.
 func (v *Vault) checkState() error {
 	if v.cfg.statePath == "" {
 		return nil
 	}
+	unlock, err := v.lockState()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	st, err := v.readState()
 	if err != nil {
 		return err
@@ -60,7 +96,7 @@ func (v *Vault) checkState() error {
 	if seen := st[v.m.Vault]; seen > v.m.Gen {
 		return fmt.Errorf("%w: generation %d, this machine has seen %d", ErrRollback, v.m.Gen, seen)
 	}
-	return v.saveState()
+	return v.writeState(st)
 }
 
 // saveState records the current generation after a commit. A crash before it leaves the
@@ -69,22 +105,29 @@ func (v *Vault) saveState() error {
 	if v.cfg.statePath == "" {
 		return nil
 	}
+	unlock, err := v.lockState()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	st, err := v.readState()
 	if err != nil {
 		return err
 	}
-	if st[v.m.Vault] == v.m.Gen {
-		return nil
+	return v.writeState(st)
+}
+
+// writeState records v's generation in st and writes st; the caller holds lockState.
+func (v *Vault) writeState(st map[string]uint64) error {
+	if st[v.m.Vault] >= v.m.Gen {
+		return nil // never lower what was seen
 	}
 	st[v.m.Vault] = v.m.Gen
 	dir, name := filepath.Split(v.cfg.statePath)
 	if dir == "" {
 		dir = "."
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	_, err = v.writeAtomic(dir, name, "state", func(w io.Writer) error {
+	_, err := v.writeAtomic(dir, name, "state", func(w io.Writer) error {
 		var b bytes.Buffer
 		b.WriteString(vaultfmt.Magic)
 		for _, id := range slices.Sorted(maps.Keys(st)) {

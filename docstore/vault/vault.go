@@ -15,6 +15,7 @@ import (
 	"filippo.io/age"
 
 	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 )
 
 // Vault is an open encrypted document vault, from [Create], [Open] or [Recover]. Its methods
@@ -143,27 +144,40 @@ func Create(dir string, owner age.Recipient, opts ...Option) (*Vault, error) {
 // [ErrNotVault], a lost or damaged index a [*DamageError] naming [IndexFile].
 func Open(dir string, identity age.Identity, opts ...Option) (*Vault, error) {
 	v := &Vault{dir: dir, cfg: newConfig(opts)}
-	f, err := os.Open(filepath.Join(dir, IndexFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		if found, _ := Exists(dir); found {
-			return nil, &DamageError{Name: IndexFile, Reason: ReasonMissing}
-		}
+	// Nothing a commit depends on (index, log, state file) is read before the lock: a
+	// writer that committed in between would otherwise be overwritten by a commit made on
+	// the stale manifest. Exists only decides whether a lock file may be created here.
+	if found, err := Exists(dir); err != nil {
+		return nil, err
+	} else if !found {
 		return nil, occurrence(ErrNotVault, "dir", dir)
 	}
-	if err != nil {
+	if err := v.step("lock"); err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	if err := v.takeLock(); err != nil {
 		return nil, err
 	}
-	if err := v.load(f, identity); err != nil {
+	if err := v.loadIndex(identity); err != nil {
 		v.lock.Close()
 		return nil, err
 	}
 	removeTemps(dir)
 	v.healKeys()
 	return v, nil
+}
+
+// loadIndex opens the index and loads it; the caller holds the lock.
+func (v *Vault) loadIndex(identity age.Identity) error {
+	f, err := regularfile.Open(filepath.Join(v.dir, IndexFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return &DamageError{Name: IndexFile, Reason: ReasonMissing}
+	}
+	if err != nil {
+		return &DamageError{Name: IndexFile, Reason: ReasonFormat, Err: err}
+	}
+	defer f.Close()
+	return v.load(f, identity)
 }
 
 // Exists reports whether dir holds a vault: its index, or what is left of a vault whose
@@ -185,7 +199,7 @@ func Exists(dir string) (bool, error) {
 }
 
 func (v *Vault) takeLock() error {
-	f, err := os.OpenFile(filepath.Join(v.dir, lockFile), os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := regularfile.OpenFile(filepath.Join(v.dir, lockFile), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return err
 	}

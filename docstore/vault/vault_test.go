@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
 // testWorkFactor keeps scrypt fast in tests (age's default is 18).
@@ -492,12 +493,23 @@ func TestRecipientKinds(t *testing.T) {
 	assert.Equal(t, want, rs)
 	tv.Vault.Close()
 	require.NoError(t, os.Remove(filepath.Join(tv.dir, IndexFile)))
-	v, err := Recover(tv.dir, hybrid)
+	v, _, err := Recover(tv.dir, hybrid)
 	require.NoError(t, err)
 	defer v.Close()
 	rs, err = v.Recipients()
 	require.NoError(t, err)
 	for i := range want {
 		assert.Equal(t, want[i].Kind, rs[i].Kind)
+	}
+}
+
+func TestCheckPassphrase(t *testing.T) {
+	for _, weak := range []string{"a", "motdepasse", "azerty123", "MotDePasse2024", "p@ssw0rd", "soleil", "maison table soleil chien", "aaaaaaaaaaaaaaaa"} {
+		err := CheckPassphrase(weak)
+		assert.ErrorIs(t, err, ErrWeakPassphrase, weak)
+		assert.Contains(t, reflex.ErrorText(err, reflex.French), "mots tirés au hasard", weak)
+	}
+	for _, strong := range []string{"ornithorynque cadastre violoncelle paprika", "tiroir girafe lundi canal olive", "maison table soleil chien porte", "x7#Qv9!mR2pL"} {
+		assert.NoError(t, CheckPassphrase(strong), strong)
 	}
 }

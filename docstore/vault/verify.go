@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/trustreflex/trustreflex/docstore/internal/vaultfmt"
@@ -104,4 +106,125 @@ func (v *Vault) docByID(id string) (int, *vaultfmt.Doc) {
 		}
 	}
 	return -1, nil
+}
+
+// OrphanKind says why a file of the document folder is an orphan ([Vault.Purge]).
+type OrphanKind int
+
+const (
+	OrphanReplaced    OrphanKind = iota + 1 // an older version of a document, replaced by a later put
+	OrphanDeleted                           // a document deleted since
+	OrphanInterrupted                       // a put that never committed (a crash, an error), or its temp file
+	OrphanUnknown                           // a file the log does not name: not from this vault, or written before its log record
+)
+
+var orphanKindNames = [...]string{
+	OrphanReplaced:    "replaced",
+	OrphanDeleted:     "deleted",
+	OrphanInterrupted: "interrupted",
+	OrphanUnknown:     "unknown",
+}
+
+// String returns "replaced", "deleted", "interrupted" or "unknown".
+func (k OrphanKind) String() string {
+	if k < OrphanReplaced || k > OrphanUnknown {
+		return "orphan(" + strconv.Itoa(int(k)) + ")"
+	}
+	return orphanKindNames[k]
+}
+
+// Orphan is a file of the vault's document folder that no document refers to.
+type Orphan struct {
+	File    string // its name in the document folder
+	Kind    OrphanKind
+	Name    string // the document it held, when the log names it
+	Version uint64 // its version, when the log names it
+}
+
+// Orphans lists the files of the document folder that no document refers to, with what
+// the log says they held: ciphertext of replaced versions and of deleted documents whose
+// removal was interrupted, files of puts that never committed, and files the log does not
+// know. [Vault.Purge] removes them.
+func (v *Vault) Orphans(ctx context.Context) ([]Orphan, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if err := v.use(); err != nil {
+		return nil, err
+	}
+	return v.orphans(ctx)
+}
+
+// Purge removes the files that [Vault.Orphans] lists and returns them: the ciphertext of
+// replaced and deleted documents does not stay on disk, nor what interrupted writes left.
+// It never touches a file a document refers to (a damaged current version stays, for
+// Verify to report). A failure stops it; the files already removed are returned.
+func (v *Vault) Purge(ctx context.Context) ([]Orphan, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if err := v.use(); err != nil {
+		return nil, err
+	}
+	orphans, err := v.orphans(ctx)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(v.dir, docsDir)
+	for i, o := range orphans {
+		if err := os.Remove(filepath.Join(dir, o.File)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			fsyncDir(dir)
+			return orphans[:i], err
+		}
+	}
+	return orphans, fsyncDir(dir)
+}
+
+// orphans classifies the unreferenced files of d/ by the log; the caller holds v.mu.
+func (v *Vault) orphans(ctx context.Context) ([]Orphan, error) {
+	entries, err := os.ReadDir(filepath.Join(v.dir, docsDir))
+	if err != nil {
+		return nil, err
+	}
+	recs, committed, err := v.records(ctx)
+	if err != nil {
+		return nil, err
+	}
+	type written struct {
+		rec       *vaultfmt.Record
+		committed bool
+		deleted   bool
+	}
+	byID := map[string]*written{}
+	for i, rec := range recs {
+		switch rec.Op {
+		case "put", "restore":
+			byID[rec.ID] = &written{rec: rec, committed: committed[i]}
+		case "delete":
+			if w := byID[rec.ID]; w != nil && committed[i] {
+				w.deleted = true
+			}
+		}
+	}
+	var out []Orphan
+	for _, e := range entries {
+		id, temp := strings.CutSuffix(e.Name(), tmpSuffix)
+		if _, d := v.docByID(id); d != nil && !temp {
+			continue
+		}
+		o := Orphan{File: e.Name(), Kind: OrphanUnknown}
+		w := byID[id]
+		if w != nil {
+			o.Name, o.Version = w.rec.Name, w.rec.Version
+		}
+		switch {
+		case temp || w != nil && !w.committed:
+			o.Kind = OrphanInterrupted
+		case w == nil:
+		case w.deleted:
+			o.Kind = OrphanDeleted
+		default:
+			o.Kind = OrphanReplaced
+		}
+		out = append(out, o)
+	}
+	return out, nil
 }

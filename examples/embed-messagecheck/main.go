@@ -36,7 +36,7 @@ func run(w io.Writer, in io.Reader) error {
 	if report.Verdict() >= reflex.Caution {
 		fmt.Fprintln(w, report.Findings[0].Reflex(reflex.French)) // the one thing to do
 		for _, f := range report.Findings {
-			fmt.Fprintf(w, "- %s [%s]\n", f.Code, f.Evidence)
+			fmt.Fprintf(w, "- %s [%s]\n", f.Code, f.EvidenceText(reflex.French)) // evidence in the reader's language
 		}
 	}
 	return nil

@@ -7,50 +7,36 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
 // Exit statuses, as DESIGN.md fixes them.
 const (
-	exitOK          = 0
-	exitUnchecked   = 1
-	exitUsage       = 2
-	exitCaution     = 3
-	exitDanger      = 4
-	programName     = "trustcheck"
-	helpHint        = "run 'trustcheck --help' for usage"
-	subcommandsHelp = `Usage: trustcheck COMMAND [flags] SUBJECT...
-
-trustcheck warns before a risky step online and gives the one safe reflex:
-is this the official site for a procedure, is this IBAN right and unchanged,
-is this storage really encrypted.
-
-Commands:
-%s
-Common flags:
-  --json        one JSON object per subject and per line (wire format)
-  --lang fr|en  language of messages and reflexes (default fr)
-  --debug       print the technical error behind "could not check" on stderr
-  -             as a subject: read one subject per line from standard input
-
-Examples:
-  trustcheck url https://ants-gouv.fr/carte-grise
-  trustcheck url --for carte-grise --lang en https://immatriculation.ants.gouv.fr/
-  trustcheck iban "FR76 3000 6000 0112 3456 7890 189"
-  trustcheck store --json ~/Documents
-  trustcheck url - < links.txt
-
-Exit status: 0 all ok or info, 3 some caution, 4 some danger,
-1 some subject could not be checked, 2 usage error.
-
-Run 'trustcheck COMMAND --help' for the flags and examples of a command.
-`
+	exitOK        = 0
+	exitUnchecked = 1
+	exitUsage     = 2
+	exitCaution   = 3
+	exitDanger    = 4
+	programName   = "trustcheck"
 )
+
+// cliText is a text of the CLI itself (help, usage errors) in French and English; the
+// texts of the checks come from the reflex catalogue.
+type cliText struct{ fr, en string }
+
+func (t cliText) in(lang reflex.Lang) string {
+	if lang == reflex.English {
+		return t.en
+	}
+	return reflex.Typeset(t.fr, reflex.French)
+}
 
 // command is one subcommand of the CLI.
 type command struct {
 	name    string
-	summary string // one line for the command list
-	usage   string // synopsis, flags explained and examples, for COMMAND --help
+	summary cliText // one line for the command list
+	usage   cliText // synopsis, flags explained and examples, for COMMAND --help
 	// run parses its own flags with newFlags and does the work. It returns an exit status.
 	run func(ctx context.Context, a *app, cmd *command, args []string) int
 }
@@ -59,6 +45,8 @@ type command struct {
 type app struct {
 	commands []command
 	io       stdio
+	lang     reflex.Lang // of everything the person reads: chosen once per run
+	cmd      string      // the command being run, for the hint of a usage error
 }
 
 func newApp(commands []command, io stdio) *app {
@@ -66,35 +54,112 @@ func newApp(commands []command, io stdio) *app {
 }
 
 func (a *app) run(ctx context.Context, args []string) int {
+	lang, err := chooseLang(args, a.io.getenv)
+	a.lang = lang
+	if err != nil {
+		a.usageError(err.(*langError).text, err.(*langError).value)
+		return exitUsage
+	}
+	args = dropLeadingLang(args) // "trustcheck --lang en url X" works too
 	if len(args) == 0 {
-		a.usageError("missing command")
+		a.usageError(msgMissingCommand)
 		return exitUsage
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		if len(args) > 1 && args[0] == "help" {
-			return a.run(ctx, []string{args[1], "--help"})
+			return a.run(ctx, append([]string{args[1], "--help"}, args[2:]...))
 		}
-		fmt.Fprintf(a.io.out, subcommandsHelp, a.commandList())
+		fmt.Fprintf(a.io.out, mainHelp.in(a.lang), a.commandList())
 		return exitOK
 	}
 	for i := range a.commands {
 		if c := &a.commands[i]; c.name == args[0] {
+			a.cmd = c.name
 			return c.run(ctx, a, c, args[1:])
 		}
 	}
 	if strings.HasPrefix(args[0], "-") {
-		a.usageError(fmt.Sprintf("flag %s before the command", args[0]))
+		a.usageError(msgFlagBeforeCommand, args[0])
 	} else {
-		a.usageError(fmt.Sprintf("unknown command %q (commands: %s)", args[0], strings.Join(a.commandNames(), ", ")))
+		a.usageError(msgUnknownCommand, args[0], strings.Join(a.commandNames(), ", "))
 	}
 	return exitUsage
+}
+
+// langError is an unknown language given by --lang or TRUSTCHECK_LANG.
+type langError struct {
+	text  cliText
+	value string
+}
+
+func (e *langError) Error() string { return e.text.en }
+
+// chooseLang picks the language of the run: --lang (wherever it stands before "--"),
+// else TRUSTCHECK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: French for fr*,
+// English for any other set locale), else French.
+func chooseLang(args []string, getenv func(string) string) (reflex.Lang, error) {
+	fallback := reflex.French
+	if l, ok := reflex.LangFromLocale(getenv); ok {
+		fallback = l
+	}
+	if v := getenv("TRUSTCHECK_LANG"); v != "" {
+		l, err := reflex.ParseLang(v)
+		if err != nil {
+			return fallback, &langError{msgBadLangEnv, v}
+		}
+		fallback = l
+	}
+	var chosen reflex.Lang
+	given := false
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		if arg == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if !strings.HasPrefix(arg, "-") || name != "lang" {
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(args) {
+				return fallback, nil // the flag parser reports the missing value
+			}
+			value = args[i+1]
+			i++
+		}
+		l, err := reflex.ParseLang(value)
+		if err != nil {
+			return fallback, &langError{msgBadLang, value}
+		}
+		chosen, given = l, true // the last --lang wins, as with the flag package
+	}
+	if given {
+		return chosen, nil
+	}
+	return fallback, nil
+}
+
+// dropLeadingLang removes a --lang flag given before the command (chooseLang read it).
+func dropLeadingLang(args []string) []string {
+	for len(args) > 0 {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		if !strings.HasPrefix(args[0], "-") || name != "lang" {
+			break
+		}
+		if hasValue || len(args) == 1 {
+			args = args[1:]
+		} else {
+			args = args[2:]
+		}
+	}
+	return args
 }
 
 func (a *app) commandList() string {
 	var b strings.Builder
 	for _, c := range a.commands {
-		fmt.Fprintf(&b, "  %-11s %s\n", c.name, c.summary)
+		fmt.Fprintf(&b, "  %-11s %s\n", c.name, c.summary.in(a.lang))
 	}
 	return b.String()
 }
@@ -107,9 +172,43 @@ func (a *app) commandNames() []string {
 	return names
 }
 
-// usageError prints a one-line usage error on stderr.
-func (a *app) usageError(msg string) {
-	fmt.Fprintf(a.io.err, "%s: %s; %s\n", programName, msg, helpHint)
+// usageError prints a one-line usage error on stderr, in the run's language, with the
+// way to the help of the command at hand. Values (a flag, a name) are shown through
+// reflex.Printable.
+func (a *app) usageError(msg cliText, values ...any) {
+	for i, v := range values {
+		if s, ok := v.(string); ok {
+			values[i] = reflex.Printable(s)
+		}
+	}
+	hint := msgSeeHelp
+	if a.cmd != "" {
+		hint = msgSeeCommandHelp
+	}
+	fmt.Fprintf(a.io.err, "%s: %s%s %s\n", programName, a.prefixed(fmt.Sprintf(msg.in(a.lang), values...)),
+		cliText{" ;", ";"}.in(a.lang), fmt.Sprintf(hint.in(a.lang), a.cmd))
+}
+
+// failure prints on stderr why the command could not do its work (not a usage error).
+func (a *app) failure(msg cliText, values ...any) {
+	for i, v := range values {
+		if s, ok := v.(string); ok {
+			values[i] = reflex.Printable(s)
+		}
+	}
+	fmt.Fprintf(a.io.err, "%s: %s\n", programName, a.prefixed(fmt.Sprintf(msg.in(a.lang), values...)))
+}
+
+// errorLine prints on stderr what a person reads about err (reflex.ErrorText).
+func (a *app) errorLine(err error) {
+	fmt.Fprintf(a.io.err, "%s: %s\n", programName, a.prefixed(reflex.ErrorText(err, a.lang)))
+}
+
+func (a *app) prefixed(s string) string {
+	if a.cmd == "" {
+		return s
+	}
+	return a.cmd + ": " + s
 }
 
 // flags is a subcommand's flag set plus the output flags every check shares.
@@ -126,7 +225,7 @@ func newFlags(cmd *command) *flags {
 	f := &flags{FlagSet: flag.NewFlagSet(cmd.name, flag.ContinueOnError), cmd: cmd}
 	f.SetOutput(io.Discard) // errors are reported on one line by parse
 	f.BoolVar(&f.json, "json", false, "one JSON object per subject and per line")
-	f.StringVar(&f.lang, "lang", "fr", "language of messages: fr or en")
+	f.StringVar(&f.lang, "lang", "", "language of messages: fr or en (chooseLang reads it before the flags)")
 	f.BoolVar(&f.debug, "debug", false, "also print the developer's error of each subject that could not be checked, on stderr")
 	return f
 }
@@ -139,11 +238,12 @@ func (f *flags) parse(a *app, args []string) (positional []string, code int, don
 	for {
 		err := f.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(a.io.out, f.cmd.usage)
+			fmt.Fprint(a.io.out, f.cmd.usage.in(a.lang))
 			return nil, exitOK, true
 		}
 		if err != nil {
-			a.usageError(fmt.Sprintf("%s: %v", f.cmd.name, err))
+			msg, value := flagError(err)
+			a.usageError(msg, value)
 			return nil, exitUsage, true
 		}
 		rest := f.Args()
@@ -156,4 +256,27 @@ func (f *flags) parse(a *app, args []string) (positional []string, code int, don
 		positional = append(positional, rest[0])
 		args = rest[1:]
 	}
+}
+
+// flagError says what the flag package found wrong, in the person's words: it
+// reports in English, so its errors are read, never shown.
+func flagError(err error) (cliText, string) {
+	s := err.Error()
+	for _, known := range []struct {
+		prefix string
+		text   cliText
+	}{
+		{"flag provided but not defined: ", msgUnknownFlag},
+		{"flag needs an argument: ", msgFlagNeedsValue},
+		{"bad flag syntax: ", msgBadFlagSyntax},
+	} {
+		if v, ok := strings.CutPrefix(s, known.prefix); ok {
+			return known.text, v
+		}
+	}
+	if _, rest, ok := strings.Cut(s, " for "); ok && strings.HasPrefix(s, "invalid ") {
+		name, _, _ := strings.Cut(rest, ":")
+		return msgBadFlagValue, name
+	}
+	return msgBadFlagSyntax, s
 }

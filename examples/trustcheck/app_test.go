@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/trustreflex/trustreflex/internal/langwords"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -37,7 +39,7 @@ var fakeChecker = reflex.CheckerFunc(func(ctx context.Context, s string) (reflex
 
 func fakeCommands(display func(string) string) []command {
 	return []command{{
-		name: "fake", summary: "a test check", usage: "Usage: trustcheck fake SUBJECT...\nExample: trustcheck fake ok:1\n",
+		name: "fake", summary: cliText{"une vérification de test", "a test check"}, usage: cliText{"Utilisation : trustcheck fake SUJET...\nExemple : trustcheck fake ok:1\n", "Usage: trustcheck fake SUBJECT...\nExample: trustcheck fake ok:1\n"},
 		run: func(ctx context.Context, a *app, cmd *command, args []string) int {
 			f := newFlags(cmd)
 			subjects, code, done := f.parse(a, args)
@@ -103,13 +105,53 @@ func TestUsageErrorsAreOneLine(t *testing.T) {
 		assert.True(t, strings.HasPrefix(r.stderr, "trustcheck: "), r.stderr)
 	}
 	r := runCLI(t, nil, nil, false, "nope")
-	assert.Contains(t, r.stderr, `unknown command "nope" (commands: fake)`)
+	assert.Equal(t, "trustcheck: commande inconnue «\u00a0nope\u00a0» (commandes\u00a0: fake)\u202f; voir «\u00a0trustcheck --help\u00a0»\n", r.stderr)
+	r = runCLI(t, nil, nil, false, "--lang", "en", "nope")
+	assert.Equal(t, "trustcheck: unknown command \"nope\" (commands: fake); see 'trustcheck --help'\n", r.stderr)
+	r = runCLI(t, nil, nil, false, "fake", "--nope", "--lang=en")
+	assert.Equal(t, "trustcheck: fake: unknown flag: -nope; see 'trustcheck fake --help'\n", r.stderr, "the hint names the command's own help")
+	r = runCLI(t, nil, nil, false, "fake", "--for")
+	assert.Equal(t, "trustcheck: fake: option inconnue\u00a0: -for\u202f; voir «\u00a0trustcheck fake --help\u00a0»\n", r.stderr)
+	r = runCLI(t, nil, nil, false, "fake", "--json=maybe", "ok:1")
+	assert.Contains(t, r.stderr, "valeur invalide pour -json")
+	r = runCLI(t, nil, nil, false, "fake", "ok:\x1b]0;pwned\x07", "--lang", "xx\x1b[2J")
+	assert.Contains(t, r.stderr, `xx\x1b[2J`, "values are printable")
+	assert.NotContains(t, r.stderr, "\x1b")
+}
+
+// TestLanguageChoice: --lang, else TRUSTCHECK_LANG, else the locale, else French.
+func TestLanguageChoice(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		args []string
+		want string // the verdict word of a caution
+	}{
+		{nil, nil, "ATTENTION"},
+		{map[string]string{"LANG": "en_US.UTF-8"}, nil, "CAUTION"},
+		{map[string]string{"LANG": "C"}, nil, "CAUTION"},
+		{map[string]string{"LANG": "fr_FR.UTF-8"}, nil, "ATTENTION"},
+		{map[string]string{"LANG": "fr_FR.UTF-8", "LC_ALL": "en_GB.UTF-8"}, nil, "CAUTION"},
+		{map[string]string{"LANG": "en_US.UTF-8", "TRUSTCHECK_LANG": "fr"}, nil, "ATTENTION"},
+		{map[string]string{"TRUSTCHECK_LANG": "en"}, []string{"--lang", "fr"}, "ATTENTION"},
+		{nil, []string{"--lang=en"}, "CAUTION"},
+		{nil, []string{"-lang", "EN"}, "CAUTION"},
+		{nil, []string{"--lang", "fr", "--lang", "en"}, "CAUTION"},
+	} {
+		args := append([]string{"fake", "caution:x"}, tc.args...)
+		r := runCLI(t, nil, tc.env, false, args...)
+		assert.True(t, strings.HasPrefix(r.stdout, tc.want+" "), "%v %v: %q", tc.env, tc.args, r.stdout)
+	}
+	r := runCLI(t, nil, map[string]string{"TRUSTCHECK_LANG": "klingon", "LANG": "en_US"}, false, "fake", "ok:1")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Equal(t, "trustcheck: unknown language \"klingon\" in TRUSTCHECK_LANG: fr or en; see 'trustcheck --help'\n", r.stderr)
+	r = runCLI(t, nil, nil, false, "fake", "--", "--lang", "en")
+	assert.True(t, strings.HasPrefix(r.stdout, "VÉRIFIÉ"), "after --, --lang is a subject: %q", r.stdout)
 }
 
 func TestUnreadableStdinIsUsageError(t *testing.T) {
 	r := runCLI(t, iotest.ErrReader(errors.New("input/output error")), nil, false, "fake", "-")
 	assert.Equal(t, exitUsage, r.code)
-	assert.Equal(t, "trustcheck: fake: reading standard input: input/output error\n", r.stderr)
+	assert.Equal(t, "trustcheck: fake: lecture de l'entrée standard impossible\n", r.stderr)
 }
 
 func TestOutputInInputOrderWithStdin(t *testing.T) {
@@ -165,11 +207,16 @@ func TestColourOnlyOnTerminalWithoutNoColor(t *testing.T) {
 func TestHelp(t *testing.T) {
 	r := runCLI(t, nil, nil, false, "--help")
 	assert.Equal(t, exitOK, r.code)
+	assert.Contains(t, r.stdout, "  fake        une vérification de test\n")
+	assert.Contains(t, r.stdout, "Code de sortie\u00a0: 0 tout est vérifié ou à savoir")
+	r = runCLI(t, nil, nil, false, "--help", "--lang", "en")
 	assert.Contains(t, r.stdout, "  fake        a test check\n")
 	assert.Contains(t, r.stdout, "Exit status: 0 all ok or info, 3 some caution, 4 some danger")
 	for _, args := range [][]string{{"fake", "--help"}, {"fake", "-h"}, {"help", "fake"}} {
 		r := runCLI(t, nil, nil, false, args...)
 		assert.Equal(t, exitOK, r.code)
+		assert.Contains(t, r.stdout, "Exemple\u00a0: trustcheck fake ok:1")
+		r = runCLI(t, nil, nil, false, append(args, "--lang=en")...)
 		assert.Contains(t, r.stdout, "Example: trustcheck fake ok:1")
 	}
 }
@@ -189,4 +236,34 @@ func TestDoubleDashEndsFlags(t *testing.T) {
 	r := runCLI(t, nil, nil, false, "fake", "--json", "--", "--lang")
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, `"subject":"--lang"`)
+}
+
+// TestHelpReadsInOneLanguage: every help page of the real CLI, in French and in
+// English, holds no word of the other language (flags, commands and examples aside).
+func TestHelpReadsInOneLanguage(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		pages := [][]string{{"--help"}}
+		for _, c := range defaultCommands() {
+			pages = append(pages, []string{c.name, "--help"})
+		}
+		for _, args := range pages {
+			var out bytes.Buffer
+			a := newApp(defaultCommands(), stdio{in: strings.NewReader(""), out: &out, err: io.Discard, getenv: func(string) string { return "" }})
+			require.Equal(t, exitOK, a.run(context.Background(), append(args, "--lang", lang)))
+			var prose []string
+			for _, line := range strings.Split(out.String(), "\n") {
+				if strings.HasPrefix(strings.TrimSpace(line), "trustcheck ") || strings.Contains(line, "| trustcheck") {
+					continue // an example command line
+				}
+				for _, c := range defaultCommands() { // names of commands and actions are code
+					line = strings.ReplaceAll(line, " "+c.name+" ", " ")
+				}
+				for action := range vaultArgs {
+					line = regexp.MustCompile(`\b`+action+`\b`).ReplaceAllString(line, "")
+				}
+				prose = append(prose, line)
+			}
+			assert.Empty(t, langwords.Foreign(strings.Join(prose, "\n"), lang), "%v in %s", args, lang)
+		}
+	}
 }

@@ -2,12 +2,15 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/trustreflex/trustreflex/reflex"
 )
@@ -43,21 +46,25 @@ type checkRun struct {
 	display func(subject string) string
 	// workers bounds the subjects checked at once; 0 means 8.
 	workers int
+	// kind is the report kind of a subject that could not even be read (an over-long
+	// line of standard input); "" means the kind of the first check, "url".
+	kind string
 }
 
-// maxLine bounds one subject read from standard input.
+// maxLine bounds one subject read from standard input. A longer line is a subject that
+// could not be checked (errLineTooLong), and the run goes on with the next line.
 const maxLine = 1 << 20
+
+// errLineTooLong is the outcome of a line of standard input longer than maxLine.
+var errLineTooLong = &reflex.Problem{ID: reflex.TextLineTooLong, Params: map[string]string{"max": strconv.Itoa(maxLine)},
+	Err: fmt.Errorf("line of standard input longer than %d bytes", maxLine)}
 
 // check runs src over the subjects (with "-" meaning one subject per line of standard
 // input), prints the outcomes in input order and returns the exit status.
 func (a *app) check(ctx context.Context, f *flags, subjects []string, run checkRun) int {
-	lang, err := reflex.ParseLang(f.lang)
-	if err != nil {
-		a.usageError(fmt.Sprintf("%s: --lang must be fr or en, not %q", f.cmd.name, f.lang))
-		return exitUsage
-	}
+	lang := a.lang
 	if len(subjects) == 0 {
-		a.usageError(fmt.Sprintf("%s: nothing to check (give subjects, or - to read them from standard input)", f.cmd.name))
+		a.usageError(msgNothingToCheck)
 		return exitUsage
 	}
 	workers := run.workers
@@ -82,7 +89,7 @@ func (a *app) check(ctx context.Context, f *flags, subjects []string, run checkR
 	go func() { // producer: start one bounded worker per subject, in input order
 		defer close(queue)
 		sem := make(chan struct{}, workers)
-		readErr = eachSubject(a.io.in, subjects, func(s string) bool {
+		readErr = eachSubject(a.io.in, subjects, func(s string, lineErr error) bool {
 			select {
 			case sem <- struct{}{}:
 			case <-ctx.Done():
@@ -97,56 +104,132 @@ func (a *app) check(ctx context.Context, f *flags, subjects []string, run checkR
 			go func() {
 				defer func() { <-sem }()
 				defer close(ch)
+				if lineErr != nil {
+					kind := cmp.Or(run.kind, reflex.KindURL)
+					ch <- outcome{report: reflex.Report{Subject: s, Kind: kind}, err: lineErr}
+					return
+				}
 				run.src(ctx, s, func(o outcome) { ch <- o })
 			}()
 			return true
 		})
 	}()
 
-	stopProgress := a.progress(f.cmd.name, lang, &p.done)
-	for ch := range queue {
+	stopProgress := a.progress(f.cmd.name, &p.done)
+	printAll := func(ch chan outcome) {
 		for o := range ch {
 			p.print(o)
 		}
 	}
+	interrupted := false // the producer may still run: readErr is not ours to read
+consume:
+	for {
+		select {
+		case ch, ok := <-queue:
+			if !ok {
+				break consume
+			}
+			printAll(ch)
+		case <-ctx.Done():
+			interrupted = true
+			// Interrupted: print what was started (its checks end with ctx), without
+			// waiting for a producer that may be blocked reading standard input.
+			for {
+				select {
+				case ch, ok := <-queue:
+					if !ok {
+						break consume
+					}
+					printAll(ch)
+				default:
+					break consume
+				}
+			}
+		}
+	}
 	stopProgress()
-	if readErr != nil {
-		fmt.Fprintf(a.io.err, "%s: %s: reading standard input: %v\n", programName, f.cmd.name, readErr)
+	if !interrupted && readErr != nil {
+		a.failure(msgReadingStdin)
 		return exitUsage
 	}
 	if err := ctx.Err(); err != nil && p.done.Load() == 0 {
-		fmt.Fprintf(a.io.err, "%s: %s: %v\n", programName, f.cmd.name, err)
+		a.errorLine(err)
 		return exitUnchecked
 	}
 	return p.status()
 }
 
 // eachSubject calls fn for each subject, expanding "-" into the non-empty lines of in.
-// It stops early when fn returns false.
-func eachSubject(in io.Reader, subjects []string, fn func(string) bool) error {
+// A line longer than maxLine is passed as its first bytes with errLineTooLong, and the
+// rest of it is skipped. It stops early when fn returns false. The error is for a
+// standard input that cannot be read.
+func eachSubject(in io.Reader, subjects []string, fn func(subject string, lineErr error) bool) error {
 	for _, s := range subjects {
 		if s != "-" {
-			if !fn(s) {
+			if !fn(s, nil) {
 				return nil
 			}
 			continue
 		}
-		sc := bufio.NewScanner(in)
-		sc.Buffer(make([]byte, 0, 64<<10), maxLine)
-		for sc.Scan() {
-			line := trimLine(sc.Text())
-			if line == "" {
-				continue
+		br := bufio.NewReaderSize(in, 64<<10)
+		for {
+			line, tooLong, err := readLine(br, maxLine)
+			if tooLong {
+				if !fn(clipLine(line), errLineTooLong) {
+					return nil
+				}
+			} else if line := trimLine(line); line != "" {
+				if !fn(line, nil) {
+					return nil
+				}
 			}
-			if !fn(line) {
-				return nil
+			if err == io.EOF {
+				break
 			}
-		}
-		if err := sc.Err(); err != nil {
-			return err
+			if err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// readLine reads one line of br (without its "\n"), keeping at most limit bytes: tooLong
+// says that more were skipped. The error is io.EOF after the last line.
+func readLine(br *bufio.Reader, limit int) (line string, tooLong bool, err error) {
+	var b []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		rest := chunk
+		if err == nil {
+			rest = chunk[:len(chunk)-1]
+		}
+		if room := limit - len(b); len(rest) > room {
+			rest, tooLong = rest[:max(room, 0)], true
+		}
+		b = append(b, rest...)
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && len(chunk) == 0 && len(b) == 0:
+			return "", tooLong, io.EOF
+		}
+		return string(b), tooLong, err
+	}
+}
+
+// clipLine is how an over-long line is shown: its first bytes (whole UTF-8
+// characters), then an ellipsis.
+func clipLine(s string) string {
+	const shown = 40
+	if len(s) <= shown {
+		return s
+	}
+	cut := shown
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // trimLine drops the blanks and carriage return around a line read from stdin.
@@ -224,13 +307,9 @@ func (a *app) colour() bool {
 
 // progress shows on a terminal's stderr how many subjects are done, once a run lasts
 // more than a second. It returns the function that stops and clears it.
-func (a *app) progress(name string, lang reflex.Lang, done *atomic.Int64) (stop func()) {
+func (a *app) progress(name string, done *atomic.Int64) (stop func()) {
 	if !a.io.errTTY {
 		return func() {}
-	}
-	word := "vérifiés"
-	if lang == reflex.English {
-		word = "checked"
 	}
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
@@ -247,7 +326,7 @@ func (a *app) progress(name string, lang reflex.Lang, done *atomic.Int64) (stop 
 		tick := time.NewTicker(200 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			fmt.Fprintf(a.io.err, "\r%s: %d %s", name, done.Load(), word)
+			fmt.Fprintf(a.io.err, "\r"+msgProgress.in(a.lang), name, done.Load())
 			select {
 			case <-quit:
 				fmt.Fprint(a.io.err, "\r\033[K")

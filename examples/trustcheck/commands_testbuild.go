@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/trustreflex/trustreflex/reflex"
@@ -14,10 +15,10 @@ import (
 // that the end-to-end scripts use to test the frame itself (order, stdin, exit codes,
 // output forms) independently of any real check.
 func testCommands() []command {
-	return []command{{
+	return []command{hangCommand(), {
 		name:    "echo",
-		summary: "test command: SEVERITY:TEXT gives a finding of that severity",
-		usage:   "Usage: trustcheck echo [--json] [--lang fr|en] SEVERITY:TEXT...\n",
+		summary: cliText{"commande de test : GRAVITÉ:TEXTE donne un constat de cette gravité", "test command: SEVERITY:TEXT gives a finding of that severity"},
+		usage:   cliText{"Utilisation : trustcheck echo [--json] [--lang fr|en] GRAVITÉ:TEXTE...\n", "Usage: trustcheck echo [--json] [--lang fr|en] SEVERITY:TEXT...\n"},
 		run: func(ctx context.Context, a *app, cmd *command, args []string) int {
 			f := newFlags(cmd)
 			subjects, code, done := f.parse(a, args)
@@ -27,6 +28,20 @@ func testCommands() []command {
 			return a.check(ctx, f, subjects, checkRun{src: single(reflex.KindURL, echoChecker{})})
 		},
 	}}
+}
+
+// hangCommand is "hang": it says so on stderr, then blocks for ever without looking at
+// its context, as a call stuck in the kernel would; only a second signal ends it.
+func hangCommand() command {
+	return command{
+		name:    "hang",
+		summary: cliText{"commande de test : bloque pour toujours, sans voir l'annulation", "test command: blocks for ever, ignoring cancellation"},
+		usage:   cliText{"Utilisation : trustcheck hang\n", "Usage: trustcheck hang\n"},
+		run: func(ctx context.Context, a *app, cmd *command, args []string) int {
+			fmt.Fprintln(a.io.err, "hanging")
+			select {}
+		},
+	}
 }
 
 // echoChecker answers "ok:x", "info:x", "caution:x", "danger:x" with one finding of that

@@ -13,13 +13,16 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	"golang.org/x/term"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	var interrupted atomic.Int32
+	go exitOnSecondSignal(cancel, terminalRestorer(), &interrupted)
 	code := newApp(defaultCommands(), stdio{
 		in:     os.Stdin,
 		out:    os.Stdout,
@@ -29,8 +32,44 @@ func main() {
 		errTTY: term.IsTerminal(int(os.Stderr.Fd())),
 		inTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 	}).run(ctx, os.Args[1:])
-	stop()
+	cancel()
+	if n := interrupted.Load(); n != 0 {
+		code = 128 + int(n) // what was done is printed; the run was not complete
+	}
 	os.Exit(code)
+}
+
+// exitOnSecondSignal makes the first Ctrl-C (SIGINT) or SIGTERM cancel the run, which
+// then prints what it has and ends with the shell's status for that signal (128 + its
+// number: 130, 143, recorded in interrupted); a second one ends the program at once,
+// whatever it was waiting for.
+func exitOnSecondSignal(cancel func(), restore func(), interrupted *atomic.Int32) {
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	interrupted.Store(signalNumber(<-sigs))
+	cancel()
+	n := signalNumber(<-sigs)
+	restore()
+	os.Exit(128 + int(n))
+}
+
+func signalNumber(s os.Signal) int32 {
+	if sig, ok := s.(syscall.Signal); ok {
+		return int32(sig)
+	}
+	return 2 // os.Interrupt
+}
+
+// terminalRestorer returns what puts the terminal back as it was at start (echo on),
+// for an exit during a passphrase prompt; it does nothing without a terminal.
+func terminalRestorer() func() {
+	for _, f := range []*os.File{os.Stdin, os.Stderr, os.Stdout} {
+		fd := int(f.Fd())
+		if st, err := term.GetState(fd); err == nil {
+			return func() { term.Restore(fd, st) }
+		}
+	}
+	return func() {}
 }
 
 // defaultCommands is the table of subcommands, in the order --help lists them. Each

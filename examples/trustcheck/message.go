@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
@@ -16,25 +15,9 @@ import (
 func messageCommand() command {
 	return command{
 		name:    "message",
-		summary: "check an SMS or a mail (text on standard input): links, IBANs, what it asks for",
-		usage: `Usage: trustcheck message [--json] [--lang fr|en] [TEXT...]
-
-Checks the text of an SMS or a mail: every link (with or without https://, short
-links included) against the official sites, every IBAN, and what the message asks
-for (a public body asking for a payment, "new bank details", urgency to pay).
-Without TEXT, or with "-", the whole standard input is one message.
-The subject shown is the message's start, with its IBANs masked.
-
-Flags:
-  --json        one JSON object per message (wire format)
-  --lang fr|en  language of messages and reflexes (default fr)
-
-Examples:
-  trustcheck message < sms.txt
-  pbpaste | trustcheck message --lang en
-  trustcheck message "INFO ANTAI : réglez votre amende sur antai-gouv-amendes.net"
-`,
-		run: runMessage,
+		summary: cliText{"vérifier un SMS ou un mail (texte sur l'entrée standard) : liens, IBAN, ce qu'il demande", "check an SMS or a mail (text on standard input): links, IBANs, what it asks for"},
+		usage:   cliText{fr: messageHelpFR, en: messageHelpEN},
+		run:     runMessage,
 	}
 }
 
@@ -53,17 +36,17 @@ func runMessage(ctx context.Context, a *app, cmd *command, args []string) int {
 		}
 		text, err := readMessage(a.io.in)
 		if err != nil {
-			fmt.Fprintf(a.io.err, "%s: %s: reading standard input: %v\n", programName, cmd.name, err)
+			a.failure(msgReadingStdin)
 			return exitUsage
 		}
 		if strings.TrimSpace(text) == "" {
-			a.usageError(fmt.Sprintf("%s: nothing to check (the message is empty)", cmd.name))
+			a.usageError(msgEmptyMessage)
 			return exitUsage
 		}
 		subjects[i] = text
 	}
 	c := messagecheck.New()
-	return a.check(ctx, f, subjects, checkRun{src: messageSource(c), workers: 2})
+	return a.check(ctx, f, subjects, checkRun{src: messageSource(c), workers: 2, kind: reflex.KindMessage})
 }
 
 // readMessage reads standard input whole, up to what messagecheck scans.

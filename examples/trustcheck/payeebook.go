@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os/user"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/trustreflex/trustreflex/ibancheck"
 	"github.com/trustreflex/trustreflex/ibancheck/payee"
 	"github.com/trustreflex/trustreflex/ibancheck/payee/bookopen"
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
 // bookFlags are the payee book flags of the iban and pain001 subcommands.
@@ -39,30 +39,44 @@ func (b *bookFlags) register(f *flags, withPayee bool) {
 	f.StringVar(&b.by, "by", "", "who verified it, for --confirm and --revoke (default: the OS user)")
 }
 
-// validate reports the misuse of the iban book flags, for a usage error.
-func (b *bookFlags) validate(subjects []string) error {
+// validate reports the misuse of the iban book flags, for a usage error (ok false).
+func (b *bookFlags) validate(subjects []string) (cliText, bool) {
 	switch {
 	case b.book == "" && (b.payee != "" || b.name != "" || b.bic != "" || b.confirm || b.revoke || b.by != ""):
-		return errors.New("--payee, --name, --bic, --confirm, --revoke and --by need --book")
+		return msgBookFlagsNeedBook, false
 	case b.book != "" && b.payee == "":
-		return errors.New("--book needs --payee: the payee the IBAN is for")
+		return msgBookNeedsPayee, false
 	case b.confirm && b.revoke:
-		return errors.New("--confirm or --revoke, not both")
+		return msgConfirmOrRevoke, false
 	case b.confirm && strings.TrimSpace(b.name) == "":
-		return errors.New("--confirm needs --name: the account holder's name")
+		return msgConfirmNeedsName, false
 	case (b.confirm || b.revoke) && (len(subjects) != 1 || subjects[0] == "-"):
-		return errors.New("--confirm and --revoke record exactly one IBAN, given as an argument")
+		return msgRecordOneIBAN, false
 	}
-	return nil
+	return cliText{}, true
 }
 
-// openPayeeBook opens the --book store (bookopen.Open). A SQLite file is created only
-// when create is set: a check that names a missing file gets bookopen.ErrNoBook, whose
-// text (reflex.TextNoBook) says to check the path (a typo must not read as "every
-// payee is new").
-func openPayeeBook(ctx context.Context, book string, create bool) (bookopen.Store, error) {
+// bookUse says what a command does with the --book store.
+type bookUse int
+
+const (
+	bookCheck  bookUse = iota // read only: never writes, a non-book file is an error
+	bookWrite                 // record in an existing book (--revoke)
+	bookCreate                // record, creating the SQLite file if missing (--confirm)
+)
+
+// openPayeeBook opens the --book store (bookopen.Open). A check opens it read-only: it
+// never writes (not even a schema into an empty file), a file that is not a book is
+// "could not check" (sqlitestore.ErrNotBook), it does not wait for a writer and works
+// in a read-only folder. A SQLite file is created only by --confirm: a check that names
+// a missing file gets bookopen.ErrNoBook, whose text (reflex.TextNoBook) says to check
+// the path (a typo must not read as "every payee is new").
+func openPayeeBook(ctx context.Context, book string, use bookUse) (bookopen.Store, error) {
 	var opts []bookopen.Option
-	if create {
+	switch use {
+	case bookCheck:
+		opts = append(opts, bookopen.WithReadOnly())
+	case bookCreate:
 		opts = append(opts, bookopen.WithCreate())
 	}
 	return bookopen.Open(ctx, book, opts...)
@@ -88,16 +102,20 @@ func runPayeeRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban st
 		by = payeeBookAuthor(a.io.getenv)
 	}
 	if by == "" {
-		a.usageError(f.cmd.name + ": cannot tell who you are: give --by NAME")
+		a.usageError(msgWhoAreYou)
 		return exitUsage
 	}
 	if _, err := ibancheck.Parse(iban); err != nil {
-		fmt.Fprintf(a.io.err, "%s: %s: %s is not a valid IBAN (%v): nothing recorded\n", programName, f.cmd.name, ibancheck.Mask(iban), err)
+		a.failure(msgInvalidIBAN, ibancheck.Mask(iban))
 		return exitUsage
 	}
-	store, err := openPayeeBook(ctx, b.book, b.confirm)
+	use := bookWrite
+	if b.confirm {
+		use = bookCreate
+	}
+	store, err := openPayeeBook(ctx, b.book, use)
 	if err != nil {
-		fmt.Fprintf(a.io.err, "%s: %s: %v\n", programName, f.cmd.name, err)
+		a.errorLine(err)
 		return exitUnchecked
 	}
 	defer store.Close()
@@ -109,7 +127,7 @@ func runPayeeRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban st
 		e, err = book.Revoke(ctx, b.payee, iban, by)
 	}
 	if err != nil {
-		fmt.Fprintf(a.io.err, "%s: %s: %v\n", programName, f.cmd.name, err)
+		a.errorLine(err)
 		return exitUnchecked
 	}
 	masked := ibancheck.Mask(e.IBAN)
@@ -126,11 +144,14 @@ func runPayeeRecord(ctx context.Context, a *app, f *flags, b *bookFlags, iban st
 		fmt.Fprintf(a.io.out, "%s\n", line)
 		return exitOK
 	}
-	what := map[bool]string{true: "confirmed", false: "revoked"}[b.confirm]
-	fmt.Fprintf(a.io.out, "%s %s for payee %q", masked, what, e.Payee)
-	if e.Name != "" {
-		fmt.Fprintf(a.io.out, " (%s)", e.Name)
+	msg := msgRevoked
+	if b.confirm {
+		msg = msgConfirmed
 	}
-	fmt.Fprintf(a.io.out, " by %s, entry %d of its history\n", e.By, e.Seq)
+	name := ""
+	if e.Name != "" {
+		name = " (" + reflex.Printable(e.Name) + ")"
+	}
+	fmt.Fprintln(a.io.out, fmt.Sprintf(msg.in(a.lang), masked, reflex.Printable(e.Payee), name, reflex.Printable(e.By), e.Seq))
 	return exitOK
 }

@@ -10,34 +10,18 @@ import (
 	"github.com/trustreflex/trustreflex/urlcheck"
 )
 
-const proceduresUsage = `Usage: trustcheck procedures [--json] [--lang fr|en]
-
-Lists the catalogue of official sites that 'trustcheck url' trusts: for each procedure
-its id (for 'trustcheck url --for ID'), the organisation, the official hosts (a host
-stands for itself and its subdomains unless marked "only") and what the official
-site charges.
-
-Flags:
-  --json        one JSON object per procedure and per line
-  --lang fr|en  language of the labels (default fr)
-
-Examples:
-  trustcheck procedures
-  trustcheck procedures --json | grep carte-grise
-`
-
 func proceduresCommand() command {
 	return command{
 		name:    "procedures",
-		summary: "list the official sites the url check trusts",
-		usage:   proceduresUsage,
+		summary: cliText{"lister les sites officiels que la commande url connaît", "list the official sites the url check trusts"},
+		usage:   cliText{fr: proceduresHelpFR, en: proceduresHelpEN},
 		run:     runProcedures,
 	}
 }
 
-var procedureLabels = map[reflex.Lang]struct{ hosts, cost, only, legacy, free string }{
-	reflex.French:  {"sites :", "coût :", "seul", "ancien", "gratuit"},
-	reflex.English: {"sites:", "cost:", "only", "legacy", "free"},
+var procedureLabels = map[reflex.Lang]struct{ hosts, cost, phones, only, legacy string }{
+	reflex.French:  {"sites :", "coût :", "téléphone :", "seul", "ancien"},
+	reflex.English: {"sites:", "cost:", "phone:", "only", "legacy"},
 }
 
 func runProcedures(_ context.Context, a *app, cmd *command, args []string) int {
@@ -47,14 +31,10 @@ func runProcedures(_ context.Context, a *app, cmd *command, args []string) int {
 		return code
 	}
 	if len(rest) > 0 {
-		a.usageError(fmt.Sprintf("procedures: takes no argument, got %q", rest[0]))
+		a.usageError(msgNoArgument, rest[0])
 		return exitUsage
 	}
-	lang, err := reflex.ParseLang(f.lang)
-	if err != nil {
-		a.usageError(fmt.Sprintf("procedures: --lang must be fr or en, not %q", f.lang))
-		return exitUsage
-	}
+	lang := a.lang
 	procs := urlcheck.New().Procedures()
 	if f.json {
 		enc := json.NewEncoder(a.io.out)
@@ -69,11 +49,11 @@ func runProcedures(_ context.Context, a *app, cmd *command, args []string) int {
 	l := procedureLabels[lang]
 	var b strings.Builder
 	for _, p := range procs {
-		cost := p.Cost
-		if p.Free() {
-			cost = l.free
+		org := p.Organisation
+		if lang == reflex.English && p.OrganisationEN != "" {
+			org = p.OrganisationEN
 		}
-		fmt.Fprintf(&b, "%-22s %s\n", p.ID, p.Organisation)
+		fmt.Fprintf(&b, "%-22s %s\n", p.ID, reflex.Printable(org))
 		var hosts []string
 		for _, h := range p.Hosts {
 			s := h.Name
@@ -87,7 +67,17 @@ func runProcedures(_ context.Context, a *app, cmd *command, args []string) int {
 			}
 			hosts = append(hosts, s)
 		}
-		fmt.Fprintf(&b, "  %s %s\n  %s %s\n", l.hosts, strings.Join(hosts, ", "), l.cost, cost)
+		fmt.Fprintf(&b, "  %s %s\n", l.hosts, strings.Join(hosts, ", "))
+		if cost := p.Cost.Text(lang); cost != "" {
+			fmt.Fprintf(&b, "  %s %s\n", l.cost, reflex.Printable(cost))
+		}
+		if len(p.Phones) > 0 {
+			phones := make([]string, len(p.Phones))
+			for i, n := range p.Phones {
+				phones[i] = reflex.PhoneNumber(n)
+			}
+			fmt.Fprintf(&b, "  %s %s\n", l.phones, strings.Join(phones, ", "))
+		}
 	}
 	_, _ = fmt.Fprint(a.io.out, b.String())
 	return exitOK

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/trustreflex/trustreflex/internal/golden"
+	"github.com/trustreflex/trustreflex/internal/langwords"
 )
 
 // TestScripts runs the end-to-end scripts of testdata/script against the real binary,
@@ -49,11 +51,14 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits": cmdExits,
+			"exits":       cmdExits,
+			"onelanguage": cmdOneLanguage,
 			// vault scripts (vault_script_test.go)
 			"flip":      cmdFlip,
 			"swapfiles": cmdSwapFiles,
 			"genfile":   cmdGenFile,
+			"signals":   cmdSignals,
+			"longline":  cmdLongLine,
 		},
 	})
 }
@@ -79,5 +84,47 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d\nstderr: %s", strings.Join(args[1:], " "), got, want, ts.ReadFile("stderr"))
+	}
+}
+
+// cmdOneLanguage runs `onelanguage fr|en`: every text a person reads in the last
+// command's output (messages, reflexes, evidence, errors; JSON fields or human lines,
+// subjects aside since they are the input) holds no word of the other language.
+func cmdOneLanguage(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 || args[0] != "fr" && args[0] != "en" {
+		ts.Fatalf("usage: onelanguage fr|en")
+	}
+	var texts []string
+	for _, line := range strings.Split(ts.ReadFile("stdout"), "\n") {
+		if strings.HasPrefix(line, "{") {
+			var report struct {
+				Error    string `json:"error"`
+				Findings []struct {
+					Message, Reflex, Evidence string
+				} `json:"findings"`
+			}
+			if json.Unmarshal([]byte(line), &report) == nil {
+				texts = append(texts, report.Error)
+				for _, f := range report.Findings {
+					texts = append(texts, f.Message, f.Reflex, f.Evidence)
+				}
+			}
+			continue
+		}
+		for _, mark := range []string{"  → ", "  · ", "  ! "} {
+			if text, ok := strings.CutPrefix(line, mark); ok {
+				texts = append(texts, text)
+			}
+		}
+	}
+	for _, line := range strings.Split(ts.ReadFile("stderr"), "\n") {
+		if rest, ok := strings.CutPrefix(line, programName+": "); ok {
+			texts = append(texts, rest)
+		}
+	}
+	for _, text := range texts {
+		if words := langwords.Foreign(text, args[0]); len(words) > 0 {
+			ts.Fatalf("words of the other language %v in %q", words, text)
+		}
 	}
 }

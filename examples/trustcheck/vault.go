@@ -17,56 +17,19 @@ import (
 	"golang.org/x/term"
 
 	"github.com/trustreflex/trustreflex/docstore/vault"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
-const vaultUsage = `Usage: trustcheck vault [--dir DIR] [--state FILE] [--json] [--lang fr|en] ACTION [ARGS]
-
-An encrypted document vault (age): names, metadata and sizes are hidden too.
-
-Actions:
-  init              create the vault (asks for a new passphrase twice)
-  put NAME [FILE]   store FILE (default: standard input) as NAME, replacing any previous version
-  get NAME          write the document to standard output, only once it is verified whole
-  ls                list the documents
-  rm NAME           delete a document
-  verify            check every document and the log; exit 1 if anything is damaged
-  log               show the operation log
-  export FILE       write every document and a manifest.json to FILE (.zip, else tar)
-  passwd            change the passphrase (documents are not re-encrypted)
-  recover           rebuild a lost or damaged index from the key copy, the documents and the log
-
-Flags:
-  --dir DIR     the vault directory (default $TRUSTCHECK_VAULT, else
-                $XDG_DATA_HOME/trustcheck/vault, ~/.local/share/trustcheck/vault)
-  --state FILE  where this machine remembers the vault's generation, to detect a rollback
-                (default $XDG_STATE_HOME/trustcheck/vault-state, ~/.local/state/...;
-                "none" to disable)
-  --json        ls, log, verify: one JSON object per line
-  --lang fr|en  language of messages (default fr)
-
-The passphrase is read from the terminal, or from the environment variable
-TRUSTCHECK_PASSPHRASE (and the new one for passwd from TRUSTCHECK_NEW_PASSPHRASE);
-never from an argument.
-
-Examples:
-  trustcheck vault init
-  trustcheck vault put "bulletin 2026-10.pdf" ~/Téléchargements/bulletin.pdf
-  trustcheck vault get "bulletin 2026-10.pdf" > bulletin.pdf
-  trustcheck vault export coffre.zip
-
-Exit status: 0 done, 1 failed (wrong passphrase, damaged document, ...), 2 usage error.
-`
-
 func vaultCommand() command {
-	return command{name: "vault", summary: "an encrypted document vault: init, put, get, ls, rm, verify, log, export",
-		usage: vaultUsage, run: runVault}
+	return command{name: "vault", summary: cliText{"un coffre-fort chiffré de documents : init, put, get, ls, rm, verify, log, export", "an encrypted document vault: init, put, get, ls, rm, verify, log, export"},
+		usage: cliText{fr: vaultHelpFR, en: vaultHelpEN}, run: runVault}
 }
 
 // vaultArgs is how many positional arguments each action takes (min, max).
 var vaultArgs = map[string][2]int{
 	"init": {0, 0}, "put": {1, 2}, "get": {1, 1}, "ls": {0, 0}, "rm": {1, 1},
-	"verify": {0, 0}, "log": {0, 0}, "export": {1, 1}, "passwd": {0, 0}, "recover": {0, 0},
+	"verify": {0, 0}, "log": {0, 0}, "export": {1, 1}, "passwd": {0, 0}, "recover": {0, 0}, "purge": {0, 0},
 }
 
 func runVault(ctx context.Context, a *app, cmd *command, args []string) int {
@@ -77,25 +40,20 @@ func runVault(ctx context.Context, a *app, cmd *command, args []string) int {
 	if done {
 		return code
 	}
-	lang, err := reflex.ParseLang(f.lang)
-	if err != nil {
-		a.usageError(fmt.Sprintf("vault: --lang must be fr or en, not %q", f.lang))
-		return exitUsage
-	}
 	if len(pos) == 0 {
-		a.usageError("vault: missing action (init, put, get, ls, rm, verify, log, export, passwd, recover)")
+		a.usageError(msgVaultMissingAction)
 		return exitUsage
 	}
 	n, ok := vaultArgs[pos[0]]
 	if !ok {
-		a.usageError(fmt.Sprintf("vault: unknown action %q", pos[0]))
+		a.usageError(msgVaultUnknownAction, pos[0])
 		return exitUsage
 	}
 	if len(pos)-1 < n[0] || len(pos)-1 > n[1] {
-		a.usageError(fmt.Sprintf("vault %s: wrong number of arguments", pos[0]))
+		a.usageError(msgVaultArgs, pos[0])
 		return exitUsage
 	}
-	vc := &vaultCLI{app: a, lang: lang, json: f.json, dir: *dir, state: *state}
+	vc := &vaultCLI{app: a, lang: a.lang, json: f.json, dir: *dir, state: *state}
 	if err := vc.run(ctx, pos[0], pos[1:]); err != nil {
 		fmt.Fprintf(a.io.err, "%s: vault: %s\n", programName, vc.message(err))
 		return exitUnchecked
@@ -128,6 +86,9 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 		if err != nil {
 			return err
 		}
+		if err := vault.CheckPassphrase(pass); err != nil {
+			return err
+		}
 		r, err := newScryptRecipient(pass)
 		if err != nil {
 			return err
@@ -154,23 +115,17 @@ func (vc *vaultCLI) run(ctx context.Context, action string, args []string) error
 	if err != nil {
 		return err
 	}
-	open := vault.Open
 	if action == "recover" {
-		open = vault.Recover
+		return vc.recover(id, opts)
 	}
-	v, err := open(vc.dir, id, opts...)
+	v, err := vault.Open(vc.dir, id, opts...)
 	if err != nil {
 		return err
 	}
 	defer v.Close()
 	switch action {
-	case "recover":
-		docs, err := v.List()
-		if err != nil {
-			return err
-		}
-		vc.say(reflex.TextVaultRebuilt, "n", strconv.Itoa(len(docs)))
-		return nil
+	case "purge":
+		return vc.purge(ctx, v)
 	case "put":
 		return vc.put(ctx, v, args)
 	case "get":
@@ -214,6 +169,9 @@ func (vc *vaultCLI) passwd(v *vault.Vault) error {
 	if err != nil {
 		return err
 	}
+	if err := vault.CheckPassphrase(pass); err != nil {
+		return err
+	}
 	r, err := newScryptRecipient(pass)
 	if err != nil {
 		return err
@@ -237,7 +195,8 @@ func (vc *vaultCLI) paths() error {
 		}
 		home := vc.app.io.getenv("HOME")
 		if home == "" {
-			return "", fmt.Errorf("neither $%s nor $HOME is set: give --dir and --state", env)
+			return "", &reflex.Problem{ID: reflex.TextVaultNoHome, Params: map[string]string{"env": env},
+				Err: fmt.Errorf("neither $%s nor $HOME is set: give --dir and --state", env)}
 		}
 		return filepath.Join(home, fallback), nil
 	}
@@ -309,7 +268,7 @@ var (
 func (vc *vaultCLI) put(ctx context.Context, v *vault.Vault, args []string) error {
 	src := vc.app.io.in
 	if len(args) == 2 && args[1] != "-" {
-		f, err := os.Open(args[1])
+		f, err := regularfile.Open(args[1])
 		if err != nil {
 			return err
 		}
@@ -397,6 +356,7 @@ func (vc *vaultCLI) verify(ctx context.Context, v *vault.Vault) error {
 		}
 		if len(rep.Orphans) > 0 {
 			vc.say(reflex.TextVaultOrphans, "n", strconv.Itoa(len(rep.Orphans)))
+			vc.say(reflex.TextVaultHintPurge)
 		}
 	}
 	if !rep.OK() {
@@ -450,6 +410,65 @@ func (vc *vaultCLI) export(ctx context.Context, v *vault.Vault, path string) err
 		return err
 	}
 	vc.say(reflex.TextVaultExported, "path", path)
+	return nil
+}
+
+// recover rebuilds the index and says what it could not restore; a recover that lost
+// something ends with status 1, like verify finding damage.
+func (vc *vaultCLI) recover(id age.Identity, opts []vault.Option) error {
+	v, rep, err := vault.Recover(vc.dir, id, opts...)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	docs, err := v.List()
+	if err != nil {
+		return err
+	}
+	vc.say(reflex.TextVaultRebuilt, "n", strconv.Itoa(len(docs)))
+	for _, l := range rep.Lost {
+		vc.say(reflex.TextVaultRecoverLost, "name", l.Name, "version", strconv.FormatUint(l.Version, 10), "reason", l.Reason.String())
+	}
+	for _, d := range rep.Unlogged {
+		vc.say(reflex.TextVaultRecoverUnlogged, "name", d.Name, "version", strconv.FormatUint(d.Version, 10))
+	}
+	if rep.MissingGenerations > 0 {
+		vc.say(reflex.TextVaultRecoverOldCopy)
+	} else if rep.LogCut {
+		vc.say(reflex.TextVaultRecoverLogCut)
+	}
+	if len(rep.Lost) > 0 {
+		return errDamagedReport
+	}
+	return nil
+}
+
+// purge removes the orphan files and names each on stderr (--json: one object per file
+// on stdout).
+func (vc *vaultCLI) purge(ctx context.Context, v *vault.Vault) error {
+	removed, err := v.Purge(ctx)
+	for _, o := range removed {
+		if vc.json {
+			json.NewEncoder(vc.app.io.out).Encode(struct {
+				File    string `json:"file"`
+				Kind    string `json:"kind"`
+				Name    string `json:"name,omitempty"`
+				Version uint64 `json:"version,omitempty"`
+			}{o.File, o.Kind.String(), o.Name, o.Version})
+			continue
+		}
+		if o.Name != "" {
+			vc.say(reflex.TextVaultPurged, "name", o.Name, "version", strconv.FormatUint(o.Version, 10), "kind", o.Kind.String())
+		} else {
+			vc.say(reflex.TextVaultPurgedFile, "file", o.File, "kind", o.Kind.String())
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if !vc.json {
+		vc.say(reflex.TextVaultPurgedCount, "n", strconv.Itoa(len(removed)))
+	}
 	return nil
 }
 

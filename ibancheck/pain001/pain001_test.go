@@ -135,6 +135,7 @@ func TestParseErrors(t *testing.T) {
 		{"no account", doc(ns03, "1", "", pmtInf("", `<CdtTrfTxInf><Amt><InstdAmt Ccy="EUR">1</InstdAmt></Amt></CdtTrfTxInf>`)),
 			pain001.ErrInvalid, []string{"no creditor account"}},
 		{"no currency", doc(ns03, "1", "", pmtInf("", strings.Replace(good, ` Ccy="EUR"`, "", 1))), pain001.ErrInvalid, []string{"currency"}},
+		{"digits for a currency", doc(ns03, "1", "", pmtInf("", strings.Replace(good, ` Ccy="EUR"`, ` Ccy="000"`, 1))), pain001.ErrInvalid, []string{"currency"}},
 		{"empty PmtInf", doc(ns03, "0", "", pmtInf("")), pain001.ErrInvalid, []string{"PmtInf[1]", "no CdtTrfTxInf"}},
 		{"no PmtInf", doc(ns03, "0", "", ""), pain001.ErrInvalid, []string{"no PmtInf"}},
 		{"truncated", doc(ns03, "1", "", pmtInf("", good))[:300], nil, []string{"line 1", "CstmrCdtTrfInitn/PmtInf[1]/", "unexpected EOF"}},

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/trustreflex/trustreflex/reflex"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -62,6 +64,12 @@ type CreditTransfer struct {
 // 100 000 transfers).
 const DefaultMaxBytes = 64 << 20
 
+// DefaultMaxTransfers is the most transfers [Parse] reads unless told otherwise
+// ([WithMaxTransfers]): the order of banks' own limits per file. With the bounds on
+// markup, it keeps the memory of Parse and [Audit] under 256 MB for any file under
+// DefaultMaxBytes (about 110 MB for 100 000 minimal transfers, the input included).
+const DefaultMaxTransfers = 100_000
+
 // Other bounds of Parse: the element depth of pain.001 is 12.
 const (
 	maxDepth = 32
@@ -70,16 +78,25 @@ const (
 
 // Errors of Parse, for errors.Is. Every error is an *[Error] that says where.
 var (
-	ErrTooLarge          = errors.New("file larger than the limit")
-	ErrNotCreditTransfer = errors.New("not a credit transfer initiation (pain.001)")
+	ErrTooLarge          = &reflex.Problem{ID: reflex.TextFileTooLarge, Err: errors.New("file larger than the limit")}
+	ErrNotCreditTransfer = &reflex.Problem{ID: reflex.TextNotPaymentFile, Err: errors.New("not a credit transfer initiation (pain.001)")}
 	ErrInvalid           = errors.New("invalid content")
+	// ErrDuplicate: an element that the schema allows once appears twice in the same
+	// place (two IBANs in one creditor account, two amounts, two names), or two
+	// alternatives of a choice (an IBAN and another account number). Such a file is
+	// ambiguous: a bank and this audit could read different values, which is how a
+	// tampered file hides the attacker's IBAN. It wraps ErrInvalid.
+	ErrDuplicate = fmt.Errorf("%w: element repeated where the schema allows one", ErrInvalid)
 )
 
 // Error is an error of [Parse] with its place in the file.
 type Error struct {
 	Line int    // 1-based line, 0 when unknown
 	Path string // element path: "Document/CstmrCdtTrfInitn/PmtInf[1]/CdtTrfTxInf[3]/Amt/InstdAmt"
-	Err  error
+	// Element is, for ErrDuplicate, the repeated element's path below CstmrCdtTrfInitn:
+	// "PmtInf/CdtTrfTxInf/CdtrAcct/Id/IBAN".
+	Element string
+	Err     error
 }
 
 func (e *Error) Error() string {
@@ -105,17 +122,22 @@ type Option func(*parser)
 // one gives [ErrTooLarge].
 func WithMaxBytes(n int64) Option { return func(p *parser) { p.max = n } }
 
+// WithMaxTransfers sets the most transfers Parse reads (default [DefaultMaxTransfers]);
+// a file with more gives [ErrTooLarge]. Memory grows with it, about 1.2 kB a transfer
+// for Parse and Audit.
+func WithMaxTransfers(n int) Option { return func(p *parser) { p.maxTransfers = n } }
+
 // Parse reads a pain.001 file. It streams (the file is never held whole in memory),
 // ignores namespaces and prefixes, reads at most the size limit, and stops at the
 // first malformed element with an *[Error] that gives its line and element path.
 // It does not check the control totals: see [Document.ControlErrors].
 func Parse(r io.Reader, opts ...Option) (*Document, error) {
-	p := &parser{max: DefaultMaxBytes, doc: &Document{}}
+	p := &parser{max: DefaultMaxBytes, maxTransfers: DefaultMaxTransfers, doc: &Document{}}
 	for _, o := range opts {
 		o(p)
 	}
 	p.lr = &io.LimitedReader{R: r, N: p.max + 1}
-	p.dec = xml.NewDecoder(p.lr)
+	p.dec = xml.NewDecoder(&markupGuard{r: p.lr})
 	p.dec.CharsetReader = charsetReader
 	if err := p.run(); err != nil {
 		return nil, err
@@ -138,19 +160,24 @@ func charsetReader(label string, input io.Reader) (io.Reader, error) {
 }
 
 type parser struct {
-	max   int64
-	lr    *io.LimitedReader
-	dec   *xml.Decoder
-	doc   *Document
-	stack []string // local names from the root
-	shown []string // the same with indices: "PmtInf[2]"
-	rel   string   // the path below CstmrCdtTrfInitn: "PmtInf/CdtTrfTxInf/Amt"
-	cuts  []int    // len(rel) before each open element
-	text  strings.Builder
-	attrs map[string]string // of the innermost open element
-	pi    *PaymentInfo
-	tx    *CreditTransfer
-	seen  bool // CstmrCdtTrfInitn was found
+	max int64
+	// maxTransfers bounds the transfers of the file; transfers counts them.
+	maxTransfers, transfers int
+	lr                      *io.LimitedReader
+	dec                     *xml.Decoder
+	doc                     *Document
+	stack                   []string // local names from the root
+	shown                   []string // the same with indices: "PmtInf[2]"
+	rel                     string   // the path below CstmrCdtTrfInitn: "PmtInf/CdtTrfTxInf/Amt"
+	cuts                    []int    // len(rel) before each open element
+	text                    strings.Builder
+	attrs                   map[string]string // of the innermost open element
+	pi                      *PaymentInfo
+	tx                      *CreditTransfer
+	seen                    bool // CstmrCdtTrfInitn was found
+	// children[i] lists the known elements (see occurs) already met inside the open
+	// element i, each once: the duplicate and choice checks.
+	children [][]string
 }
 
 func (p *parser) fail(err error) error {
@@ -216,6 +243,9 @@ func (p *parser) start(t xml.StartElement) error {
 	}
 	switch key := p.rel; {
 	case len(p.stack) == 0:
+		if p.doc.Payments != nil || p.seen {
+			return p.invalid("a second root element")
+		}
 		if name != "Document" {
 			return p.fail(fmt.Errorf("%w: root element is %s, not Document", ErrNotCreditTransfer, name))
 		}
@@ -238,10 +268,16 @@ func (p *parser) start(t xml.StartElement) error {
 		shown = fmt.Sprintf("PmtInf[%d]", len(p.doc.Payments))
 		p.pi.Path = shown
 	case key == "PmtInf/CdtTrfTxInf":
+		if p.transfers++; p.transfers > p.maxTransfers {
+			return p.fail(fmt.Errorf("%w: more than %d transfers", ErrTooLarge, p.maxTransfers))
+		}
 		p.pi.Transfers = append(p.pi.Transfers, CreditTransfer{})
 		p.tx = &p.pi.Transfers[len(p.pi.Transfers)-1]
 		shown = fmt.Sprintf("CdtTrfTxInf[%d]", len(p.pi.Transfers))
 		p.tx.Path = p.pi.Path + "/" + shown
+	}
+	if err := p.checkOccurrence(name); err != nil {
+		return err
 	}
 	p.stack = append(p.stack, name)
 	p.shown = append(p.shown, shown)
@@ -274,6 +310,7 @@ func (p *parser) end() error {
 		return err
 	}
 	p.stack, p.shown = p.stack[:len(p.stack)-1], p.shown[:len(p.shown)-1]
+	p.children = p.children[:len(p.children)-1]
 	p.rel, p.cuts = p.rel[:p.cuts[len(p.cuts)-1]], p.cuts[:len(p.cuts)-1]
 	return nil
 }
@@ -320,7 +357,7 @@ func (p *parser) store(key, v string) error {
 			return p.invalid("a second amount")
 		}
 		tx.Currency = p.attrs["Ccy"]
-		if len(tx.Currency) != 3 || strings.ToUpper(tx.Currency) != tx.Currency {
+		if len(tx.Currency) != 3 || strings.Trim(tx.Currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" { // ISO 4217: [A-Z]{3}
 			return p.invalid("currency %q is not a 3-letter code", tx.Currency)
 		}
 		return p.decimal(&tx.Amount, v, 5)
@@ -338,6 +375,9 @@ func (p *parser) store(key, v string) error {
 		return set(&tx.BIC)
 	case "PmtInf/CdtTrfTxInf/RmtInf/Ustrd":
 		if tx.Remittance != "" {
+			if len(tx.Remittance)+1+len(v) > maxValue {
+				return p.invalid("remittance information longer than %d bytes", maxValue)
+			}
 			v = tx.Remittance + " " + v
 		}
 		return set(&tx.Remittance)
@@ -458,4 +498,94 @@ func formatSum(r *big.Rat) string {
 		s += strings.Repeat("0", 2-(len(s)-i-1))
 	}
 	return s
+}
+
+// How often an element the audit reads may occur inside its parent, by its path below
+// CstmrCdtTrfInitn, as pain.001.001.03 and .09 define it: once, unless listed as
+// repeated. Elements the audit does not read are not checked (the bank's validation
+// judges them); every one it reads, and every element on the way to it, is.
+const (
+	once     = 1
+	repeated = 2
+)
+
+var occurs = map[string]int{
+	"GrpHdr": once, "GrpHdr/MsgId": once, "GrpHdr/CreDtTm": once, "GrpHdr/NbOfTxs": once,
+	"GrpHdr/CtrlSum": once, "GrpHdr/InitgPty": once, "GrpHdr/InitgPty/Nm": once,
+
+	"PmtInf": repeated, "PmtInf/PmtInfId": once, "PmtInf/PmtMtd": once, "PmtInf/NbOfTxs": once,
+	"PmtInf/CtrlSum": once, "PmtInf/ReqdExctnDt": once, "PmtInf/ReqdExctnDt/Dt": once,
+	"PmtInf/ReqdExctnDt/DtTm": once, "PmtInf/Dbtr": once, "PmtInf/Dbtr/Nm": once,
+	"PmtInf/DbtrAcct": once, "PmtInf/DbtrAcct/Id": once, "PmtInf/DbtrAcct/Id/IBAN": once,
+	"PmtInf/DbtrAgt": once, "PmtInf/DbtrAgt/FinInstnId": once, "PmtInf/DbtrAgt/FinInstnId/BIC": once,
+	"PmtInf/DbtrAgt/FinInstnId/BICFI": once,
+
+	"PmtInf/CdtTrfTxInf": repeated, "PmtInf/CdtTrfTxInf/PmtId": once,
+	"PmtInf/CdtTrfTxInf/PmtId/InstrId": once, "PmtInf/CdtTrfTxInf/PmtId/EndToEndId": once,
+	"PmtInf/CdtTrfTxInf/Amt": once, "PmtInf/CdtTrfTxInf/Amt/InstdAmt": once,
+	"PmtInf/CdtTrfTxInf/Amt/EqvtAmt": once, "PmtInf/CdtTrfTxInf/Amt/EqvtAmt/Amt": once,
+	"PmtInf/CdtTrfTxInf/Cdtr": once, "PmtInf/CdtTrfTxInf/Cdtr/Nm": once, "PmtInf/CdtTrfTxInf/Cdtr/Id": once,
+	"PmtInf/CdtTrfTxInf/Cdtr/Id/OrgId": once, "PmtInf/CdtTrfTxInf/Cdtr/Id/PrvtId": once,
+	"PmtInf/CdtTrfTxInf/Cdtr/Id/OrgId/Othr": repeated, "PmtInf/CdtTrfTxInf/Cdtr/Id/OrgId/Othr/Id": once,
+	"PmtInf/CdtTrfTxInf/Cdtr/Id/PrvtId/Othr": repeated, "PmtInf/CdtTrfTxInf/Cdtr/Id/PrvtId/Othr/Id": once,
+	"PmtInf/CdtTrfTxInf/CdtrAcct": once, "PmtInf/CdtTrfTxInf/CdtrAcct/Id": once,
+	"PmtInf/CdtTrfTxInf/CdtrAcct/Id/IBAN": once, "PmtInf/CdtTrfTxInf/CdtrAcct/Id/Othr": once,
+	"PmtInf/CdtTrfTxInf/CdtrAcct/Id/Othr/Id": once,
+	"PmtInf/CdtTrfTxInf/CdtrAgt":             once, "PmtInf/CdtTrfTxInf/CdtrAgt/FinInstnId": once,
+	"PmtInf/CdtTrfTxInf/CdtrAgt/FinInstnId/BIC": once, "PmtInf/CdtTrfTxInf/CdtrAgt/FinInstnId/BICFI": once,
+	"PmtInf/CdtTrfTxInf/RmtInf": once, "PmtInf/CdtTrfTxInf/RmtInf/Ustrd": repeated,
+}
+
+// choices lists, by parent path, the elements of which at most one may appear there:
+// the schema's xs:choice (an IBAN or another account number, an amount or its
+// equivalent, ...), and BIC (.03) against BICFI (.09).
+var choices = map[string][]string{
+	"PmtInf/ReqdExctnDt":                    {"Dt", "DtTm"},
+	"PmtInf/DbtrAcct/Id":                    {"IBAN", "Othr"},
+	"PmtInf/DbtrAgt/FinInstnId":             {"BIC", "BICFI"},
+	"PmtInf/CdtTrfTxInf/Amt":                {"InstdAmt", "EqvtAmt"},
+	"PmtInf/CdtTrfTxInf/Cdtr/Id":            {"OrgId", "PrvtId"},
+	"PmtInf/CdtTrfTxInf/CdtrAcct/Id":        {"IBAN", "Othr"},
+	"PmtInf/CdtTrfTxInf/CdtrAgt/FinInstnId": {"BIC", "BICFI"},
+}
+
+// checkOccurrence is called by start once p.rel is the new element's path: it refuses
+// a second occurrence of an element allowed once, or a second alternative of a choice,
+// with ErrDuplicate, and records the element in its parent's children.
+func (p *parser) checkOccurrence(name string) error {
+	defer func() { p.children = append(p.children, nil) }()
+	if len(p.stack) < 2 {
+		return nil
+	}
+	n := occurs[p.rel]
+	if n == 0 {
+		return nil
+	}
+	seen := &p.children[len(p.children)-1]
+	parent := p.rel[:p.cuts[len(p.cuts)-1]]
+	for _, c := range *seen {
+		if c == name {
+			if n == once {
+				return p.duplicate(p.rel, "")
+			}
+			return nil
+		}
+		if alts := choices[parent]; slices.Contains(alts, c) && slices.Contains(alts, name) {
+			return p.duplicate(p.rel, parent+"/"+c)
+		}
+	}
+	*seen = append(*seen, name)
+	return nil
+}
+
+// duplicate is the error for the element at path met a second time, or met after
+// other, an alternative of the same choice.
+func (p *parser) duplicate(path, other string) error {
+	err := fmt.Errorf("%w: a second %s", ErrDuplicate, path)
+	if other != "" {
+		err = fmt.Errorf("%w: %s and %s", ErrDuplicate, other, path)
+	}
+	e := p.fail(err).(*Error)
+	e.Element = path
+	return e
 }

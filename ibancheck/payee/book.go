@@ -53,11 +53,11 @@ func NewBook(store Store, opts ...Option) *Book {
 func (b *Book) Checker() *ibancheck.Checker { return b.checker }
 
 // ErrNoPayee is returned for a payment or a confirmation without a payee identifier.
-var ErrNoPayee = errors.New("payee: no payee identifier")
+var ErrNoPayee = &reflex.Problem{ID: reflex.TextNoPayee, Err: errors.New("payee: no payee identifier")}
 
 // ErrNotConfirmed is returned by Revoke for an IBAN that is not a confirmed, unrevoked
 // IBAN of the payee.
-var ErrNotConfirmed = errors.New("payee: this IBAN is not confirmed for this payee")
+var ErrNotConfirmed = &reflex.Problem{ID: reflex.TextNotConfirmed, Err: errors.New("payee: this IBAN is not confirmed for this payee")}
 
 // Check returns the report of a payment, of kind "payment" with the IBAN as subject:
 // the findings of [ibancheck.Checker.CheckPayment] (the IBAN, the BIC's country), then

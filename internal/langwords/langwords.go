@@ -21,6 +21,7 @@ import (
 // or "en"), in order, without duplicates.
 func Foreign(text, lang string) []string {
 	text = commandLine.ReplaceAllString(text, " ") // "trustcheck vault init" is code, not words
+	text = quotedWord.ReplaceAllString(text, " ")  // « payment », "none": a value quoted as is
 	other := englishOnly
 	if lang == "en" {
 		other = frenchOnly
@@ -41,10 +42,10 @@ func Foreign(text, lang string) []string {
 func tokens(text string) []string {
 	var out []string
 	for field := range strings.FieldsFuncSeq(text, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(`,;:!?()[]{}«»"“”…–—·→=≠~+*<>|`, r)
+		return unicode.IsSpace(r) || strings.ContainsRune(`,;:!?()[]{}«»"“”…–—·→=≠~+*<>`, r)
 	}) {
-		if strings.ContainsAny(field, "./@\\_#%&0123456789") {
-			continue // a host, a path, a number, a masked value
+		if strings.ContainsAny(field, "./@\\_#%&$|0123456789") || strings.HasPrefix(field, "-") {
+			continue // a host, a path, a number, a masked value, a flag, a variable
 		}
 		for part := range strings.FieldsFuncSeq(field, func(r rune) bool { return r == '\'' || r == '’' || r == '-' }) {
 			if !strings.ContainsFunc(part, unicode.IsLower) {
@@ -58,6 +59,9 @@ func tokens(text string) []string {
 
 // commandLine matches a command of the trustcheck CLI quoted in a text.
 var commandLine = regexp.MustCompile(`trustcheck( +-{0,2}[a-z][a-z-]*)*`)
+
+// quotedWord matches one word alone between quotes: a value cited as it is written.
+var quotedWord = regexp.MustCompile(`«[\s\x{a0}\x{202f}]*[\pL\d-]+[\s\x{a0}\x{202f}]*»|"[\pL\d-]+"|'[\pL\d-]+'`)
 
 var englishOnly, frenchOnly = only(english, french), only(french, english)
 

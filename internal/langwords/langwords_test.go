@@ -33,6 +33,12 @@ func TestListsDoNotOverlap(t *testing.T) {
 	}
 }
 
+func TestQuotedValuesAreNotWords(t *testing.T) {
+	assert.Empty(t, Foreign("un rapport (type « payment ») par virement", "fr"))
+	assert.Empty(t, Foreign("un rapport (type «\u00a0file\u00a0»)", "fr"))
+	assert.Equal(t, []string{"the", "file"}, Foreign("« the file »", "fr"), "a quoted phrase is prose")
+}
+
 func TestCommandLinesAreNotWords(t *testing.T) {
 	assert.Empty(t, Foreign("Créez-en un avec\u00a0: trustcheck vault init", "fr"))
 	assert.Empty(t, Foreign("Lancez trustcheck url --for carte-grise avant de payer.", "fr"))

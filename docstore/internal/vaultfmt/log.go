@@ -24,7 +24,7 @@ type Record struct {
 	Seq     uint64    `json:"seq"` // 1-based position in the log
 	Gen     uint64    `json:"gen"` // manifest generation this operation commits
 	Time    time.Time `json:"time"`
-	Op      string    `json:"op"` // create, put, delete, set-recipient, remove-recipient, recover
+	Op      string    `json:"op"` // create, put, delete, set-recipient, remove-recipient, recover, restore
 	Name    string    `json:"name,omitempty"`
 	ID      string    `json:"id,omitempty"`
 	Version uint64    `json:"version,omitempty"`
@@ -32,7 +32,10 @@ type Record struct {
 }
 
 // Ops a record may carry.
-var ops = map[string]bool{"create": true, "put": true, "delete": true, "set-recipient": true, "remove-recipient": true, "recover": true}
+var ops = map[string]bool{"create": true, "put": true, "delete": true, "set-recipient": true, "remove-recipient": true, "recover": true, "restore": true}
+
+// A "restore" record is written by a recover for a document it took from a file the
+// intact part of the log did not name; a later recover replays it as a put.
 
 // MarshalRecord encodes r.
 func MarshalRecord(r *Record) ([]byte, error) {

@@ -55,13 +55,21 @@ var ErrNoBook = &reflex.Problem{ID: reflex.TextNoBook, Err: fmt.Errorf("bookopen
 type Option func(*options)
 
 type options struct {
-	create bool
+	create   bool
+	readOnly bool
 }
 
 // WithCreate makes Open create a SQLite file that does not exist, as the first
 // confirmation of a payee does. A PostgreSQL database must exist already; the book's
 // tables are created in it by any Open (pgstore migrates its schema).
 func WithCreate() Option { return func(o *options) { o.create = true } }
+
+// WithReadOnly opens a SQLite book to check payments only (sqlitestore.WithReadOnly): the
+// file is never written, not even a schema; a file that is not a book (an empty file,
+// another kind of file) gives an error matching sqlitestore.ErrNotBook, whose text says
+// that nothing could be compared; checks do not wait for a writer, and work in a
+// read-only folder. WithCreate is then ignored. A PostgreSQL book is opened as usual.
+func WithReadOnly() Option { return func(o *options) { o.readOnly = true } }
 
 // IsURL reports whether target names a PostgreSQL database (postgres:// or
 // postgresql://, any case) rather than a SQLite file.
@@ -94,12 +102,16 @@ func Open(ctx context.Context, target string, opts ...Option) (Store, error) {
 		}
 		return s, nil
 	}
-	if !o.create {
+	if !o.create || o.readOnly {
 		if _, err := os.Stat(target); errors.Is(err, fs.ErrNotExist) {
 			return nil, &reflex.Problem{ID: reflex.TextNoBook, Params: map[string]string{"path": target}, Err: fmt.Errorf("%s: %w", target, ErrNoBook)}
 		}
 	}
-	s, err := sqlitestore.Open(ctx, target)
+	var sopts []sqlitestore.Option
+	if o.readOnly {
+		sopts = append(sopts, sqlitestore.WithReadOnly())
+	}
+	s, err := sqlitestore.Open(ctx, target, sopts...)
 	if err != nil {
 		return nil, err
 	}

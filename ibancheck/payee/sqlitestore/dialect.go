@@ -51,5 +51,6 @@ var dialect = sqlstore.Dialect{
 		}
 		return time.UnixMicro(us).UTC(), nil
 	},
-	MapError: mapError,
+	MapError:  mapError,
+	IsNoTable: isNoTable,
 }

@@ -195,10 +195,11 @@ func checkPort(p string) (string, error) {
 	return fmt.Sprint(n), nil
 }
 
-// path keeps the path of tail: backslashes become slashes, query and fragment go.
+// path keeps the path of tail: backslashes become slashes, query and fragment go, and
+// so do the blanks before them (the form is then the same when parsed again).
 func path(tail string) string {
 	if i := strings.IndexAny(tail, "?#"); i >= 0 {
-		tail = tail[:i]
+		tail = strings.TrimRightFunc(tail[:i], unicode.IsSpace) // as the whole input is trimmed
 	}
 	if strings.IndexByte(tail, '\\') >= 0 {
 		tail = strings.ReplaceAll(tail, `\`, "/")

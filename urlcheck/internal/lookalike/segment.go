@@ -8,7 +8,9 @@ const (
 	Topic                   // names a procedure (carte-grise, amende)
 	Bait                    // pushes to act (remboursement, paiement, connexion)
 	Filler                  // ordinary word that only marks a boundary (mon, france, enfants)
-	Gouv                    // "gouv"
+	Gouv                    // "gouv", and the ways it is misspelt or reworded outside gouv.fr
+	Place                   // a French city or department: with a public brand, a local office imitated
+	Parcel                  // names a parcel or its delivery (colis, livraison, tracking)
 )
 
 // Dictionary is a trie of lower-case ASCII words (a to z, 0 to 9). Build it once with

@@ -45,6 +45,9 @@ type Dialect struct {
 	DecodeTime func(any) (time.Time, error)
 	// MapError lets the engine name its errors (corruption, ...); it may return err.
 	MapError func(error) error
+	// IsNoTable reports an error that says a table does not exist (OpenReadOnly on a
+	// database without the book's schema).
+	IsNoTable func(error) bool
 }
 
 // Store is a [payee.Store] on a *sql.DB.
@@ -56,6 +59,8 @@ type Store struct {
 	bump    *sql.Stmt
 	insert  *sql.Stmt
 	version int
+	// readOnly: opened by OpenReadOnly, Append is refused.
+	readOnly bool
 }
 
 // Open migrates the schema of db and returns the store. It owns db from then on (Close
@@ -80,6 +85,45 @@ func Open(ctx context.Context, db *sql.DB, d *Dialect) (*Store, error) {
 		db.Close()
 		return nil, s.wrap("prepare", err)
 	}
+	return s, nil
+}
+
+// ErrNoSchema is the error of OpenReadOnly for a database that holds no payee book.
+var ErrNoSchema = errors.New("the database holds no payee book")
+
+// ErrReadOnly is the error of Append and AppendAll on a store opened read-only.
+var ErrReadOnly = errors.New("the payee book was opened read-only")
+
+// OpenReadOnly returns a store that reads db and never writes to it: no schema is
+// created or migrated (a database without the book's schema gives ErrNoSchema, one at
+// another version ErrNewerSchema or an error saying to open it for writing once), and
+// Append fails with ErrReadOnly. It takes no write lock, so it does not wait for a
+// writer. It owns db from then on, also when it fails.
+func OpenReadOnly(ctx context.Context, db *sql.DB, d *Dialect) (*Store, error) {
+	s := &Store{db: db, d: d, readOnly: true}
+	var v int
+	err := db.QueryRowContext(ctx, d.GetVersion, Component).Scan(&v)
+	switch {
+	case errors.Is(err, sql.ErrNoRows) || err != nil && d.IsNoTable != nil && d.IsNoTable(err):
+		err = ErrNoSchema
+	case err != nil:
+		err = s.wrap("read version", err)
+	case v > len(d.Migrations):
+		err = s.wrap("open", fmt.Errorf("%w (schema version %d, this program knows up to %d)", ErrNewerSchema, v, len(d.Migrations)))
+	case v < len(d.Migrations):
+		err = s.wrap("open", fmt.Errorf("schema version %d: open the book once for writing to upgrade it", v))
+	}
+	if err == nil {
+		s.events, err = db.PrepareContext(ctx, d.SelectEvents)
+		if err != nil {
+			err = s.wrap("prepare", err)
+		}
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.version = v
 	return s, nil
 }
 
@@ -174,6 +218,9 @@ func (s *Store) AppendAll(ctx context.Context, events []payee.Event) ([]payee.Ev
 	if s.closed.Load() {
 		return nil, payee.ErrClosed
 	}
+	if s.readOnly {
+		return nil, s.wrap("append", ErrReadOnly)
+	}
 	for _, e := range events {
 		if err := e.Validate(); err != nil {
 			return nil, err
@@ -202,6 +249,9 @@ func (s *Store) AppendAll(ctx context.Context, events []payee.Event) ([]payee.Ev
 func (s *Store) Append(ctx context.Context, e payee.Event) (payee.Event, error) {
 	if s.closed.Load() {
 		return payee.Event{}, payee.ErrClosed
+	}
+	if s.readOnly {
+		return payee.Event{}, s.wrap("append", ErrReadOnly)
 	}
 	if err := e.Validate(); err != nil {
 		return payee.Event{}, err

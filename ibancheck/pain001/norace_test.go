@@ -1,0 +1,5 @@
+//go:build !race
+
+package pain001_test
+
+const raceEnabled = false
