@@ -72,7 +72,7 @@ func scanNumber(b []byte, i int, base int64, emit func(Match)) int {
 	}
 	var t numToken
 	end := t.read(b, i)
-	if t.nd < 12 || identifierBefore(b, i) || end < len(b) && isLetter(b[end]) || codeWordBefore(b, i) {
+	if t.nd < 12 || identifierBefore(b, i) || end < len(b) && (isLetter(b[end]) || gluedAfter(b[end])) || codeWordBefore(b, i) {
 		// a number glued to a path, a query or an identifier ("/testcase/5390364397928448",
 		// "fuzzer-5390...", "id=..."), or followed by letters (a hash, "6562...150e8a63",
 		// a float "...E22"), or that goes on a run of codes ("542F 5430 5431 5432 5433"),
@@ -85,6 +85,9 @@ func scanNumber(b []byte, i int, base int64, emit func(Match)) int {
 			if len(d) > 19 {
 				break
 			}
+			if len(d) < 12 { // no kind is shorter: grow the range first
+				continue
+			}
 			m, ok := classifyNumber(d, t.gstart[s:e+2], t.gstart[s], t.ng)
 			if !ok {
 				continue
@@ -93,6 +96,11 @@ func scanNumber(b []byte, i int, base int64, emit func(Match)) int {
 			m.Offset = base + int64(start)
 			m.Len = stop - start
 			m.Context = contextBefore(b, start, m.Kind)
+			if m.Kind == Card && e > s && m.Context == ContextNone && columnAbove(b, start) {
+				// the same place on the line above or below holds groups of digits
+				// too: a column of a table of numbers
+				continue
+			}
 			if e == s && m.Context == ContextNone && !cellStart(b, start) {
 				// thirteen to nineteen digits in one block, unlabelled, in running text
 				// are far more often a timestamp, an identifier or a code than a tax,
@@ -106,6 +114,69 @@ func scanNumber(b []byte, i int, base int64, emit func(Match)) int {
 		}
 	}
 	return max(end, i+1)
+}
+
+// gluedAfter reports whether c, just after a number, glues it to a path or an
+// expression ("4440144414444444/4444", "id_4970...%").
+func gluedAfter(c byte) bool {
+	switch c {
+	case '/', '=', '_', '#', '@', '%', '*', '^', '\\', '$':
+		return true
+	}
+	return false
+}
+
+// columnAbove reports whether the line before or the line after the one of b[start]
+// has four digits, a separator and four digits at the same column.
+func columnAbove(b []byte, start int) bool {
+	ls := start
+	for ls > 0 && b[ls-1] != '\n' && start-ls < 256 {
+		ls--
+	}
+	col := start - ls
+	digits4 := func(p int) bool {
+		if p < 0 || p+9 > len(b) {
+			return false
+		}
+		for k := range 9 {
+			c := b[p+k]
+			if k == 4 {
+				if c != ' ' && c != '.' && c != '-' {
+					return false
+				}
+				continue
+			}
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	if ls > 0 { // the line above
+		pe := ls - 1
+		ps := pe
+		for ps > 0 && b[ps-1] != '\n' && pe-ps < 256 {
+			ps--
+		}
+		if ps+col+9 <= pe && digits4(ps+col) {
+			return true
+		}
+	}
+	ne := start
+	for ne < len(b) && b[ne] != '\n' && ne-start < 256 {
+		ne++
+	}
+	if ne < len(b) && b[ne] == '\n' { // the line below
+		ns := ne + 1
+		nl := ns
+		for nl < len(b) && b[nl] != '\n' && nl-ns < 256 {
+			nl++
+		}
+		if ns+col+9 <= nl && digits4(ns+col) {
+			return true
+		}
+	}
+	return false
 }
 
 // cellStart reports whether a number starting at b[start] starts a line or a table
@@ -334,24 +405,52 @@ func cardCheck(d []byte) (shape, valid bool) {
 			return false, false
 		}
 	}
-	if allSame(d) || !iinFits(d) {
+	if allSame(d) || mostlyOneDigit(d) || !iinFits(d) {
 		return false, false
 	}
 	return true, checkdigit.Luhn(d)
 }
 
-// repeatedGroup reports whether a card written in groups repeats its groups twice
-// ("4685 4685 7558 7558", "4685 4685 4685 4685"): a table of numbers, not a card.
+// repeatedGroup reports whether a card written in groups has at most half as many
+// distinct groups as groups ("4685 4685 7558 7558", "4058 4685 4058 4685"): a table of
+// numbers, almost never a card.
 func repeatedGroup(d []byte, starts []int, first int) bool {
-	same := 0
-	for g := 0; g+2 < len(starts); g++ {
+	n := len(starts) - 1
+	if n < 4 {
+		return false
+	}
+	distinct := 0
+	for g := range n {
 		a := d[starts[g]-first : starts[g+1]-first]
-		b := d[starts[g+1]-first : starts[g+2]-first]
-		if string(a) == string(b) {
-			same++
+		seen := false
+		for h := range g {
+			if string(d[starts[h]-first:starts[h+1]-first]) == string(a) {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			distinct++
 		}
 	}
-	return same >= 2
+	return distinct*2 <= n
+}
+
+// mostlyOneDigit reports whether one digit fills more than two thirds of d
+// ("4444444444444414"): a filler, not a card.
+func mostlyOneDigit(d []byte) bool {
+	var count [10]int
+	for _, c := range d {
+		if c >= '0' && c <= '9' {
+			count[c-'0']++
+		}
+	}
+	for _, n := range count {
+		if 3*n > 2*len(d) {
+			return true
+		}
+	}
+	return false
 }
 
 // allSame reports whether every digit of d is the same ("0000000000000").

@@ -146,7 +146,19 @@ func scanBuf(b []byte, base int64, emit func(Match)) {
 	mrzDone := -1 // end of the last line examined for an MRZ
 	n := len(b)
 	for i := 0; i < n; {
-		if i+8 <= n {
+		if i+16 <= n {
+			m0 := hotBytes(binary.LittleEndian.Uint64(b[i:]))
+			m1 := hotBytes(binary.LittleEndian.Uint64(b[i+8:]))
+			if m0|m1 == 0 {
+				i += 16
+				continue
+			}
+			if m0 != 0 {
+				i += bits.TrailingZeros64(m0) >> 3
+			} else {
+				i += 8 + bits.TrailingZeros64(m1)>>3
+			}
+		} else if i+8 <= n {
 			m := hotBytes(binary.LittleEndian.Uint64(b[i:]))
 			if m == 0 {
 				i += 8
@@ -160,7 +172,7 @@ func scanBuf(b []byte, base int64, emit func(Match)) {
 		switch class[b[i]] {
 		case clDigit:
 			if i > 0 && isAlnum(b[i-1]) {
-				if start, ok := lowerIBANStart(b, i); ok {
+				if start, ok := lowerIBANAt(b, i-2); ok {
 					if end := scanIBAN(b, start, base, emit); end > start {
 						i = end
 						continue
@@ -171,7 +183,7 @@ func scanBuf(b []byte, base int64, emit func(Match)) {
 				}
 				continue
 			}
-			if start, ok := lowerIBANStart(b, i); ok {
+			if start, ok := lowerIBANSpaced(b, i); ok {
 				if end := scanIBAN(b, start, base, emit); end > start {
 					i = end
 					continue
@@ -217,22 +229,30 @@ var hot = func() (t [256]bool) {
 	return t
 }()
 
-// lowerIBANStart reports whether the digit at b[i] follows the two lower-case letters
-// of an IBAN written in lower case ("fr76", "fr 76"), and where those letters start.
-func lowerIBANStart(b []byte, i int) (int, bool) {
-	j := i - 2
-	if j >= 0 && class[b[j+1]] != clLower {
-		s := sepBefore(b, i)
-		if s == 0 {
-			return 0, false
-		}
-		j = i - s - 2
-	}
-	if j < 0 || class[b[j]] != clLower || class[b[j+1]] != clLower || j > 0 && isAlnum(b[j-1]) ||
+// lowerIBANAt reports whether the two lower-case letters of an IBAN written in lower
+// case start at b[j] ("fr76..."), at a word start, with a country's code: then j is
+// where the IBAN starts.
+func lowerIBANAt(b []byte, j int) (int, bool) {
+	if j < 0 || j+3 >= len(b) || class[b[j]] != clLower || class[b[j+1]] != clLower || j > 0 && isAlnum(b[j-1]) ||
 		!ibanCountries[int(b[j]-'a')*26+int(b[j+1]-'a')] {
 		return 0, false
 	}
-	return j, i+1 < len(b) && ibanStart(b, j)
+	return j, ibanStart(b, j)
+}
+
+// lowerIBANSpaced is lowerIBANAt for the digit at b[i] at a word start: the letters
+// stand before it, one separator apart ("fr 76 ...").
+func lowerIBANSpaced(b []byte, i int) (int, bool) {
+	if i < 3 || class[b[i-2]] != clLower && class[b[i-3]] != clLower {
+		return 0, false // the cheap test first: most numbers follow no letter that close
+	}
+	s := 1 // a space, most often
+	if b[i-1] != ' ' {
+		if s = sepBefore(b, i); s == 0 {
+			return 0, false
+		}
+	}
+	return lowerIBANAt(b, i-s-2)
 }
 
 // sepBefore returns the length of a digit-group separator that ends just before b[i].

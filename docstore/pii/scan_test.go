@@ -291,7 +291,7 @@ func TestHotBytes(t *testing.T) {
 
 // Lower-case and spaced IBANs are found wherever they fall in the 8-byte steps.
 func TestIBANAtEveryAlignment(t *testing.T) {
-	for _, iban := range []string{"fr76 3000 6000 0112 3456 7890 189", "FR76 3000 6000 0112 3456 7890 189", "FR 76 3000 6000 0112 3456 7890 189"} {
+	for _, iban := range []string{"fr76 3000 6000 0112 3456 7890 189", "fr 76 3000 6000 0112 3456 7890 189", "FR76 3000 6000 0112 3456 7890 189", "FR 76 3000 6000 0112 3456 7890 189"} {
 		for pad := range 16 {
 			text := strings.Repeat("x", pad) + " " + iban + " fin"
 			ms := ScanBytes([]byte(text))
