@@ -16,11 +16,11 @@ import (
 // MaxBytes; more links or IBANs than the caps are ignored (a message with dozens of
 // links is already suspicious, and the first ones carry the bait).
 const (
-	MaxBytes = 64 << 10
-	MaxLinks        = 32
-	MaxIBANs        = 16
-	maxLinkBytes    = 2048
-	maxHostBytes    = 253
+	MaxBytes     = 64 << 10
+	MaxLinks     = 32
+	MaxIBANs     = 16
+	maxLinkBytes = 2048
+	maxHostBytes = 253
 )
 
 // Link is a link found in a message, with or without its scheme.
