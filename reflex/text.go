@@ -33,6 +33,7 @@ var textTables = map[string]map[TextID]phrase{
 	"iban":       ibanVocabulary,
 	"payment":    paymentVocabulary,
 	"vocabulary": vocabularyTexts,
+	"store":      storeTexts,
 	"url":        urlTexts,
 	"message":    messageTexts,
 }
