@@ -353,3 +353,12 @@ func (pg *ownPostgres) stop() { pg.run("pg_pause") }
 
 // start starts it again on the same port, with the same data.
 func (pg *ownPostgres) start() { pg.run("pg_resume") }
+
+// TestMain removes the binary the process tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		_ = os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
