@@ -140,7 +140,7 @@ func checkHandler[T any, R request[T]](s *server, kind string, maxSubject int, c
 			return
 		}
 		verdicts[report.Verdict()].Inc()
-		writeJSON(c, http.StatusOK, report.Wire(c.lang))
+		writeReport(c, report)
 	}
 }
 
@@ -215,6 +215,23 @@ func decodeJSON(c *call, limit int64, v fieldSetter, fields string) error {
 	defer bodies.Put(buf)
 	return decodeObject(buf.Bytes(), v, fields)
 }
+
+// writeReport answers a report in the wire format, rendered straight into a pooled
+// buffer (reflex.Report.AppendWire): the answer costs no allocation of its own.
+func writeReport(c *call, r reflex.Report) {
+	bp := answers.Get().(*[]byte)
+	defer answers.Put(bp)
+	b := append(r.AppendWire((*bp)[:0], c.lang), '\n')
+	*bp = b // keep a grown buffer for the next answer
+	h := c.Header()
+	h["Content-Type"] = jsonType
+	h["Cache-Control"] = noStore
+	c.WriteHeader(http.StatusOK)
+	_, _ = c.Write(b)
+}
+
+// answers are the buffers of writeReport.
+var answers = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
 
 // writeJSON answers v as JSON followed by a newline, with HTML characters kept readable
 // (like the CLI), in one write.

@@ -101,7 +101,7 @@ func (s *server) checkFile(c *call) {
 		return
 	}
 	s.metrics.verdictsOf(reflex.KindFile)[report.Verdict()].Inc()
-	writeJSON(c, http.StatusOK, report.Wire(c.lang))
+	writeReport(c, report)
 }
 
 func (s *server) fileTooLarge() error {
