@@ -122,22 +122,9 @@ func (f *Finding) evidenceTemplate(lang Lang) (string, bool) {
 // outside [brackets]): a finding made without the params of an evidence text shows its
 // Evidence as it is.
 func (f Finding) hasAll(t string) bool {
-	depth := 0
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case '[':
-			depth++
-		case ']':
-			depth--
-		case '{':
-			j := strings.IndexByte(t[i:], '}')
-			if j < 0 {
-				return true
-			}
-			if name, _, _ := strings.Cut(t[i+1:i+j], ":"); depth == 0 && f.lookup(name) == "" {
-				return false
-			}
-			i += j
+	for name := range eachPlaceholder(t, false) {
+		if f.lookup(name) == "" {
+			return false
 		}
 	}
 	return true

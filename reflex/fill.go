@@ -1,6 +1,10 @@
 package reflex
 
-import "strings"
+import (
+	"iter"
+	"slices"
+	"strings"
+)
 
 // Templates of the catalogue hold {placeholders}, filled from a finding's Params (or a
 // Text's), and optional [parts]. A placeholder may name a format after a colon:
@@ -180,27 +184,35 @@ func (f filler) vocabulary(v, vocab string) string {
 // placeholders lists the {names} in t (without their format); with optional false it
 // skips those inside [brackets].
 func placeholders(t string, optional bool) []string {
-	var names []string
-	depth := 0
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case '[':
-			depth++
-		case ']':
-			depth--
-		case '{':
-			j := strings.IndexByte(t[i:], '}')
-			if j < 0 {
-				return names
+	return slices.Collect(eachPlaceholder(t, optional))
+}
+
+// eachPlaceholder yields the {names} of t, as placeholders lists them, without
+// allocating.
+func eachPlaceholder(t string, optional bool) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		depth := 0
+		for i := 0; i < len(t); i++ {
+			switch t[i] {
+			case '[':
+				depth++
+			case ']':
+				depth--
+			case '{':
+				j := strings.IndexByte(t[i:], '}')
+				if j < 0 {
+					return
+				}
+				if optional || depth == 0 {
+					name, _, _ := strings.Cut(t[i+1:i+j], ":")
+					if !yield(name) {
+						return
+					}
+				}
+				i += j
 			}
-			if optional || depth == 0 {
-				name, _, _ := strings.Cut(t[i+1:i+j], ":")
-				names = append(names, name)
-			}
-			i += j
 		}
 	}
-	return names
 }
 
 // formats lists the {name:format} pairs of t, for the catalogue's checks.
