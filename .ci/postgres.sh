@@ -1,6 +1,8 @@
 # shellcheck shell=bash
 # A throwaway PostgreSQL cluster for the PostgreSQL tests (ibancheck/payee/pgstore, ...). Source this file,
 # then:   pg_start   (exports TRUSTREFLEX_POSTGRES_URL)   ...tests...   pg_stop
+# pg_pause stops the server and keeps its data; pg_resume starts it again on the same port (trustd's fault
+# tests use them on a cluster of their own, with PG_TMPDIR and PG_BINDIR set as pg_start exported them).
 # It installs the Debian package postgresql when no initdb is found, runs the server as
 # the postgres user (initdb refuses root) in a temporary directory, listening on
 # 127.0.0.1 on a free port and on a unix socket in that directory, with fsync off.
@@ -60,17 +62,26 @@ pg_start() {
 		cat "$PG_TMPDIR/initdb.log" >&2
 		return 1
 	fi
-	if ! _pg_as_owner "$bindir/pg_ctl" -D "$PG_TMPDIR/data" -l "$PG_TMPDIR/server.log" -w -t 60 \
-		-o "-k $PG_TMPDIR -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null; then
-		cat "$PG_TMPDIR/server.log" >&2
-		return 1
-	fi
+	echo "$port" >"$PG_TMPDIR/port"
+	pg_resume || return 1
 	if ! _pg_as_owner "$bindir/createdb" -h "$PG_TMPDIR" -p "$port" -U postgres trustreflex; then
 		pg_stop
 		return 1
 	fi
 	export TRUSTREFLEX_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/trustreflex?sslmode=disable"
 	echo "postgres.sh: PostgreSQL $("$bindir/pg_ctl" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
+}
+
+pg_resume() { # start the server of $PG_TMPDIR on its port
+	if ! _pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_TMPDIR/data" -l "$PG_TMPDIR/server.log" -w -t 60 \
+		-o "-k $PG_TMPDIR -p $(cat "$PG_TMPDIR/port") -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null; then
+		cat "$PG_TMPDIR/server.log" >&2
+		return 1
+	fi
+}
+
+pg_pause() { # stop the server of $PG_TMPDIR (fast shutdown: connections are closed), keeping its data
+	_pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_TMPDIR/data" -m fast -w stop >/dev/null
 }
 
 pg_stop() {

@@ -19,11 +19,11 @@ func ExampleInspector_InspectReader() {
 	}
 	fmt.Println(report.Verdict())
 	for _, f := range report.Findings {
-		fmt.Printf("%s: %s [%s]\n", f.Code, f.Message(reflex.English), f.Evidence)
+		fmt.Printf("%s: %s [%s]\n", f.Code, f.Message(reflex.English), f.EvidenceText(reflex.English))
 	}
 	// Output:
 	// caution
-	// store.sensitive: Personal data can be read in clear: nir. [nir 1 ** ** ** *** *** 91]
+	// store.sensitive: Personal data can be read in clear: social security number. [1 ** ** ** *** *** 91]
 	// store.plaintext: The content is not encrypted: anyone who gets the file can read it. [text]
 }
 
@@ -36,11 +36,11 @@ func ExampleInspector_Check() {
 	}
 	weak := report.Find(reflex.StoreWeakEncryption)
 	fmt.Println(report.Verdict(), weak.Code)
-	fmt.Println(weak.Evidence)
+	fmt.Println(weak.EvidenceText(reflex.English))
 	// it opens without a secret, so its content is read too
-	fmt.Println(report.Find(reflex.StoreSensitive).Evidence)
+	fmt.Println(report.Find(reflex.StoreSensitive).EvidenceText(reflex.English))
 	// Output:
 	// caution store.weak-encryption
-	// PDF, AES-256, /V 5 /R 6, empty user password: opens without a secret
-	// nir 1 ** ** ** *** *** 91
+	// PDF /V 5 /R 6, AES-256 (empty user password, opens without a secret)
+	// 1 ** ** ** *** *** 91
 }

@@ -9,11 +9,17 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/zlib"
+	"crypto/aes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"crypto/sha512"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"hash/crc32"
 	mathrand "math/rand/v2"
+	"strings"
 	"unicode/utf16"
 )
 
@@ -425,4 +431,189 @@ func makeSubsetFontPDF(text string, twoByte bool) []byte {
 	}
 	pdf.WriteString("trailer\n<< /Size 7 /Root 1 0 R >>\n%%EOF\n")
 	return pdf.Bytes()
+}
+
+// --- PowerPoint 97-2003 ([MS-PPT] 2.3.2 CurrentUserAtom) ---
+
+// makeLegacyPowerPoint builds a presentation whose Current User stream says whether
+// it is encrypted (RC4 CryptoAPI: headerToken 0xF3D1C4DF) or not (0xE391C05F).
+func makeLegacyPowerPoint(encrypted bool) []byte {
+	cu := make([]byte, 40)
+	binary.LittleEndian.PutUint16(cu[2:], 0x0ff6) // recType RT_CurrentUserAtom
+	binary.LittleEndian.PutUint32(cu[4:], 32)     // recLen
+	binary.LittleEndian.PutUint32(cu[8:], 0x14)   // size
+	token := uint32(0xe391c05f)
+	doc := make([]byte, 4608)
+	if encrypted {
+		token = 0xf3d1c4df
+		copy(doc[512:], randomBytes(4000))
+	}
+	binary.LittleEndian.PutUint32(cu[12:], token)
+	return makeCFB([]string{"Current User", "PowerPoint Document"}, [][]byte{cu, doc})
+}
+
+// --- OpenPGP ---
+
+// withPKESKAlgorithm rewrites the public-key algorithm of the first PKESK packet of a
+// binary message (a v3 PKESK: version, key id, algorithm): a message encrypted to a
+// key algorithm the reader does not know (SM2, a post-quantum one).
+func withPKESKAlgorithm(msg []byte, algo byte) []byte {
+	out := append([]byte(nil), msg...)
+	hdr := 2 // new or old format with a one-byte length
+	if out[0]&0x40 == 0 && out[0]&3 == 1 {
+		hdr = 3
+	}
+	out[hdr+9] = algo
+	return out
+}
+
+// --- PDF with an /Encrypt dictionary over content in clear ---
+
+// withDecoyEncrypt adds to a plain PDF an encryption dictionary that says RC4 128 with
+// a non-empty password, and leaves every stream in clear.
+func withDecoyEncrypt(pdf []byte) []byte {
+	enc := "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <" + strings.Repeat("7a", 32) + "> /U <" + strings.Repeat("3c", 32) + "> >>"
+	i := bytes.LastIndex(pdf, []byte("trailer"))
+	j := bytes.Index(pdf[i:], []byte("<<")) + i
+	out := append([]byte(nil), pdf[:j+2]...)
+	out = append(out, " /Encrypt "+enc+" /ID [<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]"...)
+	return append(out, pdf[j+2:]...)
+}
+
+// --- headers over plain text (issue 16: a header is not a proof) ---
+
+const attackText = "Virement du loyer\nIBAN : FR76 3000 6000 0112 3456 7890 189\nCarte : 4970 1012 3456 7893\n"
+
+func fakeAgeHeader() []byte {
+	return []byte("age-encryption.org/v1\n-> X25519 " + strings.Repeat("A", 43) + "\n" + strings.Repeat("B", 43) + "\n--- " + strings.Repeat("C", 43) + "\n" + attackText)
+}
+
+func fakeLUKS() []byte {
+	return append([]byte("LUKS\xba\xbe\x00\x01"), attackText...)
+}
+
+func fakeKDBX() []byte {
+	h := []byte{0x03, 0xd9, 0xa2, 0x9a, 0x67, 0xfb, 0x4b, 0xb5, 0x01, 0x00, 0x04, 0x00}
+	return append(h, attackText...)
+}
+
+// --- KeePass KDBX 4 with AES-KDF (KeePass "KDBX File Format Specification") ---
+
+// makeKDBX4 builds a KDBX 4 header with AES-KDF parameters, its SHA-256 and its HMAC
+// for the master password given (empty: opens for anyone), then random "blocks".
+func makeKDBX4(password string) []byte {
+	field := func(id byte, v []byte) []byte {
+		return append(binary.LittleEndian.AppendUint32([]byte{id}, uint32(len(v))), v...)
+	}
+	vd := []byte{0x00, 0x01}
+	entry := func(typ byte, key string, v []byte) {
+		vd = append(vd, typ)
+		vd = binary.LittleEndian.AppendUint32(vd, uint32(len(key)))
+		vd = append(vd, key...)
+		vd = binary.LittleEndian.AppendUint32(vd, uint32(len(v)))
+		vd = append(vd, v...)
+	}
+	uuid, _ := hex.DecodeString("c9d9f39a628a4460bf740d08c18a4fea")
+	seed := randomBytes(32)
+	entry(0x42, "$UUID", uuid)
+	entry(0x05, "R", binary.LittleEndian.AppendUint64(nil, 1000))
+	entry(0x42, "S", seed)
+	vd = append(vd, 0)
+	cipherID, _ := hex.DecodeString("31c1f2e6bf714350be5805216afc5aff")
+	master := randomBytes(32)[:32]
+	master[0] ^= 0x55
+	h := []byte{0x03, 0xd9, 0xa2, 0x9a, 0x67, 0xfb, 0x4b, 0xb5, 0x00, 0x00, 0x04, 0x00}
+	h = append(h, field(2, cipherID)...)
+	h = append(h, field(3, []byte{1, 0, 0, 0})...)
+	h = append(h, field(4, master)...)
+	h = append(h, field(7, randomBytes(16))...)
+	h = append(h, field(11, vd)...)
+	h = append(h, field(0, []byte("\r\n\r\n"))...)
+	// composite key, AES-KDF, HMAC key (KDBX 4)
+	p := sha256.Sum256([]byte(password))
+	c := sha256.Sum256(p[:])
+	composite := c[:]
+	block, _ := aes.NewCipher(seed)
+	for range 1000 {
+		block.Encrypt(composite[:16], composite[:16])
+		block.Encrypt(composite[16:], composite[16:])
+	}
+	transformed := sha256.Sum256(composite)
+	hk := sha512.New()
+	hk.Write(master)
+	hk.Write(transformed[:])
+	hk.Write([]byte{1})
+	bk := sha512.New()
+	bk.Write([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
+	bk.Write(hk.Sum(nil))
+	mac := hmac.New(sha256.New, bk.Sum(nil))
+	mac.Write(h)
+	sum := sha256.Sum256(h)
+	out := append(h, sum[:]...)
+	out = append(out, mac.Sum(nil)...)
+	return append(out, randomBytes(2048)...)
+}
+
+// --- PDF text strings (form fields, document information) ---
+
+// utf16Hex writes s as a PDF text string in hex: the byte-order mark FEFF, then
+// UTF-16BE, with a space every four digits when spaced (as some producers write it).
+func utf16Hex(s string, spaced bool) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		if spaced {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	return b.String() + ">"
+}
+
+// makeFormPDF builds an uncompressed PDF with a page of text, document information
+// and a form field whose value is value, all as UTF-16 hex strings; dates, amounts and
+// references fill the rest.
+func makeFormPDF(value string) []byte {
+	info := "<< /Title " + utf16Hex("Formulaire 2024-118 du 12/03/2024", true) + " /Author " + utf16Hex("Service 0123456789", false) +
+		" /Subject " + utf16Hex("Montant 1 234,56 € TTC réf. 20240312093000", false) + " >>"
+	field := "<< /FT /Tx /T " + utf16Hex("Numéro", false) + " /V " + utf16Hex(value, true) + " /Rect [0 0 100 20] >>"
+	content := "BT /F1 11 Tf 72 720 Td (Formulaire 12/03/2024 - 1 234,56 EUR) Tj ET"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R] >> >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+		field,
+		info,
+	}
+	var pdf bytes.Buffer
+	pdf.WriteString("%PDF-1.4\n")
+	var offs []int
+	for i, o := range objs {
+		offs = append(offs, pdf.Len())
+		fmt.Fprintf(&pdf, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := pdf.Len()
+	fmt.Fprintf(&pdf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&pdf, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&pdf, "trailer\n<< /Size %d /Root 1 0 R /Info 7 0 R /ID [<3031323334353637383930313233343536><3031323334353637383930313233343536>] >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return pdf.Bytes()
+}
+
+// zipOf stores data as the one entry name of a new ZIP archive.
+func zipOf(t interface{ Fatal(...any) }, name string, data []byte) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(data)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/trustreflex/trustreflex/docstore/pii"
+	"github.com/trustreflex/trustreflex/reflex"
 )
 
 // digitsOf keeps the digits and capitals of s: a number as written, without separators.
@@ -24,13 +25,20 @@ func digitsOf(s string) string {
 // FuzzInspectReader: any blob gives a valid report (or an error), and the evidence
 // never holds a personal number found in the blob.
 func FuzzInspectReader(f *testing.F) {
-	for _, name := range []string{"pii-bulletin-paie.txt", "mixed.zip", "plain-docx.docx", "plain-pdf-flate.pdf", "pii-releve.txt.gz", "enc-7z.7z", "weak-pdf-empty-user.pdf"} {
+	for _, name := range []string{"pii-bulletin-paie.txt", "mixed.zip", "plain-docx.docx", "plain-pdf-flate.pdf", "pii-releve.txt.gz", "enc-7z.7z", "weak-pdf-empty-user.pdf",
+		"pii-rh.sqlite", "pii-boite.mbox", "pii-contacts.vcf", "enc-gpg-in-mail.eml", "enc-age-appended.age", "pii-nested-5.zip", "weak-pdf-empty-owner-aes256.pdf"} {
 		data, err := os.ReadFile(fixturePath(name))
 		if err != nil {
 			f.Fatal(err)
 		}
 		f.Add(data)
 	}
+	f.Add(makeFormPDF("1 85 05 78 006 084 91"))
+	f.Add(withDecoyEncrypt(mustFixture("plain-text.pdf")))
+	f.Add(fakeAgeHeader())
+	f.Add(fakeLUKS())
+	f.Add(fakeKDBX())
+	f.Add(append(mustFixture("keys-folder/releve.age"), attackText...))
 	in := NewInspector(WithMaxExpand(4<<20, 100))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rep, err := in.InspectReader(context.Background(), "blob", bytes.NewReader(data), int64(len(data)))
@@ -42,7 +50,7 @@ func FuzzInspectReader(f *testing.F) {
 		}
 		ms, _ := pii.Scan(bytes.NewReader(data))
 		for _, fd := range rep.Findings {
-			ev := digitsOf(fd.Evidence)
+			ev := digitsOf(fd.Evidence + " " + fd.EvidenceText(reflex.French) + " " + fd.EvidenceText(reflex.English))
 			for _, m := range ms {
 				if full := digitsOf(string(data[m.Offset : m.Offset+int64(m.Len)])); strings.Contains(ev, full) {
 					t.Fatalf("evidence %q shows a full number", fd.Evidence)

@@ -2,17 +2,19 @@ package docstore
 
 import (
 	"context"
-	"errors"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/trustreflex/trustreflex/docstore/internal/container"
 	"github.com/trustreflex/trustreflex/docstore/pii"
+	"github.com/trustreflex/trustreflex/internal/regularfile"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -74,14 +76,16 @@ func NewInspector(opts ...Option) *Inspector {
 
 var _ reflex.Checker = (*Inspector)(nil)
 
-// ErrNotRegular is returned by [Inspector.Check] for a path that is neither a regular file nor a
-// folder (a device, a socket, a pipe).
-var ErrNotRegular = errors.New("docstore: not a regular file or folder")
+// ErrNotRegular is returned by [Inspector.Check] and [Inspector.Walk] for a path that is
+// neither a regular file nor a folder (a device, a socket, a named pipe), found without
+// blocking. It is a [reflex.Problem]: reflex.ErrorText says it in the reader's language.
+var ErrNotRegular = regularfile.ErrNotRegular
 
 // Check inspects path. For a file, the report has Kind "file"; for a folder, it has
 // Kind "store" and gives the folder verdict (encrypted, plaintext or mixed) over
 // every file below it (use [Inspector.Walk] to get the per-file reports too). The
-// error means only that the path could not be read.
+// error means only that the path could not be read; a path that is neither a regular
+// file nor a folder (a pipe, a device) gives [ErrNotRegular], without blocking.
 func (in *Inspector) Check(ctx context.Context, path string) (reflex.Report, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -100,7 +104,7 @@ func (in *Inspector) Check(ctx context.Context, path string) (reflex.Report, err
 		}
 		return store, err
 	}
-	fr, err := in.inspectPath(ctx, path, fi, vaultHint(filepath.Dir(path)))
+	fr, err := in.inspectPath(ctx, path, vaultHint(filepath.Dir(path)), true)
 	return fr.report(path), err
 }
 
@@ -112,17 +116,18 @@ func (in *Inspector) InspectReader(ctx context.Context, name string, r io.Reader
 	return fr.report(name), err
 }
 
-// inspectPath opens and inspects one regular file.
-func (in *Inspector) inspectPath(ctx context.Context, path string, fi fs.FileInfo, hint vaultKind) (fileResult, error) {
-	if !fi.Mode().IsRegular() {
-		return fileResult{}, fmt.Errorf("docstore: %s: %w", path, ErrNotRegular)
-	}
-	f, err := os.Open(path)
+// inspectPath opens and inspects one regular file. The file is opened without
+// blocking (a pipe or a device would block an ordinary open) and its type is read from
+// the open file: anything but a regular file is refused with [ErrNotRegular].
+// follow says whether a symbolic link may be followed (the path given by the caller)
+// or not (a file met during a walk, which may have been replaced by a link).
+func (in *Inspector) inspectPath(ctx context.Context, path string, hint vaultKind, follow bool) (fileResult, error) {
+	f, fi, err := openRegular(path, follow)
 	if err != nil {
-		return fileResult{}, fmt.Errorf("docstore: %w", err)
+		return fileResult{}, err
 	}
 	defer f.Close()
-	if r, ok := hint.metadata(filepath.Base(path), fi.Size()); ok {
+	if r, ok := hint.metadata(filepath.Base(path), f, fi.Size()); ok {
 		return fileResult{res: r}, nil
 	}
 	fr, err := in.inspect(ctx, f, fi.Size())
@@ -141,6 +146,7 @@ type fileResult struct {
 	size          int64
 	encoding      string      // "base64" or "hex" when the random bytes were written as text
 	matches       []pii.Match // personal matches in the plaintext
+	partial       bool        // the scan stopped at a limit before the end of what is readable
 	worldReadable bool
 	mode          fs.FileMode
 }
@@ -150,9 +156,26 @@ func (fr fileResult) encrypted() bool {
 	return fr.res.Verdict == container.Encrypted || fr.res.Verdict == container.Weak
 }
 
+// undecided reports whether the file's structure was recognised but could not be
+// decoded: no claim either way.
+func (fr fileResult) undecided() bool {
+	return fr.res.Verdict == container.Unknown && fr.res.Format != "" && fr.res.Format != container.FormatUnknown
+}
+
 // plain reports whether the file (or part of an archive) is readable without secret.
 func (fr fileResult) plain() bool {
-	return fr.res.Verdict == container.Plain || fr.res.PlainEntries > 0 || fr.res.Verdict == container.Unknown && !fr.random
+	return fr.res.Verdict == container.Plain || fr.res.PlainEntries > 0 || fr.res.Verdict == container.Unknown && !fr.random && !fr.undecided()
+}
+
+// noDocument reports whether the file holds no document at all: key material that is
+// public, or a vault's working file.
+func (fr fileResult) noDocument() bool {
+	return fr.res.Verdict == container.Plain && (fr.res.Role == container.RolePublicKey || fr.res.Role == container.RoleVaultFile)
+}
+
+// privateKeyInClear reports whether the file is a private key anyone can use.
+func (fr fileResult) privateKeyInClear() bool {
+	return fr.res.Role == container.RolePrivateKey && fr.res.Verdict == container.Plain
 }
 
 func (fr fileResult) empty() bool {
@@ -160,7 +183,9 @@ func (fr fileResult) empty() bool {
 }
 
 // inspect reads the structure of the blob, falls back on statistics when there is
-// none, and scans what is readable for personal data.
+// none, and scans what is readable for personal data: a plain file, the plain entries
+// of an archive, the text around an encrypted block and the data after it, a PDF that
+// opens with an empty password.
 func (in *Inspector) inspect(ctx context.Context, r io.ReaderAt, size int64) (fileResult, error) {
 	if err := ctx.Err(); err != nil {
 		return fileResult{}, err
@@ -170,7 +195,7 @@ func (in *Inspector) inspect(ctx context.Context, r io.ReaderAt, size int64) (fi
 		return fileResult{}, fmt.Errorf("docstore: read: %w", err)
 	}
 	fr := fileResult{res: container.Sniff(b)}
-	if fr.res.Verdict == container.Unknown {
+	if fr.res.Verdict == container.Unknown && !fr.undecided() {
 		// statistics last: only for blobs with no known header
 		if container.Uniform(b.Head) {
 			fr.random = true
@@ -180,9 +205,9 @@ func (in *Inspector) inspect(ctx context.Context, r io.ReaderAt, size int64) (fi
 			fr.size = size
 			return fr, nil
 		}
-		fr.res.Format = "unknown binary format"
+		fr.res.Format = container.FormatUnknown
 	}
-	if fr.res.Content == container.ContentText {
+	if fr.res.Content == container.ContentText && len(fr.res.Clear) == 0 {
 		// base64 or hex of random bytes (openssl enc -a -nosalt, xxd -p): the same
 		// honest answer as for the raw bytes
 		if dec, enc, ok := container.Encoded(b.Head); ok && container.Uniform(dec) {
@@ -195,105 +220,132 @@ func (in *Inspector) inspect(ctx context.Context, r io.ReaderAt, size int64) (fi
 	}
 	s := in.newScan(ctx)
 	switch {
+	case len(fr.res.Clear) > 0:
+		// text around an encrypted block, data appended after it, a payload in clear
+		for _, span := range fr.res.Clear {
+			s.span(b, span)
+		}
 	case fr.plain():
 		s.blob(b, fr.res, 0)
 	case fr.res.Verdict == container.Weak && fr.res.Content == container.ContentPDF:
-		// an empty user password opens it for anyone: read it as they would
+		// an empty password opens it for anyone: read it as they would
 		if decrypt, ok := container.PDFDecrypter(b); ok {
-			s.pdf(s.read(b), decrypt)
+			s.pdf(s.read(b), decrypt, 0)
 		}
 	}
 	fr.matches = s.matches
+	fr.partial = s.partial
 	return fr, s.err
+}
+
+// Params of a file's findings: its format and cipher, as language-neutral facts that
+// the catalogue renders (see reflex's store codes).
+func fileParams(r container.Result) map[string]string {
+	p := map[string]string{"format": string(r.Format)}
+	if r.Detail != "" {
+		p["detail"] = r.Detail
+	}
+	if r.Cipher != "" {
+		p["cipher"] = r.Cipher
+	}
+	if len(r.Notes) > 0 {
+		notes := make([]string, len(r.Notes))
+		for i, n := range r.Notes {
+			notes[i] = string(n)
+		}
+		p["notes"] = strings.Join(notes, ",")
+	}
+	return p
 }
 
 // report turns the result into the file's findings.
 func (fr fileResult) report(subject string) reflex.Report {
 	rep := reflex.NewReport(subject, reflex.KindFile)
 	r := fr.res
+	params := fileParams(r)
 	switch {
 	case fr.random && fr.encoding != "":
-		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
-			Evidence: fmt.Sprintf("%s text of random-looking bytes, no known format: ciphertext or a key alike", fr.encoding)})
-	case fr.random && fr.chi > 0:
-		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
-			Evidence: fmt.Sprintf("no known format; bytes look uniformly random (chi-square %.0f): ciphertext, compressed data or a digest alike", fr.chi)})
+		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info, Params: map[string]string{"encoding": fr.encoding}})
 	case fr.random:
-		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
-			Evidence: fmt.Sprintf("no known format; %d bytes that look random: a ciphertext, a key or a digest alike", fr.size)})
+		p := map[string]string{"bytes": strconv.FormatInt(fr.size, 10)}
+		if fr.chi > 0 {
+			p["chi"] = strconv.FormatFloat(fr.chi, 'f', 0, 64)
+		}
+		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info, Params: p})
+	case fr.undecided():
+		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info, Params: params})
+	case fr.noDocument():
+		rep.Add(reflex.Finding{Code: reflex.StoreNoDocument, Severity: reflex.Info, Params: params})
 	case r.Verdict == container.Weak:
-		rep.Add(reflex.Finding{Code: reflex.StoreWeakEncryption, Severity: reflex.Caution, Evidence: describe(r)})
+		rep.Add(reflex.Finding{Code: reflex.StoreWeakEncryption, Severity: reflex.Caution, Params: withEntries(params, r)})
 	case r.Verdict == container.Encrypted:
-		rep.Add(reflex.Finding{Code: reflex.StoreEncrypted, Severity: reflex.OK, Evidence: describe(r)})
+		rep.Add(reflex.Finding{Code: reflex.StoreEncrypted, Severity: reflex.OK, Params: withEntries(params, r)})
 	}
 	switch {
 	case fr.encrypted() && r.PlainEntries > 0:
-		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Caution,
-			Evidence: fmt.Sprintf("%s: %d of %d entries not encrypted", r.Format, r.PlainEntries, r.Entries)})
-	case fr.plain() && !fr.encrypted():
-		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Info, Evidence: describe(r)})
+		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Caution, Params: map[string]string{
+			"format": string(r.Format), "plain-entries": strconv.Itoa(r.PlainEntries), "entries": strconv.Itoa(r.Entries)}})
+	case fr.plain() && !fr.encrypted() && !fr.noDocument():
+		if fr.partial {
+			params["partial"] = "limit"
+		}
+		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Info, Params: params})
+	}
+	if r.Trailing > 0 && fr.encrypted() {
+		rep.Add(reflex.Finding{Code: reflex.StoreTrailingData, Severity: reflex.Caution, Params: map[string]string{
+			"bytes": strconv.FormatInt(r.Trailing, 10), "format": string(r.Format)}})
 	}
 	if kinds := pii.Kinds(fr.matches); len(kinds) > 0 {
-		rep.Add(reflex.Finding{Code: reflex.StoreSensitive, Severity: reflex.Caution,
-			Evidence: matchEvidence(fr.matches), Params: map[string]string{"kinds": joinKinds(kinds)}})
+		values, more := matchEvidence(fr.matches)
+		p := map[string]string{"kinds": joinKinds(kinds)}
+		if more > 0 {
+			p["values"] = strconv.Itoa(more)
+		}
+		rep.Add(reflex.Finding{Code: reflex.StoreSensitive, Severity: reflex.Caution, Evidence: values, Params: p})
 		if fr.worldReadable {
 			rep.Add(reflex.Finding{Code: reflex.StorePermissions, Severity: reflex.Caution,
-				Evidence: fmt.Sprintf("mode %04o: readable by every user", uint32(fr.mode))})
+				Params: map[string]string{"mode": fmt.Sprintf("%04o", uint32(fr.mode))}})
 		}
 	}
 	return rep
 }
 
-// describe is the one-line evidence of a structural result: "age, X25519",
-// "PDF, RC4 128-bit, /V 2 /R 3".
-func describe(r container.Result) string {
-	parts := []string{r.Format}
-	if r.Cipher != "" {
-		parts = append(parts, r.Cipher)
+// withEntries adds the counts of an archive whose entries are not all encrypted.
+func withEntries(p map[string]string, r container.Result) map[string]string {
+	if r.Entries > 0 && r.PlainEntries > 0 {
+		p["encrypted-entries"] = strconv.Itoa(r.Entries - r.PlainEntries)
+		p["entries"] = strconv.Itoa(r.Entries)
 	}
-	if r.Note != "" {
-		parts = append(parts, r.Note)
-	}
-	if r.Entries > 0 && r.PlainEntries < r.Entries && r.Verdict != container.Plain {
-		parts = append(parts, fmt.Sprintf("%d of %d entries encrypted", r.Entries-r.PlainEntries, r.Entries))
-	}
-	return strings.Join(parts, ", ")
+	return p
 }
 
-// joinKinds is the {kinds} parameter of store.sensitive: "nir, iban".
+// joinKinds is the {kinds} parameter of store.sensitive: "nir,iban".
 func joinKinds(ks []pii.Kind) string {
 	s := make([]string, len(ks))
 	for i, k := range ks {
 		s[i] = string(k)
 	}
-	return strings.Join(s, ", ")
+	return strings.Join(s, ",")
 }
 
-// matchEvidence lists the distinct masked values, at most four.
-func matchEvidence(ms []pii.Match) string {
+// matchEvidence lists the distinct masked values, at most four, and how many more
+// there are.
+func matchEvidence(ms []pii.Match) (string, int) {
 	var parts []string
 	seen := map[string]bool{}
 	more := 0
 	for _, m := range ms {
-		if !m.Personal() {
+		if !m.Personal() || seen[m.Masked] {
 			continue
 		}
-		s := string(m.Kind) + " " + m.Masked
-		if seen[s] {
-			continue
-		}
-		seen[s] = true
+		seen[m.Masked] = true
 		if len(parts) == 4 {
 			more++
 			continue
 		}
-		parts = append(parts, s)
+		parts = append(parts, m.Masked)
 	}
-	out := strings.Join(parts, "; ")
-	if more > 0 {
-		out += fmt.Sprintf(" (+%d more)", more)
-	}
-	return out
+	return strings.Join(parts, "; "), more
 }
 
 // vaultKind says which encrypted-folder layout a path belongs to, for the metadata
@@ -320,18 +372,31 @@ func vaultHint(dir string) vaultKind {
 	return noVault
 }
 
-// metadata recognises the files a gocryptfs folder keeps next to the encrypted ones:
-// the per-folder IV (16 random bytes) and the long-name files (the encrypted name,
-// base64).
-func (v vaultKind) metadata(name string, size int64) (container.Result, bool) {
+// metadata recognises the files a gocryptfs folder keeps next to the encrypted ones,
+// by their name and their content together (a name alone proves nothing): the
+// per-folder IV (16 random bytes) and the long-name files (the encrypted name in
+// base64url, whole AES blocks once decoded).
+func (v vaultKind) metadata(name string, r io.ReaderAt, size int64) (container.Result, bool) {
 	if v != gocryptfsVault {
 		return container.Result{}, false
 	}
 	switch {
 	case name == "gocryptfs.diriv" && size == 16:
-		return container.Result{Verdict: container.Encrypted, Format: "gocryptfs", Note: "folder IV", Vault: true}, true
-	case strings.HasPrefix(name, "gocryptfs.longname.") && strings.HasSuffix(name, ".name"):
-		return container.Result{Verdict: container.Encrypted, Format: "gocryptfs", Note: "encrypted long file name", Vault: true}, true
+		iv, err := container.ReadAt(r, 0, 16)
+		if err != nil || !container.Uniform(iv) {
+			return container.Result{}, false
+		}
+		return container.Result{Verdict: container.Encrypted, Format: container.FormatGocryptfs, Notes: []container.Note{container.NoteFolderIV}, Vault: true}, true
+	case strings.HasPrefix(name, "gocryptfs.longname.") && strings.HasSuffix(name, ".name") && size >= 22 && size <= 8192:
+		data, err := container.ReadAt(r, 0, int(size))
+		if err != nil {
+			return container.Result{}, false
+		}
+		dec, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(string(data), "=\n"))
+		if err != nil || len(dec) < 16 || len(dec)%16 != 0 || !container.Uniform(dec) {
+			return container.Result{}, false
+		}
+		return container.Result{Verdict: container.Encrypted, Format: container.FormatGocryptfs, Notes: []container.Note{container.NoteLongName}, Vault: true}, true
 	}
 	return container.Result{}, false
 }

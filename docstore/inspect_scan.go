@@ -3,7 +3,6 @@ package docstore
 import (
 	"bytes"
 	"compress/bzip2"
-	"compress/flate"
 	"compress/gzip"
 	"context"
 	"encoding/base64"
@@ -17,15 +16,22 @@ import (
 	"github.com/ulikunitz/xz"
 )
 
+// maxDepth bounds the containers opened inside one another (a ZIP in a ZIP in a gzip):
+// the work is bounded by the budgets of bytes read and inflated, which every level
+// draws on; the depth only keeps the stack small against archives that hold
+// themselves. Past it, the scan says it read the file only in part.
+const maxDepth = 16
+
 // scan gathers the personal data of one file: it reads what an ordinary reader would
-// open (text, UTF-16, gzip/xz/bzip2, ZIP entries and office XML, PDF streams) within
-// the inspector's budgets.
+// open (text, UTF-16, gzip/xz/bzip2, ZIP entries and office XML, PDF text, mails,
+// address books, SQLite records) within the inspector's budgets.
 type scan struct {
 	in       *Inspector
 	ctx      context.Context
 	scanLeft int64 // bytes that may still be scanned
 	expand   int64 // bytes that decompression may still produce
 	matches  []pii.Match
+	partial  bool // a limit stopped the scan before the end of what is readable
 	err      error
 }
 
@@ -35,14 +41,20 @@ func (in *Inspector) newScan(ctx context.Context) *scan {
 
 // text scans b (UTF-8 or ASCII text) for personal data.
 func (s *scan) text(b []byte) {
-	if s.scanLeft <= 0 || s.err != nil {
+	if s.err != nil || len(b) == 0 {
+		return
+	}
+	if s.scanLeft <= 0 {
+		s.partial = true
 		return
 	}
 	if err := s.ctx.Err(); err != nil {
 		s.err = err
 		return
 	}
-	b = b[:min(int64(len(b)), s.scanLeft)]
+	if int64(len(b)) > s.scanLeft {
+		b, s.partial = b[:s.scanLeft], true
+	}
 	s.scanLeft -= int64(len(b))
 	s.matches = append(s.matches, pii.ScanBytes(b)...)
 }
@@ -50,6 +62,9 @@ func (s *scan) text(b []byte) {
 // read returns up to the scan budget of the blob's bytes.
 func (s *scan) read(b *container.Blob) []byte {
 	n := min(b.Size, s.scanLeft)
+	if n < b.Size {
+		s.partial = true
+	}
 	if n <= int64(len(b.Head)) {
 		return b.Head[:n]
 	}
@@ -60,14 +75,33 @@ func (s *scan) read(b *container.Blob) []byte {
 	return data
 }
 
+// span scans a range of the blob that is readable beside an encrypted part: the text
+// around an armored message, data appended to a ciphertext, a payload in clear behind
+// a header. It is read as a file of its own.
+func (s *scan) span(b *container.Blob, sp container.Span) {
+	n := min(sp.Len, s.scanLeft, b.Size-sp.Off)
+	if n <= 0 || sp.Off < 0 {
+		return
+	}
+	data, err := container.ReadAt(b.R, sp.Off, int(n))
+	if err != nil && len(data) == 0 {
+		return
+	}
+	s.nested(data, 0)
+}
+
 // inflate reads up to the expansion budget from a decompressor, and no more than
 // maxRatio times the compressed size (at least 1 MiB, for small files).
 func (s *scan) inflate(r io.Reader, compressed int64) []byte {
 	limit := min(s.expand, max(compressed*s.in.maxRatio, 1<<20))
 	if limit <= 0 {
+		s.partial = true
 		return nil
 	}
 	out, _ := io.ReadAll(io.LimitReader(r, limit)) // a cut stream still gives its start
+	if int64(len(out)) == limit {
+		s.partial = true
+	}
 	s.expand -= int64(len(out))
 	return out
 }
@@ -87,14 +121,24 @@ func (s *scan) blob(b *container.Blob, r container.Result, depth int) {
 	case container.ContentSevenZip:
 		s.sevenZip(b, depth)
 	case container.ContentPDF:
-		s.pdf(s.read(b), nil)
+		s.pdf(s.read(b), nil, depth)
 	case container.ContentOLE:
 		data := s.read(b)
 		s.text(data)
 		s.text(squeezeUTF16LE(data))
+	case container.ContentSQLite:
+		s.text(container.SQLiteText(b, s.scanLeft))
+	case container.ContentMail:
+		data := s.read(b)
+		s.text(data)
+		s.text(container.EncodedWords(data, 1<<20))
+		s.mimeParts(data, depth)
+	case container.ContentVCard:
+		s.text(container.ContentLines(s.read(b)))
 	case container.ContentOpenPGP:
 		// signed or compressed, not encrypted: the literal data is readable
-		lit := container.OpenPGPLiteral(s.read(b), min(s.expand, s.in.maxScan))
+		data := s.read(b)
+		lit := container.OpenPGPLiteral(data, min(s.expand, s.in.maxScan))
 		s.expand -= int64(len(lit))
 		s.nested(lit, depth)
 	case container.ContentJWS:
@@ -107,11 +151,7 @@ func (s *scan) blob(b *container.Blob, r container.Result, depth int) {
 		data := s.read(b)
 		s.text(data)
 		if r.Content == container.ContentText && (bytes.Contains(data, []byte("ransfer-Encoding:")) || bytes.Contains(data, []byte("ransfer-encoding:"))) {
-			// an e-mail: attachments and encoded text parts are read too
-			for _, part := range container.MIMEParts(data, min(s.expand, s.in.maxScan)) {
-				s.expand -= int64(len(part))
-				s.nested(part, depth)
-			}
+			s.mimeParts(data, depth) // a message without the usual headers, a signed one
 		}
 		if t := bytes.TrimLeft(data[:min(len(data), 512)], "\xef\xbb\xbf \t\r\n"); r.Content == container.ContentText && len(t) > 0 && t[0] == '<' {
 			// HTML or XML: numbers may be split by tags or written with entities
@@ -120,9 +160,22 @@ func (s *scan) blob(b *container.Blob, r container.Result, depth int) {
 	}
 }
 
+// mimeParts reads the attachments and encoded text parts of a mail as files of their
+// own.
+func (s *scan) mimeParts(data []byte, depth int) {
+	for _, part := range container.MIMEParts(data, min(s.expand, s.in.maxScan)) {
+		s.expand -= int64(len(part))
+		s.nested(part, depth)
+	}
+}
+
 // nested inspects decompressed bytes as a file of their own.
 func (s *scan) nested(data []byte, depth int) {
-	if depth >= s.in.maxDepth {
+	if len(data) == 0 || s.err != nil {
+		return
+	}
+	if depth >= maxDepth {
+		s.partial = true
 		s.text(data)
 		return
 	}
@@ -133,11 +186,16 @@ func (s *scan) nested(data []byte, depth int) {
 	r := container.Sniff(b)
 	switch r.Verdict {
 	case container.Encrypted, container.Weak:
+		for _, sp := range r.Clear {
+			if sp.Off >= 0 && sp.Off+sp.Len <= int64(len(data)) {
+				s.nested(data[sp.Off:sp.Off+sp.Len], depth+1)
+			}
+		}
 		if r.PlainEntries == 0 {
 			return
 		}
 	case container.Unknown:
-		if container.Uniform(b.Head) {
+		if container.Uniform(b.Head) || r.Format != "" {
 			return
 		}
 	}
@@ -182,7 +240,11 @@ func (s *scan) zip(b *container.Blob, depth int) {
 		return
 	}
 	for i, e := range entries {
-		if i >= 1000 || s.expand <= 0 || s.scanLeft <= 0 || s.err != nil {
+		if s.err != nil {
+			return
+		}
+		if i >= 1000 || s.expand <= 0 || s.scanLeft <= 0 {
+			s.partial = true
 			return
 		}
 		if e.Encrypted() || e.Dir() || e.Method != 0 && e.Method != 8 || skipEntry(e.Name) {
@@ -215,118 +277,6 @@ func skipEntry(name string) bool {
 	}
 	return strings.HasSuffix(lower, "styles.xml") || strings.HasSuffix(lower, "fonttable.xml") ||
 		strings.HasSuffix(lower, "settings.xml") || strings.HasPrefix(lower, "word/theme/") || strings.HasPrefix(lower, "xl/theme/")
-}
-
-// pdf scans the text of a PDF: the strings shown by its content streams (Flate
-// streams inflated within the budget; hex strings through each ToUnicode CMap) and
-// the raw bytes for uncompressed text.
-//
-// decrypt, when not nil, decrypts each stream first: a PDF whose user password is
-// empty opens for anyone, so its text counts as readable.
-func (s *scan) pdf(data []byte, decrypt func(num, gen int, data []byte) []byte) {
-	var text bytes.Buffer
-	var contents [][]byte
-	var cmaps []*toUnicode
-	for off := 0; off < len(data) && s.expand > 0; {
-		i := bytes.Index(data[off:], []byte("stream"))
-		if i < 0 {
-			break
-		}
-		i += off
-		off = i + 6
-		if i >= 3 && string(data[i-3:i]) == "end" {
-			continue
-		}
-		start := i + 6
-		if start < len(data) && data[start] == '\r' {
-			start++
-		}
-		if start < len(data) && data[start] == '\n' {
-			start++
-		}
-		end := bytes.Index(data[start:], []byte("endstream"))
-		if end < 0 {
-			break
-		}
-		body := data[start : start+end]
-		off = start + end + 9
-		dictStart := bytes.LastIndex(data[max(0, i-2048):i], []byte("obj"))
-		dict := data[max(0, i-2048)+max(dictStart, 0) : i]
-		if bytes.Contains(dict, []byte("/Image")) || bytes.Contains(dict, []byte("/FontFile")) || bytes.Contains(dict, []byte("/Length1")) {
-			continue
-		}
-		content := body
-		if decrypt != nil {
-			num, gen, ok := objectNumber(data[:max(0, i-2048)+max(dictStart, 0)])
-			if !ok || bytes.Contains(dict, []byte("/XRef")) {
-				continue // cross-reference streams are not encrypted
-			}
-			if content = decrypt(num, gen, body); content == nil {
-				continue
-			}
-		}
-		if bytes.Contains(dict, []byte("/FlateDecode")) {
-			zr := flate.NewReader(bytes.NewReader(trimZlibHeader(content)))
-			content = s.inflate(zr, int64(len(content)))
-			zr.Close()
-		} else if bytes.Contains(dict, []byte("/Filter")) {
-			continue // other filters (images, fonts) hold no text we read
-		}
-		if bytes.Contains(content, []byte("begincmap")) {
-			if cm := parseToUnicode(content); cm != nil && len(cmaps) < 16 {
-				cmaps = append(cmaps, cm)
-			}
-			continue
-		}
-		pdfShownText(&text, content)
-		if bytes.IndexByte(content, '<') >= 0 && len(contents) < 4096 {
-			contents = append(contents, content)
-		}
-		if int64(text.Len()) > s.scanLeft {
-			break
-		}
-	}
-	s.text(text.Bytes())
-	for _, cm := range cmaps {
-		text.Reset()
-		for _, c := range contents {
-			pdfHexText(&text, c, cm)
-		}
-		s.text(text.Bytes())
-	}
-	if decrypt == nil {
-		s.text(data)
-	}
-}
-
-// objectNumber reads "num gen" just before the "obj" keyword that ends head.
-func objectNumber(head []byte) (num, gen int, ok bool) {
-	f := bytes.Fields(head[max(0, len(head)-32):])
-	if len(f) < 2 {
-		return 0, 0, false
-	}
-	atoi := func(b []byte) (int, bool) {
-		n := 0
-		for _, c := range b {
-			if c < '0' || c > '9' || n > 1<<30 {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, len(b) > 0
-	}
-	num, ok1 := atoi(f[len(f)-2])
-	gen, ok2 := atoi(f[len(f)-1])
-	return num, gen, ok1 && ok2
-}
-
-// trimZlibHeader drops the 2-byte zlib header so that a stream with a bad checksum
-// still inflates.
-func trimZlibHeader(b []byte) []byte {
-	if len(b) >= 2 && b[0]&0x0f == 8 && (uint16(b[0])<<8|uint16(b[1]))%31 == 0 {
-		return b[2:]
-	}
-	return b
 }
 
 // xmlText removes the tags of office XML: block ends (paragraphs, cells, rows,

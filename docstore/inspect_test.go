@@ -28,6 +28,7 @@ const (
 	weak      state = "weak"      // store.weak-encryption
 	plaintext state = "plaintext" // store.plaintext, no personal data
 	random    state = "random"    // store.unknown-random
+	nodoc     state = "nodoc"     // store.no-document: key material, a vault's lock file
 )
 
 type fileCase struct {
@@ -42,7 +43,7 @@ type fileCase struct {
 var fixtureCases = []fileCase{
 	{"enc-age-x25519.age", encrypted, "X25519", ""},
 	{"enc-age-armor.txt", encrypted, "armored", ""},
-	{"enc-age-scrypt.bin", encrypted, "scrypt", ""},
+	{"enc-age-scrypt.bin", encrypted, "passphrase", ""},
 	{"enc-gpg-symmetric.gpg", encrypted, "AES-256", ""},
 	{"enc-gpg-armor.asc", encrypted, "OpenPGP", ""},
 	{"enc-gpg-pubkey.pdf", encrypted, "public key", ""}, // lying extension
@@ -65,11 +66,11 @@ var fixtureCases = []fileCase{
 	{"enc-keepass.kdbx", encrypted, "KDBX", ""},
 	{"enc-rclone.bin", encrypted, "XSalsa20", ""},
 	{"gocryptfs-vault/gocryptfs.conf", encrypted, "gocryptfs", ""},
-	{"gocryptfs-vault/gocryptfs.diriv", encrypted, "folder IV", ""},
+	{"gocryptfs-vault/gocryptfs.diriv", encrypted, "folder initialisation vector", ""},
 
 	{"weak-zipcrypto.zip", weak, "ZipCrypto", ""},
-	{"weak-pdf-rc4-128.pdf", weak, "RC4 128-bit", ""},
-	{"weak-pdf-rc4-40.pdf", weak, "RC4 40-bit", ""},
+	{"weak-pdf-rc4-128.pdf", weak, "RC4-128", ""},
+	{"weak-pdf-rc4-40.pdf", weak, "RC4-40", ""},
 	{"weak-pdf-empty-user.pdf", weak, "empty user password", "nir"},
 	{"weak-pdf-empty-user-aes128.pdf", weak, "empty user password", "nir"},
 	{"mixed.zip", weak, "ZipCrypto", "card"},
@@ -78,7 +79,7 @@ var fixtureCases = []fileCase{
 	{"decoy-quasi.txt", plaintext, "text", ""},
 	{"plain-gpg-signed.gpg", plaintext, "not encrypted", ""},
 	{"plain-gpg-clearsigned.asc", plaintext, "signed", ""},
-	{"plain-gpg-pubkey.asc", plaintext, "public key", ""},
+	{"plain-gpg-pubkey.asc", nodoc, "OpenPGP public key", ""},
 	{"plain-cms-signed.p7s", plaintext, "SignedData", ""},
 	{"plain-smime-signed.eml", plaintext, "signed", ""},
 	{"plain-key.pem", plaintext, "private key in clear", ""},
@@ -87,7 +88,7 @@ var fixtureCases = []fileCase{
 	{"plain-text.pdf", plaintext, "PDF", "nir"},
 	{"plain-pdf-flate.pdf", plaintext, "PDF", "nir"},
 	{"plain-docx.docx", plaintext, "docx", "nir"},
-	{"pii-bulletin-paie.txt", plaintext, "text", "nir, iban"},
+	{"pii-bulletin-paie.txt", plaintext, "text", "nir,iban"},
 	{"pii-avis-impot.txt", plaintext, "text", "spi"},
 	{"pii-carte.txt", plaintext, "text", "card"},
 	{"pii-nir-corse.txt", plaintext, "text", "nir"},
@@ -99,11 +100,37 @@ var fixtureCases = []fileCase{
 	{"pii-gpg-signed.gpg", plaintext, "not encrypted", "card"},
 	{"pii-gpg-signed.asc", plaintext, "armored", "card"},
 	{"pii-gpg-signed-stream.gpg", plaintext, "not encrypted", "card"}, // partial body lengths
-	{"enc-gpg-secret-key.asc", encrypted, "passphrase-protected", ""},
-	{"plain-gpg-secret-key.asc", plaintext, "secret key in clear", ""},
+	{"enc-gpg-secret-key.asc", encrypted, "protected by a passphrase", ""},
+	{"plain-gpg-secret-key.asc", plaintext, "private key in clear", ""},
 	{"pii-smime-opaque.eml", plaintext, "SignedData", "spi"},
-	{"pii-mail-attachment.eml", plaintext, "text", "nir"},
+	{"pii-mail-attachment.eml", plaintext, "e-mail", "nir"},
 	{"enc-ssh-key", encrypted, "aes256-ctr", ""},
+
+	// issue 15: linearized PDFs (the /Encrypt in the first-page trailer only), empty
+	// owner passwords, armored messages in mails, KeePass with an empty master
+	// password, databases, mailboxes, address books, key material, deep nesting
+	{"weak-pdf-linearized-rc4-40.pdf", weak, "RC4-40", ""},
+	{"weak-pdf-linearized-rc4-128.pdf", weak, "RC4-128", ""},
+	{"enc-pdf-linearized-aes256.pdf", encrypted, "AES-256", ""},
+	{"weak-pdf-empty-owner-aes256.pdf", weak, "empty owner password", "nir"},
+	// R2-4: an empty owner password is replaced by the user password (ISO 32000-1,
+	// Algorithm 3, a): the file is weak for RC4 but does not open without a password
+	{"weak-pdf-empty-owner-rc4.pdf", weak, "RC4-128", ""},
+	{"enc-gpg-in-mail.eml", encrypted, "after text in clear", ""},
+	{"pii-gpg-signed-pipe.asc", plaintext, "signed or compressed", "spi"},
+	{"weak-keepass-empty.kdbx", weak, "empty master password", ""},
+	{"pii-rh.sqlite", plaintext, "SQLite", "nir,iban,card"},
+	{"pii-clients-utf16.db", plaintext, "SQLite", "spi"},
+	{"plain-stock.sqlite", plaintext, "SQLite", ""},
+	{"pii-boite.mbox", plaintext, "mbox", "spi"},
+	{"pii-contacts.vcf", plaintext, "vCard", "nir,iban"},
+	{"keys-folder/destinataires.txt", nodoc, "age recipients", ""},
+	{"keys-folder/id_ed25519.pub", nodoc, "SSH public key", ""},
+	{"keys-folder/marie.asc", nodoc, "OpenPGP public key", ""},
+	{"keys-folder/releve.age", encrypted, "age", ""},
+	{"keys-leak/cle-age.txt", plaintext, "age private key", ""},
+	{"enc-age-appended.age", encrypted, "age", "iban"},
+	{"pii-nested-5.zip", plaintext, "ZIP", "card"},
 	{"plain-ssh-key", plaintext, "private key in clear", ""},
 }
 
@@ -143,20 +170,45 @@ func generatedCases() map[string]struct {
 		"random.bin":           {randomBytes(100 << 10), fileCase{state: random}},
 		"sha256.bin":           {sum[:], fileCase{state: random}},
 		"empty.txt":            {nil, fileCase{state: plaintext, cipher: "empty"}},
-		"vault-meta":           {[]byte(vaultfmt.Magic + "index\n"), fileCase{state: encrypted, cipher: "trustreflex vault"}},
+		"vault-meta":           {[]byte(vaultfmt.Magic + "format 1\nvault 0a1b\nkey x25519\ndoc age-v1 padme-4096\nslot 0a1b 200\nage-encryption.org/v1\n" + string(randomBytes(200))), fileCase{state: encrypted, cipher: "trustreflex vault"}},
+		"vault-lock":           {[]byte(vaultfmt.Magic), fileCase{state: nodoc, cipher: "lock file"}},
 		"photo-random.png":     {append([]byte("\x89PNG\r\n\x1a\n"), randomBytes(4096)...), fileCase{state: plaintext, cipher: "PNG"}},
 		"lying.txt":            {makeRAR5(true, false), fileCase{state: encrypted, cipher: "RAR5"}},
 		"bulletin-latin1.txt":  {[]byte("N\xb0 SS : 1 85 05 78 006 084 91\n"), fileCase{state: plaintext, kinds: "nir"}},
 		"nir-nnbsp.txt":        {[]byte("NIR\u202f: 1\u202f85\u202f05\u202f78\u202f006\u202f084\u202f91"), fileCase{state: plaintext, kinds: "nir"}},
-		"age-in-zip-name.zip":  {[]byte("age-encryption.org/v1\n-> X25519 abc\nxyz\n--- abc\n" + string(randomBytes(64))), fileCase{state: encrypted, cipher: "age"}},
+		"age-in-zip-name.zip":  {[]byte("age-encryption.org/v1\n-> X25519 abc\nxyz\n--- " + strings.Repeat("A", 43) + "\n" + string(randomBytes(64))), fileCase{state: encrypted, cipher: "age"}},
 		"openssl-nosalt.bin":   {randomBytes(4096), fileCase{state: random}},
 		"openssl-nosalt-a.txt": {[]byte(base64Lines(randomBytes(3000))), fileCase{state: random}},
 		"xxd-p.txt":            {[]byte(hex.EncodeToString(randomBytes(2000))), fileCase{state: random}},
 		"base64-text.txt":      {[]byte(base64Lines([]byte(strings.Repeat("Bulletin de paie, octobre. ", 60)))), fileCase{state: plaintext, cipher: "text"}},
 		"card-and-siret.txt":   {[]byte("SIRET 36252187900035\nIMEI 353918051234561\nCommande 4012 8888 8888 1881\n"), fileCase{state: plaintext}},
 		"html-with-card.html":  {[]byte("<html><body><p>Carte : 4970 1012 3456 7893</p></body></html>"), fileCase{state: plaintext, kinds: "card"}},
+		"ppt-rc4.ppt":          {makeLegacyPowerPoint(true), fileCase{state: weak, cipher: "RC4 (CryptoAPI)"}},
+		"ppt-plain.ppt":        {makeLegacyPowerPoint(false), fileCase{state: plaintext, cipher: "PowerPoint"}},
+		"pgp-sm2.gpg":          {withPKESKAlgorithm(mustFixture("enc-gpg-pubkey.pdf"), 99), fileCase{state: encrypted, cipher: "recipient's public key"}},
+		"pgp-mlkem.gpg":        {withPKESKAlgorithm(mustFixture("enc-gpg-pubkey.pdf"), 35), fileCase{state: encrypted, cipher: "recipient's public key"}},
+		"pgp-after-note.txt":   {append([]byte("Voici le message :\n\n"), mustFixture("enc-gpg-armor.asc")...), fileCase{state: encrypted, cipher: "after text in clear"}},
+		"pgp-undecodable.asc":  {[]byte("-----BEGIN PGP MESSAGE-----\n\nSGVsbG8sIHRoaXMgaXMgbm90IGFuIE9wZW5QR1AgbWVzc2FnZSBhdCBhbGwu\n-----END PGP MESSAGE-----\n"), fileCase{state: random}},
+		"kdbx4-empty.kdbx":     {makeKDBX4(""), fileCase{state: weak, cipher: "empty master password"}},
+		"kdbx4-strong.kdbx":    {makeKDBX4("motdepasse"), fileCase{state: encrypted, cipher: "KDBX 4"}},
+		"decoy-encrypt.pdf":    {withDecoyEncrypt(mustFixture("plain-text.pdf")), fileCase{state: plaintext, cipher: "announces encryption", kinds: "nir"}},
+		"fake-age.age":         {fakeAgeHeader(), fileCase{state: plaintext, cipher: "header only", kinds: "iban,card"}},
+		"fake-luks.img":        {fakeLUKS(), fileCase{state: plaintext, kinds: "iban,card"}},
+		"fake-kdbx.kdbx":       {fakeKDBX(), fileCase{state: plaintext, kinds: "iban,card"}},
+		"fake-vault":           {[]byte(vaultfmt.Magic + attackText), fileCase{state: plaintext, kinds: "iban,card"}},
+		"form-utf16.pdf":       {makeFormPDF("Dossier 2024-118, le 12/03/2024 à 09:30"), fileCase{state: plaintext, cipher: "PDF"}},
+		"form-utf16-nir.pdf":   {makeFormPDF("1 85 05 78 006 084 91"), fileCase{state: plaintext, cipher: "PDF", kinds: "nir"}},
 		"docx-like-but-xz.bin": {[]byte("\xfd7zXZ\x00" + string(randomBytes(2000))), fileCase{state: plaintext, cipher: "xz"}},
 	}
+}
+
+// mustFixture reads a committed fixture for a generated case.
+func mustFixture(name string) []byte {
+	data, err := os.ReadFile(fixturePath(name))
+	if err != nil {
+		panic(err)
+	}
+	return data
 }
 
 // base64Lines wraps base64 at 64 columns, as openssl -a does.
@@ -182,19 +234,24 @@ func assertCase(t *testing.T, rep reflex.Report, c fileCase) {
 	case encrypted:
 		f := rep.Find(reflex.StoreEncrypted)
 		require.NotNil(t, f, "want store.encrypted: %+v", rep.Findings)
-		assert.Contains(t, f.Evidence, c.cipher)
+		assert.Contains(t, f.EvidenceText(reflex.English), c.cipher)
 		assert.False(t, rep.Has(reflex.StorePlaintext), "%+v", rep.Findings)
 		assert.False(t, rep.Has(reflex.StoreWeakEncryption))
 	case weak:
 		f := rep.Find(reflex.StoreWeakEncryption)
 		require.NotNil(t, f, "want store.weak-encryption: %+v", rep.Findings)
-		assert.Contains(t, f.Evidence, c.cipher)
+		assert.Contains(t, f.EvidenceText(reflex.English), c.cipher)
 		assert.False(t, rep.Has(reflex.StoreEncrypted))
 	case plaintext:
 		f := rep.Find(reflex.StorePlaintext)
 		require.NotNil(t, f, "want store.plaintext: %+v", rep.Findings)
-		assert.Contains(t, f.Evidence, c.cipher)
+		assert.Contains(t, f.EvidenceText(reflex.English), c.cipher)
 		assert.False(t, rep.Has(reflex.StoreEncrypted))
+	case nodoc:
+		f := rep.Find(reflex.StoreNoDocument)
+		require.NotNil(t, f, "want store.no-document: %+v", rep.Findings)
+		assert.Contains(t, f.EvidenceText(reflex.English), c.cipher)
+		assert.False(t, rep.Has(reflex.StoreEncrypted) || rep.Has(reflex.StorePlaintext), "%+v", rep.Findings)
 	case random:
 		assert.True(t, rep.Has(reflex.StoreUnknownRandom), "%+v", rep.Findings)
 		assert.False(t, rep.Has(reflex.StoreEncrypted), "statistics never say encrypted")

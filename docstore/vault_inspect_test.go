@@ -59,7 +59,7 @@ func TestVaultInspectsAsEncrypted(t *testing.T) {
 	require.True(t, rep.Has(reflex.StoreEncrypted))
 	assert.False(t, rep.Has(reflex.StorePlaintext))
 	enc := rep.Find(reflex.StoreEncrypted)
-	assert.Contains(t, enc.Evidence, "trustreflex vault")
+	assert.Contains(t, enc.EvidenceText(reflex.English), "trustreflex vault")
 
 	// A copy of a payslip left in clear next to the vault files (in d/, the documents).
 	stray := filepath.Join(dir, "d", "copie-bulletin.txt")
@@ -67,8 +67,8 @@ func TestVaultInspectsAsEncrypted(t *testing.T) {
 	rep = folderReport(t, dir)
 	plain := rep.Find(reflex.StorePlaintext)
 	require.NotNil(t, plain, "%+v", rep.Findings)
-	assert.True(t, strings.HasPrefix(plain.Evidence, "mixed:"), plain.Evidence)
-	assert.Contains(t, plain.Evidence, "copie-bulletin.txt")
+	assert.True(t, strings.HasPrefix(plain.EvidenceText(reflex.English), "mixed folder:"), plain.EvidenceText(reflex.English))
+	assert.Contains(t, plain.EvidenceText(reflex.English), "copie-bulletin.txt")
 	assert.GreaterOrEqual(t, rep.Verdict(), reflex.Caution)
 
 	// The vault itself reports the stray file as an orphan, and still opens.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/trustreflex/trustreflex/docstore/internal/container"
@@ -21,26 +22,25 @@ var ErrStop = errors.New("docstore: stop walking")
 
 // Walk inspects every regular file below root, in lexical order, and calls fn with
 // one report per file (Kind "file"), then once with the folder report (Kind "store",
-// subject root) that gives the folder verdict: encrypted, plaintext or mixed. A file
-// that cannot be read comes with its error and the walk goes on; fn's own error
-// stops the walk and is returned ([ErrStop] stops it quietly). Symbolic links are not
-// followed.
+// subject root) that gives the folder verdict: encrypted, plaintext or mixed. A root
+// that is a file gives its file report only: one subject, one report. A file that
+// cannot be read (or is not a regular file: a pipe, a device) comes with its error
+// and the walk goes on; fn's own error stops the walk and is returned ([ErrStop]
+// stops it quietly). Symbolic links below root are not followed, and no file is
+// opened in a way that could block.
 func (in *Inspector) Walk(ctx context.Context, root string, fn func(reflex.Report, error) error) error {
 	fi, err := os.Stat(root)
 	if err != nil {
 		return fmt.Errorf("docstore: %w", err)
 	}
-	var t tally
 	if !fi.IsDir() {
-		fr, err := in.inspectPath(ctx, root, fi, vaultHint(filepath.Dir(root)))
-		if err := fn(fr.report(root), err); err != nil {
-			return quiet(err)
+		fr, err := in.inspectPath(ctx, root, vaultHint(filepath.Dir(root)), true)
+		if err != nil {
+			return quiet(fn(reflex.Report{Subject: root, Kind: reflex.KindFile}, err))
 		}
-		if err == nil {
-			t.add(root, fr)
-		}
-		return quiet(fn(t.report(root), nil))
+		return quiet(fn(fr.report(root), nil))
 	}
+	var t tally
 	hints := map[string]vaultKind{} // per folder
 	walkRoot := root
 	if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
@@ -53,17 +53,13 @@ func (in *Inspector) Walk(ctx context.Context, root string, fn func(reflex.Repor
 		}
 		if werr != nil {
 			if d != nil && d.IsDir() && path != walkRoot {
+				t.unreadable++
 				return fn(reflex.Report{Subject: path, Kind: reflex.KindFile}, fmt.Errorf("docstore: %w", werr))
 			}
 			return fmt.Errorf("docstore: %w", werr)
 		}
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			t.unreadable++
-			return fn(reflex.Report{Subject: path, Kind: reflex.KindFile}, fmt.Errorf("docstore: %w", err))
 		}
 		dir := filepath.Dir(path)
 		hint, ok := hints[dir]
@@ -72,9 +68,9 @@ func (in *Inspector) Walk(ctx context.Context, root string, fn func(reflex.Repor
 			hints[dir] = hint
 		}
 		if hint == gocryptfsVault {
-			t.vault = "gocryptfs"
+			t.vault = true
 		}
-		fr, err := in.inspectPath(ctx, path, info, hint)
+		fr, err := in.inspectPath(ctx, path, hint, false)
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -99,16 +95,39 @@ func quiet(err error) error {
 	return err
 }
 
+// names keeps the first three names of a list of files, and counts them all.
+type names struct {
+	n     int
+	first []string
+}
+
+func (l *names) add(name string) {
+	l.n++
+	if len(l.first) < 3 {
+		l.first = append(l.first, name)
+	}
+}
+
+// params puts the count under key, the names and how many more into p.
+func (l names) params(p map[string]string, key string) map[string]string {
+	p[key] = strconv.Itoa(l.n)
+	if len(l.first) > 0 {
+		p["names"] = strings.Join(l.first, ", ")
+	}
+	if l.n > len(l.first) {
+		p["more"] = strconv.Itoa(l.n - len(l.first))
+	}
+	return p
+}
+
 // tally counts the files of a folder for its verdict.
 type tally struct {
-	files, encrypted, weak, plain, random, empty int
-	unreadable                                   int            // files that could not be read: not in the verdict
-	formats                                      map[string]int // encrypted formats
-	plainNames, weakNames, sensitiveNames        []string
-	permNames                                    []string
-	sensitive, perms                             int
-	kinds                                        map[pii.Kind]pii.Match // one personal match per kind seen
-	vault                                        string                 // a vault layout was seen: "trustreflex vault", "gocryptfs"
+	files, encrypted, random, empty, noDocument int
+	unreadable                                  int               // files that could not be read: not in the verdict
+	formats                                     map[string]bool   // encrypted formats
+	plain, weak, sensitive, perms, keys         names             // files in clear, weakly encrypted, ...
+	kinds                                       map[pii.Kind]bool // kinds of personal data seen
+	vault                                       bool              // a vault layout was seen (vault files, gocryptfs)
 }
 
 func (t *tally) add(name string, fr fileResult) {
@@ -117,132 +136,111 @@ func (t *tally) add(name string, fr fileResult) {
 	case fr.empty():
 		t.empty++
 		return
-	case fr.random:
+	case fr.noDocument():
+		t.noDocument++
+		if fr.res.Vault {
+			t.vault = true
+		}
+		return
+	case fr.random, fr.undecided():
 		t.random++
 	case fr.encrypted():
 		t.encrypted++
 		if t.formats == nil {
-			t.formats = map[string]int{}
+			t.formats = map[string]bool{}
 		}
-		t.formats[fr.res.Format]++
+		t.formats[string(fr.res.Format)] = true
 		if fr.res.Vault {
-			t.vault = fr.res.Format
+			t.vault = true
 		}
 		if fr.res.Verdict == container.Weak {
-			t.weak++
-			t.weakNames = appendName(t.weakNames, name)
+			t.weak.add(name)
 		}
-		if fr.res.PlainEntries > 0 {
-			t.plain++
-			t.plainNames = appendName(t.plainNames, name)
+		if fr.res.PlainEntries > 0 || fr.res.Trailing > 0 {
+			t.plain.add(name)
 		}
 	default:
-		t.plain++
-		t.plainNames = appendName(t.plainNames, name)
+		t.plain.add(name)
+		if fr.privateKeyInClear() {
+			t.keys.add(name)
+		}
 	}
 	if ks := pii.Kinds(fr.matches); len(ks) > 0 {
-		t.sensitive++
-		t.sensitiveNames = appendName(t.sensitiveNames, name)
+		t.sensitive.add(name)
 		if t.kinds == nil {
-			t.kinds = map[pii.Kind]pii.Match{}
+			t.kinds = map[pii.Kind]bool{}
 		}
-		for _, m := range fr.matches {
-			if _, seen := t.kinds[m.Kind]; !seen && m.Personal() {
-				t.kinds[m.Kind] = m
-			}
+		for _, k := range ks {
+			t.kinds[k] = true
 		}
 		if fr.worldReadable {
-			t.perms++
-			t.permNames = appendName(t.permNames, name)
+			t.perms.add(name)
 		}
 	}
 }
 
-// appendName keeps the first three names for the evidence.
-func appendName(names []string, name string) []string {
-	if len(names) < 3 {
-		return append(names, name)
-	}
-	return names
-}
-
-// files is "1 file" or "n files".
-func files(n int) string {
-	if n == 1 {
-		return "1 file"
-	}
-	return fmt.Sprintf("%d files", n)
-}
-
-func nameList(n int, names []string) string {
-	s := strings.Join(names, ", ")
-	if n > len(names) {
-		s += fmt.Sprintf(", +%d more", n-len(names))
-	}
-	return s
-}
-
-// report gives the folder verdict: encrypted (every non-empty file is), plaintext
-// (none is), or mixed. Personal data in clear inside an otherwise encrypted folder
-// (a vault with a stray copy) is danger.
+// report gives the folder verdict: encrypted (every file with content is, key
+// material and a vault's working files apart), plaintext (none is), or mixed.
+// Personal data in clear inside an otherwise encrypted folder (a vault with a stray
+// copy) is danger, and so is a private key in clear next to encrypted files.
 func (t *tally) report(root string) reflex.Report {
 	rep := reflex.NewReport(root, reflex.KindStore)
-	content := t.files - t.empty
+	content := t.files - t.empty - t.noDocument
+	files := strconv.Itoa(content)
+	var verdict *reflex.Finding
 	switch {
 	case content == 0:
-		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Info,
-			Evidence: fmt.Sprintf("plaintext: no content to protect (%s, all empty)", files(t.files))})
-	case t.plain == 0 && t.encrypted > 0:
+		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Info, Params: map[string]string{"empty": strconv.Itoa(t.files)}})
+	case t.plain.n == 0 && t.encrypted > 0:
 		rep.Add(reflex.Finding{Code: reflex.StoreEncrypted, Severity: reflex.OK,
-			Evidence: fmt.Sprintf("encrypted: %d of %s: %s", t.encrypted, files(content), t.formatList())})
-	case t.encrypted == 0 && t.plain > 0:
-		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Info,
-			Evidence: fmt.Sprintf("plaintext: %d of %s in clear", t.plain, files(content))})
-	case t.plain > 0:
+			Params: map[string]string{"encrypted": strconv.Itoa(t.encrypted), "files": files, "formats": t.formatList()}})
+	case t.encrypted == 0 && t.plain.n > 0:
+		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Info, Params: t.plain.params(map[string]string{"files": files}, "plain")})
+	case t.plain.n > 0:
 		rep.Add(reflex.Finding{Code: reflex.StorePlaintext, Severity: reflex.Caution,
-			Evidence: fmt.Sprintf("mixed: %d of %s in clear: %s", t.plain, files(content), nameList(t.plain, t.plainNames))})
+			Params: t.plain.params(map[string]string{"files": files, "folder": "mixed"}, "plain")})
 		rep.Add(reflex.Finding{Code: reflex.StoreEncrypted, Severity: reflex.OK,
-			Evidence: fmt.Sprintf("mixed: %d of %s encrypted: %s", t.encrypted, files(content), t.formatList())})
+			Params: map[string]string{"encrypted": strconv.Itoa(t.encrypted), "files": files, "formats": t.formatList(), "folder": "mixed"}})
 	}
 	if t.unreadable > 0 && len(rep.Findings) > 0 {
 		// the verdict covers only what could be read: say so where it is given
-		rep.Findings[0].Evidence += fmt.Sprintf(" (%s could not be read)", files(t.unreadable))
+		verdict = &rep.Findings[0]
+		verdict.Params["unreadable"] = strconv.Itoa(t.unreadable)
 	}
 	if t.random > 0 {
 		rep.Add(reflex.Finding{Code: reflex.StoreUnknownRandom, Severity: reflex.Info,
-			Evidence: fmt.Sprintf("%d of %s random-looking with no known format", t.random, files(content))})
+			Params: map[string]string{"random": strconv.Itoa(t.random), "files": files}})
 	}
-	if t.weak > 0 {
-		rep.Add(reflex.Finding{Code: reflex.StoreWeakEncryption, Severity: reflex.Caution,
-			Evidence: fmt.Sprintf("%s with weak encryption: %s", files(t.weak), nameList(t.weak, t.weakNames))})
+	if t.weak.n > 0 {
+		rep.Add(reflex.Finding{Code: reflex.StoreWeakEncryption, Severity: reflex.Caution, Params: t.weak.params(map[string]string{}, "weak")})
 	}
-	if t.sensitive > 0 {
+	if t.keys.n > 0 && t.encrypted > 0 {
+		rep.Add(reflex.Finding{Code: reflex.StorePrivateKey, Severity: reflex.Danger, Params: t.keys.params(map[string]string{}, "keys")})
+	}
+	if t.sensitive.n > 0 {
 		sev := reflex.Caution
-		where := ""
-		if t.encrypted > 0 || t.vault != "" {
-			sev, where = reflex.Danger, " inside an encrypted folder"
+		p := map[string]string{"kinds": t.kindList()}
+		if t.encrypted > 0 || t.vault {
+			sev, p["where"] = reflex.Danger, "vault"
 		}
-		// pii.Kinds puts the kinds seen in the folder in its fixed order
-		kinds := pii.Kinds(slices.Collect(maps.Values(t.kinds)))
-		rep.Add(reflex.Finding{Code: reflex.StoreSensitive, Severity: sev,
-			Evidence: fmt.Sprintf("%s with personal data in clear%s: %s", files(t.sensitive), where, nameList(t.sensitive, t.sensitiveNames)),
-			Params:   map[string]string{"kinds": joinKinds(kinds)}})
+		rep.Add(reflex.Finding{Code: reflex.StoreSensitive, Severity: sev, Params: t.sensitive.params(p, "sensitive")})
 	}
-	if t.perms > 0 {
-		rep.Add(reflex.Finding{Code: reflex.StorePermissions, Severity: reflex.Caution,
-			Evidence: fmt.Sprintf("%s with personal data readable by every user: %s", files(t.perms), nameList(t.perms, t.permNames))})
+	if t.perms.n > 0 {
+		rep.Add(reflex.Finding{Code: reflex.StorePermissions, Severity: reflex.Caution, Params: t.perms.params(map[string]string{}, "perms")})
 	}
 	return rep
 }
 
+// formatList is the {formats} parameter: the encrypted formats seen, sorted.
 func (t *tally) formatList() string {
-	names := make([]string, 0, len(t.formats))
-	for f := range t.formats {
-		names = append(names, f)
+	return strings.Join(slices.Sorted(maps.Keys(t.formats)), ",")
+}
+
+// kindList is the {kinds} parameter, in pii's fixed order.
+func (t *tally) kindList() string {
+	var ms []pii.Match
+	for k := range t.kinds {
+		ms = append(ms, pii.Match{Kind: k})
 	}
-	slices.Sort(names)
-	for i, f := range names {
-		names[i] = fmt.Sprintf("%s %d", f, t.formats[f])
-	}
-	return strings.Join(names, ", ")
+	return joinKinds(pii.Kinds(ms))
 }

@@ -39,7 +39,7 @@ func walkAll(t *testing.T, root string) (files []reflex.Report, store reflex.Rep
 func TestFolderVerdicts(t *testing.T) {
 	// a trustreflex vault: the marker file and age files
 	vault := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(vault, "index"), []byte(vaultfmt.Magic+"..."), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(vault, "lock"), []byte(vaultfmt.Magic), 0o600))
 	copyFixture(t, "enc-age-x25519.age", filepath.Join(vault, "a1"))
 	copyFixture(t, "enc-age-scrypt.bin", filepath.Join(vault, "sub", "a2"))
 	require.NoError(t, os.WriteFile(filepath.Join(vault, "empty"), nil, 0o600))
@@ -50,14 +50,16 @@ func TestFolderVerdicts(t *testing.T) {
 	assert.Equal(t, vault, store.Subject)
 	assert.Equal(t, reflex.OK, store.Verdict())
 	require.True(t, store.Has(reflex.StoreEncrypted))
-	assert.Contains(t, store.Find(reflex.StoreEncrypted).Evidence, "encrypted: 3 of 3 files: age 2, trustreflex vault 1")
+	assert.Equal(t, "2 of 2 files encrypted (age)", store.Find(reflex.StoreEncrypted).EvidenceText(reflex.English))
+	assert.Equal(t, "2 fichiers chiffrés sur 2 (age)", store.Find(reflex.StoreEncrypted).EvidenceText(reflex.French))
 
 	// a stray plaintext copy with personal data: mixed, and danger
 	copyFixture(t, "pii-bulletin-paie.txt", filepath.Join(vault, "copie.txt"))
 	_, store = walkAll(t, vault)
 	assert.Equal(t, reflex.Danger, store.Verdict())
-	assert.Contains(t, store.Find(reflex.StorePlaintext).Evidence, "mixed: 1 of 4 files in clear: copie.txt")
-	assert.Equal(t, "nir, iban", store.Find(reflex.StoreSensitive).Params["kinds"])
+	assert.Equal(t, "mixed folder: 1 of 3 files in clear: copie.txt", store.Find(reflex.StorePlaintext).EvidenceText(reflex.English))
+	assert.Equal(t, "nir,iban", store.Find(reflex.StoreSensitive).Params["kinds"])
+	assert.Equal(t, "Des données personnelles sont lisibles en clair\u00a0: numéro de sécurité sociale et IBAN.", store.Find(reflex.StoreSensitive).Message(reflex.French))
 
 	// Check on a folder gives the folder report only
 	rep, err := NewInspector().Check(context.Background(), vault)
@@ -93,7 +95,7 @@ func TestPlainFolder(t *testing.T) {
 	copyFixture(t, "decoy-quasi.txt", filepath.Join(dir, "b.txt"))
 	_, store := walkAll(t, dir)
 	assert.Equal(t, reflex.Info, store.Verdict())
-	assert.Contains(t, store.Find(reflex.StorePlaintext).Evidence, "plaintext: 2 of 2 files in clear")
+	assert.Equal(t, "2 of 2 files in clear: a.txt, b.txt", store.Find(reflex.StorePlaintext).EvidenceText(reflex.English))
 
 	copyFixture(t, "pii-carte.txt", filepath.Join(dir, "c.txt"))
 	_, store = walkAll(t, dir)
@@ -128,4 +130,31 @@ func TestWalkFollowsALinkedRootOnly(t *testing.T) {
 	require.Len(t, files, 1, "the root link is followed, the link inside is not")
 	assert.Equal(t, filepath.Join(dir, "coffre", "a.age"), files[0].Subject)
 	assert.Equal(t, reflex.OK, store.Verdict())
+}
+
+// Key material is not a leak: public keys beside age files leave the folder encrypted;
+// an age private key in clear beside the files it opens is danger (issue 15).
+func TestKeyMaterialFolders(t *testing.T) {
+	_, store := walkAll(t, filepath.Join("testdata", "fixtures", "keys-folder"))
+	assert.Equal(t, reflex.OK, store.Verdict(), "%+v", store.Findings)
+	assert.Equal(t, "1 of 1 file encrypted (age)", store.Find(reflex.StoreEncrypted).EvidenceText(reflex.English))
+
+	_, store = walkAll(t, filepath.Join("testdata", "fixtures", "keys-leak"))
+	assert.Equal(t, reflex.Danger, store.Verdict())
+	k := store.Find(reflex.StorePrivateKey)
+	require.NotNil(t, k, "%+v", store.Findings)
+	assert.Equal(t, "1 private key in clear: cle-age.txt", k.EvidenceText(reflex.English))
+	assert.Equal(t, reflex.StorePrivateKey, store.Findings[0].Code, "its reflex comes first")
+}
+
+// Walk on a file gives that file's report only: one subject, one report.
+func TestWalkFileGivesOneReport(t *testing.T) {
+	var got []reflex.Report
+	require.NoError(t, NewInspector().Walk(context.Background(), fixturePath("pii-carte.txt"), func(r reflex.Report, err error) error {
+		require.NoError(t, err)
+		got = append(got, r)
+		return nil
+	}))
+	require.Len(t, got, 1)
+	assert.Equal(t, reflex.KindFile, got[0].Kind)
 }

@@ -198,7 +198,7 @@ func subject(text string, ibans []IBAN) string {
 		last = iban.End
 	}
 	if last < len(text) {
-		b.WriteString(text[last:min(len(text), MaxMessageBytes)])
+		b.WriteString(text[last:min(len(text), MaxBytes)])
 	}
 	return shorten(strings.Join(strings.Fields(b.String()), " "), maxSubjectRunes)
 }

@@ -306,8 +306,8 @@ func BenchmarkCheck(b *testing.B) {
 	ctx := context.Background()
 	for name, text := range map[string]string{
 		"sms":   scamMessages[0].text,
-		"huge":  strings.Repeat(scamMessages[3].text+" bit.ly/x"+" ", MaxMessageBytes/(len(scamMessages[3].text)+10)),
-		"plain": strings.Repeat("Bonjour, on se voit demain ? ", MaxMessageBytes/30),
+		"huge":  strings.Repeat(scamMessages[3].text+" bit.ly/x"+" ", MaxBytes/(len(scamMessages[3].text)+10)),
+		"plain": strings.Repeat("Bonjour, on se voit demain ? ", MaxBytes/30),
 	} {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -4,8 +4,8 @@
 //
 // # What to call first
 //
-// Make one Checker with New and call Check for each message. It implements
-// reflex.Checker; the report has kind "message":
+// Make one [Checker] with [New] and call [Checker.Check] for each message. It
+// implements [reflex.Checker]; the report has kind "message":
 //
 //	checker := messagecheck.New()
 //	report, err := checker.Check(ctx, smsText) // err: a link or IBAN could not be checked
@@ -15,11 +15,11 @@
 //
 // # What it does
 //
-// Extract finds every link (with or without scheme, bare host names whose top-level
+// [Extract] finds every link (with or without scheme, bare host names whose top-level
 // domain exists such as antai-gouv-amendes.net, shortened links such as bit.ly/…) and
 // every IBAN as [ibancheck.Find] finds them (compact or printed in groups, "FR76 3000
-// 6000 …", ended at the country's length). Check runs urlcheck on each link and the
-// ibancheck validator on each IBAN, and keeps their findings with the link or the IBAN
+// 6000 …", ended at the country's length). Check runs [urlcheck] on each link and the
+// [ibancheck] validator on each IBAN, and keeps their findings with the link or the IBAN
 // masked by [ibancheck.Mask] as evidence. It then adds what the message itself asks for,
 // from the official advice given to the public:
 //
@@ -40,6 +40,6 @@
 //
 // The report's subject is the start of the message with its IBANs masked: a report can
 // be shown or logged without the full account numbers. Work is bounded: the first
-// MaxMessageBytes of a message are read, at most MaxLinks links and MaxIBANs IBANs are
+// [MaxBytes] of a message are read, at most [MaxLinks] links and [MaxIBANs] IBANs are
 // checked. Nothing calls the network.
 package messagecheck

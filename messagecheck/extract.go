@@ -13,14 +13,14 @@ import (
 )
 
 // Bounds on the work done for one message. A longer message is scanned up to
-// MaxMessageBytes; more links or IBANs than the caps are ignored (a message with dozens of
+// MaxBytes; more links or IBANs than the caps are ignored (a message with dozens of
 // links is already suspicious, and the first ones carry the bait).
 const (
-	MaxMessageBytes = 64 << 10
-	MaxLinks        = 32
-	MaxIBANs        = 16
-	maxLinkBytes    = 2048
-	maxHostBytes    = 253
+	MaxBytes     = 64 << 10
+	MaxLinks     = 32
+	MaxIBANs     = 16
+	maxLinkBytes = 2048
+	maxHostBytes = 253
 )
 
 // Link is a link found in a message, with or without its scheme.
@@ -54,8 +54,8 @@ type Found struct {
 // is part of a link is not one given to the reader, and is left out. Phone numbers are
 // French ones outside links and IBANs (see [Phone]).
 func Extract(text string) Found {
-	if len(text) > MaxMessageBytes {
-		cut := MaxMessageBytes
+	if len(text) > MaxBytes {
+		cut := MaxBytes
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
 			cut-- // do not split a character
 		}

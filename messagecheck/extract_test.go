@@ -133,9 +133,9 @@ func TestExtractBounds(t *testing.T) {
 	assert.Len(t, f.Links, MaxLinks)
 	assert.LessOrEqual(t, len(f.IBANs), MaxIBANs)
 
-	huge := strings.Repeat("é", MaxMessageBytes) + " https://after.example.fr"
+	huge := strings.Repeat("é", MaxBytes) + " https://after.example.fr"
 	f = Extract(huge)
-	assert.Empty(t, f.Links, "text past MaxMessageBytes is not scanned")
+	assert.Empty(t, f.Links, "text past MaxBytes is not scanned")
 }
 
 // checkFound asserts the invariants the fuzz target checks: every link is a piece of
@@ -197,11 +197,11 @@ func FuzzExtract(f *testing.F) {
 // of colons, dots, scheme prefixes and IBAN-like groups, at the size cap.
 func BenchmarkExtractWorstCase(b *testing.B) {
 	texts := map[string]string{
-		"colons":  strings.Repeat("a:", MaxMessageBytes/2),
-		"dots":    strings.Repeat("a.", MaxMessageBytes/2),
-		"schemes": strings.Repeat("http://", MaxMessageBytes/7),
-		"ibans":   strings.Repeat("FR76 3000 ", MaxMessageBytes/10),
-		"sms":     strings.Repeat(scamMessages[0].text+" ", MaxMessageBytes/len(scamMessages[0].text)),
+		"colons":  strings.Repeat("a:", MaxBytes/2),
+		"dots":    strings.Repeat("a.", MaxBytes/2),
+		"schemes": strings.Repeat("http://", MaxBytes/7),
+		"ibans":   strings.Repeat("FR76 3000 ", MaxBytes/10),
+		"sms":     strings.Repeat(scamMessages[0].text+" ", MaxBytes/len(scamMessages[0].text)),
 	}
 	for name, text := range texts {
 		b.Run(name, func(b *testing.B) {

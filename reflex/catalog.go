@@ -100,18 +100,29 @@ func (f Finding) Reflex(lang Lang) string {
 // needs ("ants-gouv.fr imite ants.gouv.fr : un trait d'union ajouté"), else (or when
 // that renders empty) the finding's Evidence, through [Printable].
 func (f Finding) EvidenceText(lang Lang) string {
-	if e, ok := catalogue[f.Code]; ok && e.evidence.in(lang) != "" && f.hasAll(e.evidence.in(lang)) {
-		if s := f.filler(lang).fill(e.evidence.in(lang)); s != "" {
+	if tmpl, ok := f.evidenceTemplate(lang); ok {
+		if s := f.filler(lang).fill(tmpl); s != "" {
 			return s
 		}
 	}
 	return Printable(f.Evidence)
 }
 
-// hasAll reports whether f has a value for every required placeholder of t: a finding
-// made without the params of an evidence text shows its Evidence as it is.
+// evidenceTemplate is the evidence text of f's code in lang, when the code has one and
+// f has the values it needs.
+func (f *Finding) evidenceTemplate(lang Lang) (string, bool) {
+	e, ok := catalogue[f.Code]
+	if !ok || e.evidence.in(lang) == "" || !f.hasAll(e.evidence.in(lang)) {
+		return "", false
+	}
+	return e.evidence.in(lang), true
+}
+
+// hasAll reports whether f has a value for every required placeholder of t (those
+// outside [brackets]): a finding made without the params of an evidence text shows its
+// Evidence as it is.
 func (f Finding) hasAll(t string) bool {
-	for _, name := range placeholders(t, false) {
+	for name := range eachPlaceholder(t, false) {
 		if f.lookup(name) == "" {
 			return false
 		}
@@ -119,18 +130,12 @@ func (f Finding) hasAll(t string) bool {
 	return true
 }
 
-func (f Finding) filler(lang Lang) filler {
-	return filler{lang: lang, lookup: func(name string) string {
-		if v := f.Params[name+"."+lang.String()]; v != "" {
-			return v // a fact from data that has its own words in each language
-		}
-		return f.lookup(name)
-	}}
+func (f *Finding) filler(lang Lang) filler {
+	return filler{lang: lang, finding: f}
 }
 
-// lookup gives the value of a placeholder, whatever the language. A check that takes a
-// text from its data (a procedure's name, what it costs) may give it in each language as
-// "name.fr" and "name.en" beside "name": the reader's language is used when present.
+// lookup gives the value of a placeholder from the finding's fields and Params, whatever
+// the language (filler.lookup picks "name.fr" or "name.en" first).
 func (f Finding) lookup(name string) string {
 	switch name {
 	case "suggest":

@@ -1,6 +1,10 @@
 package reflex
 
-import "strings"
+import (
+	"iter"
+	"slices"
+	"strings"
+)
 
 // Templates of the catalogue hold {placeholders}, filled from a finding's Params (or a
 // Text's), and optional [parts]. A placeholder may name a format after a colon:
@@ -20,57 +24,102 @@ import "strings"
 // which holds {tax}). Values that come from the input (hosts,
 // names) are shown through [Printable], never raw.
 
-// filler renders templates in one language from one source of values.
+// filler renders templates in one language from one source of values: a finding's
+// fields and Params, or a Text's Params, or (tests) a function. It is a plain value,
+// so rendering allocates nothing but the text it returns.
 type filler struct {
-	lang   Lang
-	lookup func(name string) string
+	lang    Lang
+	finding *Finding
+	params  map[string]string
+	custom  func(name string) string
+	n       string // the value of {n} inside a count's text (see count)
+	hasN    bool
+}
+
+// lookup gives the value of a placeholder. A check that takes a text from its data (a
+// procedure's name, what it costs) may give it in each language as "name.fr" and
+// "name.en" beside "name": the reader's language is used when present.
+func (f filler) lookup(name string) string {
+	if f.hasN && name == "n" {
+		return f.n
+	}
+	if f.custom != nil {
+		return f.custom(name)
+	}
+	params := f.params
+	if f.finding != nil {
+		params = f.finding.Params
+	}
+	if len(params) > 0 {
+		if v := params[name+"."+f.lang.String()]; v != "" {
+			return v
+		}
+	}
+	if f.finding != nil {
+		return f.finding.lookup(name)
+	}
+	return params[name]
 }
 
 // fill replaces {name} with its rendered value and keeps an optional [part] only when
 // all its placeholders have a value.
 func (f filler) fill(tmpl string) string {
-	var b strings.Builder
+	var buf [256]byte
+	return string(f.appendFill(buf[:0], tmpl))
+}
+
+// appendFill is fill appending to dst.
+func (f filler) appendFill(dst []byte, tmpl string) []byte {
 	for tmpl != "" {
 		i := strings.IndexByte(tmpl, '[')
 		if i < 0 {
-			f.plain(&b, tmpl)
-			break
+			return f.appendPlain(dst, tmpl)
 		}
-		f.plain(&b, tmpl[:i])
+		dst = f.appendPlain(dst, tmpl[:i])
 		j := strings.IndexByte(tmpl[i:], ']')
 		if j < 0 { // unbalanced: catalogue tests forbid it; print as is
-			f.plain(&b, tmpl[i:])
-			break
+			return f.appendPlain(dst, tmpl[i:])
 		}
-		part := tmpl[i+1 : i+j]
-		complete := true
-		for _, name := range placeholders(part, true) {
-			if f.lookup(name) == "" {
-				complete = false
-				break
-			}
-		}
-		if complete {
-			f.plain(&b, part)
+		if part := tmpl[i+1 : i+j]; f.complete(part) {
+			dst = f.appendPlain(dst, part)
 		}
 		tmpl = tmpl[i+j+1:]
 	}
-	return b.String()
+	return dst
 }
 
-func (f filler) plain(b *strings.Builder, s string) {
+// complete reports whether every placeholder of t has a value.
+func (f filler) complete(t string) bool {
+	for {
+		i := strings.IndexByte(t, '{')
+		if i < 0 {
+			return true
+		}
+		j := strings.IndexByte(t[i:], '}')
+		if j < 0 {
+			return true
+		}
+		name, _, _ := strings.Cut(t[i+1:i+j], ":")
+		if f.lookup(name) == "" {
+			return false
+		}
+		t = t[i+j+1:]
+	}
+}
+
+func (f filler) appendPlain(dst []byte, s string) []byte {
 	for s != "" {
 		i := strings.IndexByte(s, '{')
 		j := strings.IndexByte(s[max(i, 0):], '}')
 		if i < 0 || j < 0 {
-			b.WriteString(s)
-			return
+			return append(dst, s...)
 		}
-		b.WriteString(s[:i])
+		dst = append(dst, s[:i]...)
 		name, format, _ := strings.Cut(s[i+1:i+j], ":")
-		b.WriteString(f.render(name, format))
+		dst = append(dst, f.render(name, format)...)
 		s = s[i+j+1:]
 	}
+	return dst
 }
 
 // render gives the value of one placeholder in its format.
@@ -109,12 +158,8 @@ func (f filler) count(v string, id TextID) string {
 	if !ok {
 		return formatNumber(v, f.lang)
 	}
-	inner := filler{lang: f.lang, lookup: func(name string) string {
-		if name == "n" {
-			return v
-		}
-		return f.lookup(name)
-	}}
+	inner := f
+	inner.n, inner.hasN = v, true
 	return inner.fill(p.in(f.lang))
 }
 
@@ -139,27 +184,35 @@ func (f filler) vocabulary(v, vocab string) string {
 // placeholders lists the {names} in t (without their format); with optional false it
 // skips those inside [brackets].
 func placeholders(t string, optional bool) []string {
-	var names []string
-	depth := 0
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case '[':
-			depth++
-		case ']':
-			depth--
-		case '{':
-			j := strings.IndexByte(t[i:], '}')
-			if j < 0 {
-				return names
+	return slices.Collect(eachPlaceholder(t, optional))
+}
+
+// eachPlaceholder yields the {names} of t, as placeholders lists them, without
+// allocating.
+func eachPlaceholder(t string, optional bool) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		depth := 0
+		for i := 0; i < len(t); i++ {
+			switch t[i] {
+			case '[':
+				depth++
+			case ']':
+				depth--
+			case '{':
+				j := strings.IndexByte(t[i:], '}')
+				if j < 0 {
+					return
+				}
+				if optional || depth == 0 {
+					name, _, _ := strings.Cut(t[i+1:i+j], ":")
+					if !yield(name) {
+						return
+					}
+				}
+				i += j
 			}
-			if optional || depth == 0 {
-				name, _, _ := strings.Cut(t[i+1:i+j], ":")
-				names = append(names, name)
-			}
-			i += j
 		}
 	}
-	return names
 }
 
 // formats lists the {name:format} pairs of t, for the catalogue's checks.

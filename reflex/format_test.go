@@ -35,7 +35,7 @@ func TestFormats(t *testing.T) {
 		{"1, 2 ,3", "month", "janvier, février et mars", "January, February and March"},
 		{"13", "month", "13", "13"}, // unknown word: shown as is (Validate reports it)
 	} {
-		f := filler{lookup: func(string) string { return tc.value }}
+		f := filler{custom: func(string) string { return tc.value }}
 		assert.Equal(t, tc.fr, f.render("x", tc.format), "%s %q fr", tc.format, tc.value)
 		f.lang = English
 		assert.Equal(t, tc.en, f.render("x", tc.format), "%s %q en", tc.format, tc.value)

@@ -18,7 +18,7 @@ func FuzzFill(f *testing.F) {
 		if strings.ContainsAny(value, "{}[]") {
 			return
 		}
-		out := filler{lookup: func(string) string { return value }}.fill(tmpl)
+		out := filler{custom: func(string) string { return value }}.fill(tmpl)
 		if balanced(tmpl) && value != "" && strings.Contains(out, "{") && !strings.Contains(tmpl, "{}") {
 			for _, name := range placeholders(tmpl, true) {
 				if strings.Contains(out, "{"+name+"}") && name != "" {

@@ -60,11 +60,14 @@ var reflexPriority = []Code{
 	URLOfficial,
 
 	// docstore: move the data into a vault before tuning the file.
+	StorePrivateKey,
 	StoreSensitive,
+	StoreTrailingData,
 	StoreWeakEncryption,
 	StorePlaintext,
 	StoreUnknownRandom,
 	StorePermissions,
+	StoreNoDocument,
 	StoreEncrypted,
 }
 

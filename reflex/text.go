@@ -28,10 +28,12 @@ var textTables = map[string]map[TextID]phrase{
 	"error":      errorTexts,
 	"check":      checkErrorTexts,
 	"vault":      vaultTexts,
+	"server":     serverTexts,
 	"country":    countryTexts,
 	"iban":       ibanVocabulary,
 	"payment":    paymentVocabulary,
 	"vocabulary": vocabularyTexts,
+	"store":      storeTexts,
 	"url":        urlTexts,
 	"message":    messageTexts,
 }
@@ -79,7 +81,7 @@ func (t Text) In(lang Lang) string {
 	if !ok {
 		return string(t.ID)
 	}
-	return filler{lang: lang, lookup: func(name string) string { return t.Params[name] }}.fill(p.in(lang))
+	return filler{lang: lang, params: t.Params}.fill(p.in(lang))
 }
 
 // Label returns the word a person reads for the severity, as the CLI and the web

@@ -1,8 +1,7 @@
 package reflex
 
 import (
-	"bytes"
-	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -75,35 +74,54 @@ func wireSubject(s string) string {
 	return b.String()
 }
 
-// wireErrorJSON has exactly the keys of an error object.
-type wireErrorJSON struct {
-	Subject string `json:"subject"`
-	Kind    string `json:"kind"`
-	Error   string `json:"error"`
-}
-
-// MarshalJSON writes a report object, or an error object when Error is set.
+// MarshalJSON writes a report object, or an error object when Error is set, as
+// encoding/json would with HTML escaping off ("&", "<" and ">" stay readable in URLs
+// and messages).
 func (w WireReport) MarshalJSON() ([]byte, error) {
 	if w.Error != "" {
-		return marshalNoEscape(wireErrorJSON{w.Subject, w.Kind, w.Error})
+		b := append(make([]byte, 0, 512), `{"subject":`...)
+		b = appendJSONString(b, w.Subject)
+		b = append(b, `,"kind":`...)
+		b = appendJSONString(b, w.Kind)
+		b = append(b, `,"error":`...)
+		return append(appendJSONString(b, w.Error), '}'), nil
 	}
-	type plain WireReport // no MarshalJSON method
-	p := plain(w)
-	if p.Findings == nil {
-		p.Findings = []WireFinding{}
+	if w.Verdict < OK || w.Verdict > Danger {
+		return nil, fmt.Errorf("reflex: invalid severity %d", int(w.Verdict))
 	}
-	return marshalNoEscape(p)
-}
-
-// marshalNoEscape keeps "&", "<" and ">" readable in URLs and messages.
-func marshalNoEscape(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
+	b := append(make([]byte, 0, 512), `{"subject":`...)
+	b = appendJSONString(b, w.Subject)
+	b = append(b, `,"kind":`...)
+	b = appendJSONString(b, w.Kind)
+	b = append(b, `,"verdict":"`...)
+	b = append(b, w.Verdict.String()...)
+	b = append(b, `","findings":[`...)
+	for i, f := range w.Findings {
+		if f.Severity < OK || f.Severity > Danger {
+			return nil, fmt.Errorf("reflex: invalid severity %d", int(f.Severity))
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"code":`...)
+		b = appendJSONString(b, string(f.Code))
+		b = append(b, `,"severity":"`...)
+		b = append(b, f.Severity.String()...)
+		b = append(b, `","message":`...)
+		b = appendJSONString(b, f.Message)
+		b = append(b, `,"reflex":`...)
+		b = appendJSONString(b, f.Reflex)
+		if f.Evidence != "" {
+			b = append(b, `,"evidence":`...)
+			b = appendJSONString(b, f.Evidence)
+		}
+		if f.Suggest != "" {
+			b = append(b, `,"suggest":`...)
+			b = appendJSONString(b, f.Suggest)
+		}
+		b = append(b, '}')
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return append(b, "]}"...), nil
 }
 
 // Encoder writes reports as JSON lines: one object per subject, one per line.
@@ -121,22 +139,22 @@ func NewEncoder(w io.Writer, lang Lang) *Encoder {
 
 // Encode writes one report line.
 func (e *Encoder) Encode(r Report) error {
-	return e.write(r.Wire(e.lang))
+	for _, f := range r.Findings {
+		if f.Severity < OK || f.Severity > Danger {
+			return fmt.Errorf("reflex: invalid severity %d", int(f.Severity))
+		}
+	}
+	return e.write(append(r.AppendWire(nil, e.lang), '\n'))
 }
 
 // EncodeError writes the line of a subject that could not be checked.
 func (e *Encoder) EncodeError(subject, kind string, err error) error {
-	return e.write(WireError(subject, kind, err, e.lang))
+	return e.write(append(AppendWireError(nil, subject, kind, err, e.lang), '\n'))
 }
 
-func (e *Encoder) write(w WireReport) error {
-	b, err := w.MarshalJSON()
-	if err != nil {
-		return err
-	}
-	b = append(b, '\n')
+func (e *Encoder) write(b []byte) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	_, err = e.w.Write(b)
+	_, err := e.w.Write(b)
 	return err
 }

@@ -30,9 +30,9 @@ func Example() {
 	// ok url.official
 	//   Vous pouvez continuer sur ce site. Seul coût ici, sans frais de service : les taxes de la carte grise (régionale, fixe, envoi).
 	// danger url.lookalike
-	//   Ne saisissez rien et ne payez rien. Seul coût officiel, sans frais de service : les taxes de la carte grise (régionale, fixe, envoi). Tapez vous-même l'adresse officielle : https://immatriculation.ants.gouv.fr/
+	//   Ne saisissez rien et ne payez rien. Tapez vous-même l'adresse officielle : https://immatriculation.ants.gouv.fr/ Seul coût officiel, sans frais de service : les taxes de la carte grise (régionale, fixe, envoi).
 	// caution url.not-official
-	//   Passez par le site officiel. Seul coût officiel, sans frais de service : les taxes de la carte grise (régionale, fixe, envoi). Tapez vous-même son adresse : https://immatriculation.ants.gouv.fr/
+	//   Passez par le site officiel. Tapez vous-même son adresse : https://immatriculation.ants.gouv.fr/ Seul coût officiel, sans frais de service : les taxes de la carte grise (régionale, fixe, envoi).
 }
 
 // CheckFor knows the procedure: an official site of another procedure is not the right one.
@@ -47,7 +47,7 @@ func ExampleChecker_CheckFor() {
 	fmt.Println(f.Reflex(reflex.English))
 	// Output:
 	// caution url.other-procedure
-	// Use the procedure's own site. This procedure is free on permisdeconduire.ants.gouv.fr. Type its address yourself: https://permisdeconduire.ants.gouv.fr/
+	// Use the procedure's own site. Type its address yourself: https://permisdeconduire.ants.gouv.fr/ This procedure is free on permisdeconduire.ants.gouv.fr.
 }
 
 // A partner app adds its own procedure (a town hall's site) to the catalogue, and loads

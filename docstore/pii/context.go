@@ -44,23 +44,43 @@ func contextBefore(b []byte, start int, _ Kind) Context {
 			}
 		}
 	}
-	var buf [2*contextWindow + 8]byte
-	w := foldASCII(buf[:0], b[from:start])
-	for end := len(w); end > 0; {
-		for end > 0 && !isAlnum(w[end-1]) {
+	// read the words backwards, folding each one only when it is reached: the telling
+	// word is most often the last one
+	for end := start; end > from; {
+		for end > from && !wordByte(b[end-1]) {
 			end--
 		}
 		begin := end
-		for begin > 0 && isAlnum(w[begin-1]) {
+		for begin > from && wordByte(b[begin-1]) {
 			begin--
 		}
-		if c := wordContext(w[begin:end]); c != ContextNone {
-			return c
+		if begin == end {
+			break
+		}
+		var buf [2*contextWindow + 8]byte
+		w := foldASCII(buf[:0], b[begin:end])
+		// folding may split it further ("n°12" is "no12", "a€b" is "a b")
+		for e := len(w); e > 0; {
+			for e > 0 && !isAlnum(w[e-1]) {
+				e--
+			}
+			s := e
+			for s > 0 && isAlnum(w[s-1]) {
+				s--
+			}
+			if c := wordContext(w[s:e]); c != ContextNone {
+				return c
+			}
+			e = s
 		}
 		end = begin
 	}
 	return ContextNone
 }
+
+// wordByte reports whether c belongs to a word before folding: a letter or digit, or
+// a byte of a UTF-8 sequence (accented letters, "°").
+func wordByte(c byte) bool { return c >= 0x80 || isAlnum(c) }
 
 // wordContext looks a folded word up, then its prefixes of 4 letters or more
 // ("commandes" -> "commande", "assuree" -> "assure").

@@ -32,7 +32,9 @@
 //   - [NIR] (numéro de sécurité sociale): key = 97 - (13 digits mod 97), Corsica 2A/2B
 //     read as 19/18, plausible first digit (1, 2, or 7, 8 for temporary numbers),
 //     month (01-12, or 20-42 and 50-99 when unknown) and department.
-//   - [IBAN]: through ibancheck, with the national bank key (the French RIB key).
+//   - [IBAN]: read by ibancheck.FindBytes, the finder of IBANs in text that every
+//     package shares: mod 97 and the national bank key (the French RIB key), in
+//     capitals or lower case, glued or in groups of four.
 //   - [Card]: Luhn, issuer prefix and length (the lengths of cards in use), written
 //     in one block or in the usual groups; not all the same digit.
 //   - [MRZ]: passport (TD3), identity card TD1 (2021 French card) and the 1988-2021

@@ -50,7 +50,7 @@ func run(w io.Writer, files []string) error {
 		}
 		fmt.Fprintf(w, "%s: %s\n", filepath.Base(f), report.Verdict())
 		for _, finding := range report.Findings { // evidence never holds a full number
-			fmt.Fprintf(w, "  %s [%s]\n", finding.Message(reflex.French), finding.Evidence)
+			fmt.Fprintf(w, "  %s [%s]\n", finding.Message(reflex.French), finding.EvidenceText(reflex.French))
 		}
 	}
 

@@ -23,7 +23,7 @@ func main() {
 }
 
 func run(w io.Writer, in io.Reader) error {
-	text, err := io.ReadAll(io.LimitReader(in, messagecheck.MaxMessageBytes))
+	text, err := io.ReadAll(io.LimitReader(in, messagecheck.MaxBytes))
 	if err != nil {
 		return err
 	}

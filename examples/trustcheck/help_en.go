@@ -170,11 +170,12 @@ const storeHelpEN = `Usage: trustcheck store [--json] [--lang fr|en] PATH...
 
 Reads each file by its content (never its name) and says whether it is encrypted
 (age, OpenPGP, ZIP AES, 7z, PDF, LUKS, KeePass, ...), weakly encrypted (ZipCrypto,
-RC4 PDF, empty PDF password) or in clear, and whether text in clear holds French
-personal numbers (social security number, IBAN, card, MRZ, tax number), shown masked.
-Prints one report per file (kind "file"), then one per PATH (kind "store") with the
-folder verdict: encrypted, plaintext or mixed. Progress goes to standard error when
-it is a terminal.
+RC4, a PDF or a KeePass database that opens with an empty password) or in clear, and
+whether what is readable (documents, mails, address books, SQLite databases) holds
+French personal numbers (social security number, IBAN, card, MRZ, tax number), shown
+masked. A file gives its own report (kind "file"); a folder gives one report per
+file, then the folder's (kind "store"): encrypted, plaintext or mixed. Progress goes
+to standard error when it is a terminal.
 
 Flags:
   --json        one JSON object per report and per line

@@ -153,12 +153,13 @@ const storeHelpFR = `Utilisation : trustcheck store [--json] [--lang fr|en] CHEM
 
 Lit chaque fichier par son contenu (jamais par son nom) et dit s'il est chiffré
 (age, OpenPGP, ZIP AES, 7z, PDF, LUKS, KeePass...), faiblement chiffré (ZipCrypto,
-PDF RC4, PDF sans mot de passe) ou en clair, et si son texte en clair contient des
-numéros personnels français (numéro de sécurité sociale, IBAN, carte bancaire, bande
-MRZ, numéro fiscal), affichés masqués.
-Donne un rapport par fichier (type « file »), puis un par CHEMIN de dossier (type
-« store ») avec le verdict du dossier : chiffré, en clair ou mélangé. La progression
-s'affiche sur la sortie d'erreur quand c'est un terminal.
+RC4, un PDF ou une base KeePass qui s'ouvre avec un mot de passe vide) ou en clair,
+et si ce qui est lisible (documents, mails, carnets d'adresses, bases SQLite) contient
+des numéros personnels français (numéro de sécurité sociale, IBAN, carte bancaire,
+bande MRZ, numéro fiscal), affichés masqués.
+Un fichier donne son seul rapport (type « file ») ; un dossier donne un rapport par
+fichier, puis celui du dossier (type « store ») : chiffré, en clair ou mélangé. La
+progression s'affiche sur la sortie d'erreur quand c'est un terminal.
 
 Options :
   --json        un objet JSON par rapport et par ligne

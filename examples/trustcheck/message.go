@@ -51,7 +51,7 @@ func runMessage(ctx context.Context, a *app, cmd *command, args []string) int {
 
 // readMessage reads standard input whole, up to what messagecheck scans.
 func readMessage(in io.Reader) (string, error) {
-	b, err := io.ReadAll(io.LimitReader(in, messagecheck.MaxMessageBytes))
+	b, err := io.ReadAll(io.LimitReader(in, messagecheck.MaxBytes))
 	return string(b), err
 }
 

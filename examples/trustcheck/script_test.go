@@ -119,6 +119,9 @@ func cmdOneLanguage(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	for _, line := range strings.Split(ts.ReadFile("stderr"), "\n") {
 		if rest, ok := strings.CutPrefix(line, programName+": "); ok {
+			if cmd, text, ok := strings.Cut(rest, ": "); ok && !strings.ContainsAny(cmd, " \u00a0") {
+				rest = text // "vault: ..." names the command
+			}
 			texts = append(texts, rest)
 		}
 	}

@@ -18,7 +18,7 @@ var (
 	msgNothingToCheck    = cliText{"rien à vérifier : donnez des sujets, ou - pour les lire sur l'entrée standard", "nothing to check: give subjects, or - to read them from standard input"}
 	msgEmptyMessage      = cliText{"rien à vérifier : le message est vide", "nothing to check: the message is empty"}
 	msgNoArgument        = cliText{"cette commande ne prend pas d'argument (reçu « %s »)", "this command takes no argument (got %q)"}
-	msgUnknownProcedure  = cliText{"démarche inconnue « %s » pour --for (démarches : %s)", "unknown procedure %q for --for (procedures: %s)"}
+	msgUnknownProcedure  = cliText{"démarche inconnue « %s » pour --for (la liste : trustcheck procedures)", "unknown procedure %q for --for (the list: trustcheck procedures)"}
 	msgReadingStdin      = cliText{"lecture de l'entrée standard impossible", "cannot read standard input"}
 	msgProgress          = cliText{"%s : %d vérifiés", "%s: %d checked"}
 )

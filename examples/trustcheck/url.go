@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"strings"
 
 	"github.com/trustreflex/trustreflex/reflex"
 	"github.com/trustreflex/trustreflex/urlcheck"
@@ -35,7 +34,7 @@ func runURL(ctx context.Context, a *app, cmd *command, args []string) int {
 	if f.forID != "" {
 		p, ok := checker.Procedure(f.forID)
 		if !ok {
-			a.usageError(msgUnknownProcedure, f.forID, strings.Join(procedureIDs(checker), ", "))
+			a.usageError(msgUnknownProcedure, f.forID)
 			return exitUsage
 		}
 		c = reflex.CheckerFunc(func(ctx context.Context, u string) (reflex.Report, error) {
@@ -43,12 +42,4 @@ func runURL(ctx context.Context, a *app, cmd *command, args []string) int {
 		})
 	}
 	return a.check(ctx, f.flags, subjects, checkRun{src: single(reflex.KindURL, c)})
-}
-
-func procedureIDs(c *urlcheck.Checker) []string {
-	var ids []string
-	for _, p := range c.Procedures() {
-		ids = append(ids, p.ID)
-	}
-	return ids
 }

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
+	"reflect"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/trustreflex/trustreflex/reflex"
 	"github.com/trustreflex/trustreflex/urlcheck"
@@ -40,6 +44,7 @@ type paymentRequest struct {
 // request is what the generic handler needs of a request body.
 type request[T any] interface {
 	*T
+	fieldSetter
 	base() *checkRequest
 }
 
@@ -48,148 +53,230 @@ type apiError struct {
 	Error string `json:"error"`
 }
 
-// httpError is an error with the status to answer.
+// httpError is an answer that is not a report: its status and the catalogue text the
+// caller reads, in the request's language. err keeps the developer's cause for the log.
 type httpError struct {
-	status int
-	msg    string
+	status     int
+	text       reflex.Text
+	retryAfter int // seconds, for 429 and 503
+	err        error
 }
 
-func (e *httpError) Error() string { return e.msg }
-
-func errorf(status int, format string, args ...any) error {
-	return &httpError{status, fmt.Sprintf(format, args...)}
+func (e *httpError) Error() string {
+	if e.err != nil {
+		return e.err.Error()
+	}
+	return e.text.In(reflex.English)
 }
 
-// checkHandler is the one handler of the check endpoints: it decodes a T, validates the
-// common fields, runs check under the server's time limit and answers one report in
-// the wire format. A check that could not be made answers the wire error object with
-// status 500 (or 504 when it ran out of time).
-func checkHandler[T any, R request[T]](s *server, kind string, maxSubject int, check func(ctx context.Context, req R) (reflex.Report, error)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
+func (e *httpError) Unwrap() error { return e.err }
+
+// problem returns the error answer status with the catalogue text id and its values,
+// given as name, value pairs.
+func problem(status int, id reflex.TextID, nameValues ...string) *httpError {
+	return &httpError{status: status, text: reflex.NewText(id, nameValues...)}
+}
+
+func badLang() *httpError {
+	return problem(http.StatusBadRequest, reflex.TextServerBadLang, "codes", "fr, en")
+}
+
+func notEnabled() *httpError { return problem(http.StatusNotImplemented, reflex.TextServerNotEnabled) }
+
+// checkHandler is the one handler of the JSON check endpoints: it decodes a T, validates
+// the common fields, runs check and answers one report in the wire format. A check that
+// could not be made answers the wire error object: 503 with Retry-After when the payee
+// book does not answer, 504 when it ran out of time, 500 otherwise.
+func checkHandler[T any, R request[T]](s *server, kind string, maxSubject int, check func(ctx context.Context, req R) (reflex.Report, error)) func(*call) {
+	fields := jsonFields(reflect.TypeFor[T]())
+	verdicts := s.metrics.verdictsOf(kind)
+	failures := s.metrics.checkErrors.WithLabelValues(kind)
+	return func(c *call) {
 		req := R(new(T))
-		if err := decodeJSON(w, r, s.cfg.maxBody, req); err != nil {
-			s.fail(w, r, err)
+		if err := decodeJSON(c, s.cfg.maxBody, req, fields); err != nil {
+			s.fail(c, err)
 			return
 		}
 		base := req.base()
-		lang, err := reflex.ParseLang(base.Lang)
-		if err != nil {
-			s.fail(w, r, errorf(http.StatusBadRequest, "lang: want \"fr\" or \"en\""))
-			return
+		if base.Lang != "" {
+			l, err := reflex.ParseLang(base.Lang)
+			if err != nil {
+				s.fail(c, badLang())
+				return
+			}
+			c.lang = l
 		}
 		switch {
 		case strings.TrimSpace(base.Subject) == "":
-			s.fail(w, r, errorf(http.StatusBadRequest, "subject: missing"))
+			s.fail(c, problem(http.StatusBadRequest, reflex.TextServerMissingField, "field", "subject"))
 			return
 		case len(base.Subject) > maxSubject:
-			s.fail(w, r, errorf(http.StatusRequestEntityTooLarge, "subject: longer than %d bytes", maxSubject))
+			s.fail(c, problem(http.StatusRequestEntityTooLarge, reflex.TextServerFieldTooLong, "field", "subject", "max", strconv.Itoa(maxSubject)))
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.checkTimeout)
-		defer cancel()
-		report, err := check(ctx, req)
+		report, err := check(c.r.Context(), req)
 		if err != nil {
-			status := http.StatusInternalServerError
 			var he *httpError
-			switch {
-			case errors.As(err, &he):
-				s.fail(w, r, err)
-				return
-			case errors.Is(err, context.DeadlineExceeded):
-				status = http.StatusGatewayTimeout
-			case errors.Is(err, urlcheck.ErrInvalidURL):
-				writeJSON(w, http.StatusUnprocessableEntity, reflex.WireError(base.Subject, kind, err, lang))
+			if errors.As(err, &he) {
+				s.fail(c, err)
 				return
 			}
-			s.logger.Error("check failed", "kind", kind, "err", redactedError(err))
-			writeJSON(w, status, reflex.WireError(base.Subject, kind, err, lang))
+			if errors.Is(err, urlcheck.ErrInvalidURL) {
+				writeJSON(c, http.StatusUnprocessableEntity, reflex.WireError(base.Subject, kind, err, c.lang))
+				return
+			}
+			failures.Inc()
+			s.logger.LogAttrs(c.r.Context(), slog.LevelError, "check failed", slog.String("kind", kind), slog.String("err", redactedError(err)))
+			status := http.StatusInternalServerError
+			var be *bookError
+			switch {
+			case errors.As(err, &be):
+				status = http.StatusServiceUnavailable
+				c.Header().Set("Retry-After", retryAfter(bookRetryAfter))
+			case errors.Is(err, context.DeadlineExceeded):
+				status = http.StatusGatewayTimeout
+			}
+			writeJSON(c, status, reflex.WireError(base.Subject, kind, err, c.lang))
 			return
 		}
-		writeJSON(w, http.StatusOK, report.Wire(lang))
+		verdicts[report.Verdict()].Inc()
+		writeReport(c, report)
 	}
 }
 
 // fromChecker adapts a reflex.Checker to checkHandler; a nil checker answers 501.
-func fromChecker[T any, R request[T]](c reflex.Checker, what string) func(context.Context, R) (reflex.Report, error) {
+func fromChecker[T any, R request[T]](c reflex.Checker) func(context.Context, R) (reflex.Report, error) {
 	return func(ctx context.Context, req R) (reflex.Report, error) {
 		if c == nil {
-			return reflex.Report{}, errUnavailable(what + " checks")
+			return reflex.Report{}, notEnabled()
 		}
 		return c.Check(ctx, req.base().Subject)
 	}
 }
 
-// errUnavailable says this server was started without a check.
-func errUnavailable(what string) error {
-	return errorf(http.StatusNotImplemented, "%s: not available on this server", what)
+// jsonFields lists the JSON names of a request type's fields (embedded structs
+// included), for the error that names the accepted fields.
+func jsonFields(t reflect.Type) string {
+	var names []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous {
+			names = append(names, jsonFields(f.Type))
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		names = append(names, name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// bodies are the buffers request bodies are read into.
+var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// jsonContentType reports whether a Content-Type header is JSON (or absent).
+func jsonContentType(ct string) bool {
+	if ct == "" || ct == "application/json" || strings.HasPrefix(ct, "application/json;") {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	return err == nil && mt == "application/json"
+}
+
+// readBody reads the whole body, at most limit bytes, into a pooled buffer; the caller
+// puts it back in bodies. A longer body is a 413 error, and the connection is closed
+// rather than read to its end.
+func readBody(c *call, limit int64) (*bytes.Buffer, error) {
+	buf := bodies.Get().(*bytes.Buffer)
+	buf.Reset()
+	_, err := buf.ReadFrom(io.LimitReader(c.r.Body, limit+1))
+	switch {
+	case err != nil:
+		bodies.Put(buf)
+		return nil, problem(http.StatusBadRequest, reflex.TextServerBodyMalformed)
+	case int64(buf.Len()) > limit:
+		bodies.Put(buf)
+		c.Header().Set("Connection", "close")
+		return nil, problem(http.StatusRequestEntityTooLarge, reflex.TextServerBodyTooLarge, "max", strconv.FormatInt(limit, 10))
+	}
+	return buf, nil
 }
 
 // decodeJSON reads exactly one JSON object of at most limit bytes into v, rejecting
-// unknown fields and trailing data.
-func decodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" {
-		mt, _, err := mime.ParseMediaType(ct)
-		if err != nil || mt != "application/json" {
-			return errorf(http.StatusUnsupportedMediaType, "content type: want application/json (with curl: -H 'Content-Type: application/json')")
-		}
+// unknown fields (the error names the accepted fields, and "subject" for the check
+// endpoints: a first guess of {"url": ...} learns where the link goes) and trailing data.
+func decodeJSON(c *call, limit int64, v fieldSetter, fields string) error {
+	if !jsonContentType(c.r.Header.Get("Content-Type")) {
+		return problem(http.StatusUnsupportedMediaType, reflex.TextServerContentType, "header", "Content-Type: application/json")
 	}
-	body := http.MaxBytesReader(w, r.Body, limit)
-	dec := json.NewDecoder(body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var tooBig *http.MaxBytesError
-		var syntax *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &tooBig):
-			return errorf(http.StatusRequestEntityTooLarge, "body: larger than %d bytes", limit)
-		case errors.Is(err, io.EOF):
-			return errorf(http.StatusBadRequest, "body: empty, want a JSON object")
-		case errors.As(err, &syntax), errors.Is(err, io.ErrUnexpectedEOF):
-			return errorf(http.StatusBadRequest, "body: malformed JSON")
-		case errors.As(err, &typ):
-			return errorf(http.StatusBadRequest, "body: field %q must be a %s", typ.Field, typ.Type)
-		case strings.HasPrefix(err.Error(), "json: unknown field"):
-			return errorf(http.StatusBadRequest, "body: %s", strings.TrimPrefix(err.Error(), "json: "))
-		}
-		return errorf(http.StatusBadRequest, "body: not a JSON object")
+	buf, err := readBody(c, limit)
+	if err != nil {
+		return err
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return errorf(http.StatusRequestEntityTooLarge, "body: larger than %d bytes", limit)
-		}
-		return errorf(http.StatusBadRequest, "body: one JSON object only")
-	}
-	return nil
+	defer bodies.Put(buf)
+	return decodeObject(buf.Bytes(), v, fields)
 }
 
-// writeJSON answers v as JSON, with HTML characters kept readable (like the CLI).
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	var b []byte
+// writeReport answers a report in the wire format, rendered straight into a pooled
+// buffer (reflex.Report.AppendWire): the answer costs no allocation of its own.
+func writeReport(c *call, r reflex.Report) {
+	bp := answers.Get().(*[]byte)
+	defer answers.Put(bp)
+	b := append(r.AppendWire((*bp)[:0], c.lang), '\n')
+	*bp = b // keep a grown buffer for the next answer
+	h := c.Header()
+	h["Content-Type"] = jsonType
+	h["Cache-Control"] = noStore
+	c.WriteHeader(http.StatusOK)
+	_, _ = c.Write(b)
+}
+
+// answers are the buffers of writeReport.
+var answers = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
+
+// writeJSON answers v as JSON followed by a newline, with HTML characters kept readable
+// (like the CLI), in one write.
+func writeJSON(c *call, status int, v any) {
+	buf := bodies.Get().(*bytes.Buffer)
+	defer bodies.Put(buf)
+	buf.Reset()
 	var err error
 	if m, ok := v.(json.Marshaler); ok {
-		b, err = m.MarshalJSON()
+		var b []byte
+		if b, err = m.MarshalJSON(); err == nil {
+			buf.Write(b)
+			buf.WriteByte('\n')
+		}
 	} else {
-		b, err = json.Marshal(v)
+		enc := json.NewEncoder(buf)
+		enc.SetEscapeHTML(false)
+		err = enc.Encode(v)
 	}
 	if err != nil {
-		status, b = http.StatusInternalServerError, []byte(`{"error":"could not encode the answer"}`)
+		status = http.StatusInternalServerError
+		buf.Reset()
+		b, _ := json.Marshal(apiError{Error: reflex.Text{ID: reflex.TextInternal}.In(c.lang)})
+		buf.Write(append(b, '\n'))
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_, _ = w.Write(append(b, '\n'))
+	h := c.Header()
+	h["Content-Type"] = jsonType
+	h["Cache-Control"] = noStore
+	c.WriteHeader(status)
+	_, _ = c.Write(buf.Bytes())
 }
 
-// fail answers an error as a JSON object with its status (400 when it has none).
-func (s *server) fail(w http.ResponseWriter, _ *http.Request, err error) {
+// fail answers an error as {"error": ...} in the request's language, with its status
+// (400 when it has none) and its Retry-After.
+func (s *server) fail(c *call, err error) {
 	status := http.StatusBadRequest
+	text := reflex.ErrorTextOf(err)
 	var he *httpError
 	if errors.As(err, &he) {
-		status = he.status
+		status, text = he.status, he.text
+		if he.retryAfter > 0 {
+			c.Header().Set("Retry-After", retryAfter(he.retryAfter))
+		}
 	}
-	writeJSON(w, status, apiError{Error: err.Error()})
+	writeJSON(c, status, apiError{Error: text.In(c.lang)})
 }
 
 // redactedError keeps an error's text out of the logs when it may quote the subject
@@ -201,5 +288,40 @@ func redactedError(err error) string {
 	case errors.Is(err, context.Canceled):
 		return "canceled"
 	}
-	return fmt.Sprintf("%T", err)
+	var be *bookError
+	if errors.As(err, &be) {
+		return "payee book: " + be.op
+	}
+	return reflect.TypeOf(err).String()
+}
+
+func (s *server) checkURL(ctx context.Context, req *urlRequest) (reflex.Report, error) {
+	if req.For != "" {
+		if s.checks.urlFor == nil {
+			return reflex.Report{}, notEnabled()
+		}
+		return s.checks.urlFor(ctx, req.Subject, req.For)
+	}
+	if s.checks.url == nil {
+		return reflex.Report{}, notEnabled()
+	}
+	return s.checks.url.Check(ctx, req.Subject)
+}
+
+// checkPayment reads the payee book, under the server's time limit: a book that does
+// not answer in time is an error (503), never a verdict.
+func (s *server) checkPayment(ctx context.Context, req *paymentRequest) (reflex.Report, error) {
+	switch {
+	case strings.TrimSpace(req.Payee) == "":
+		return reflex.Report{}, problem(http.StatusBadRequest, reflex.TextServerMissingField, "field", "payee")
+	case len(req.Payee) > maxPayeeID:
+		return reflex.Report{}, problem(http.StatusBadRequest, reflex.TextServerBadPayee)
+	case len(req.Name) > maxNameField:
+		return reflex.Report{}, problem(http.StatusRequestEntityTooLarge, reflex.TextServerFieldTooLong, "field", "name", "max", strconv.Itoa(maxNameField))
+	case s.checks.payment == nil:
+		return reflex.Report{}, notEnabled()
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.checkTimeout)
+	defer cancel()
+	return s.checks.payment(ctx, *req)
 }

@@ -22,7 +22,7 @@ func TestBookMustExist(t *testing.T) {
 	require.ErrorIs(t, err, bookopen.ErrNoBook)
 	assert.NoFileExists(t, path)
 	var stderr bytes.Buffer
-	assert.Equal(t, 1, run([]string{"--addr", "127.0.0.1:0", "--book", path}, &stderr))
+	assert.Equal(t, 1, run([]string{"--addr", "127.0.0.1:0", "--book", path, "--public-checks"}, &stderr))
 	assert.Contains(t, stderr.String(), "no payee book there")
 
 	c, _, closeChecks, err := buildChecks(options{book: path, seedDemo: true})

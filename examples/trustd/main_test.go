@@ -29,7 +29,7 @@ func TestBinaryServesAndStopsOnSIGTERM(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--addr", "127.0.0.1:0")
+	cmd := exec.CommandContext(ctx, bin, "--addr", "127.0.0.1:0", "--demo")
 	stderr, err := cmd.StderrPipe()
 	require.NoError(t, err)
 	require.NoError(t, cmd.Start())

@@ -28,7 +28,9 @@ type operation struct {
 	OperationID string `json:"operationId"`
 	Parameters  []struct {
 		Name, In string
+		Example  string
 	} `json:"parameters"`
+	Security    []map[string][]string `json:"security"`
 	RequestBody *struct {
 		Content map[string]struct {
 			Schema  schema          `json:"schema"`
@@ -186,16 +188,37 @@ func TestOpenAPIMatchesTheHandlers(t *testing.T) {
 				calls = append(calls, call{"file", "application/octet-stream", "age-encryption.org/v1\n-> X25519 abc\n"},
 					call{"empty file", "application/octet-stream", ""})
 			}
+			target := path
+			for _, p := range op.Parameters {
+				if p.In == "path" {
+					target = strings.ReplaceAll(target, "{"+p.Name+"}", p.Example)
+				}
+			}
+			keyOnly := len(op.Security) > 0 && !slices.ContainsFunc(op.Security, func(m map[string][]string) bool { return len(m) == 0 })
+			if keyOnly {
+				calls = append(calls, call{"without key", "", ""})
+			}
 			for _, c := range calls {
 				t.Run(method+" "+path+" "+c.name, func(t *testing.T) {
-					req := httptest.NewRequest(method, path, strings.NewReader(c.body))
+					req := httptest.NewRequest(method, target, strings.NewReader(c.body))
 					if c.ct != "" {
 						req.Header.Set("Content-Type", c.ct)
+					}
+					if len(op.Security) > 0 && c.name != "without key" {
+						req.Header.Set("Authorization", "Bearer "+testKey)
 					}
 					rec := httptest.NewRecorder()
 					s.ServeHTTP(rec, req)
 					resp, ok := op.Responses[strconv.Itoa(rec.Code)]
 					require.True(t, ok, "status %d is not documented: %s", rec.Code, rec.Body.String())
+					if c.name == "without key" {
+						assert.Equal(t, http.StatusUnauthorized, rec.Code)
+					}
+					if _, ok := resp.Content["text/plain"]; ok {
+						assert.True(t, strings.HasPrefix(rec.Header().Get("Content-Type"), "text/plain"), rec.Header().Get("Content-Type"))
+						assert.Equal(t, http.StatusOK, rec.Code)
+						return
+					}
 					media, ok := resp.Content["application/json"]
 					require.True(t, ok, "status %d has no JSON schema", rec.Code)
 					assert.True(t, strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json"))

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -19,6 +21,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/trustreflex/trustreflex/internal/langwords"
 	"github.com/trustreflex/trustreflex/reflex"
 )
 
@@ -46,14 +49,40 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// testKey is the API key of the test servers, named "compta" in their keys file.
+const testKey = "k3y-of-the-compta-back-end"
+
+// testKeysFile is the keys file of the test servers.
+var testKeysFile = "# the test key\ncompta:" + sha256Hex(testKey) + "\n"
+
+func sha256Hex(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+// newTestServer is trustd --demo with the test key: the demo book, checks open to all.
 func newTestServer(t testing.TB) *testServer {
 	t.Helper()
-	c, payees, closeChecks, err := buildChecks(options{})
+	return newTestServerWith(t, options{demo: true}, func(cfg *config) { cfg.publicChecks = true })
+}
+
+// newTestServerWith builds the server of the options, with the test key, after
+// adjusting its config.
+func newTestServerWith(t testing.TB, o options, adjust func(*config)) *testServer {
+	t.Helper()
+	c, payees, closeChecks, err := buildChecks(o)
 	require.NoError(t, err)
 	t.Cleanup(closeChecks)
+	keys, err := parseKeys(strings.NewReader(testKeysFile))
+	require.NoError(t, err)
 	log := &syncBuffer{}
-	s := newServer(defaultConfig(), c, slog.New(slog.NewTextHandler(log, nil)))
+	cfg := defaultConfig()
+	if adjust != nil {
+		adjust(&cfg)
+	}
+	s := newServer(cfg, c, slog.New(slog.NewTextHandler(log, nil)))
 	s.demoPayees = payees
+	s.keys.set(keys)
 	return &testServer{server: s, log: log}
 }
 
@@ -115,40 +144,63 @@ func TestCheckAnswersInTheRequestedLanguage(t *testing.T) {
 	assert.Contains(t, enMsg, "The IBAN")
 }
 
+// fieldNames blanks the JSON field names and language codes that error texts quote.
+var fieldNames = strings.NewReplacer("subject", "", "lang", "", "for", "", "payee", "", "name", "", "bic", "", "iban", "", "(fr, en)", "")
+
+// TestBadRequestsGetJSONErrors: every refusal is {"error": ...} with its status, in the
+// request's language (French by default), from the catalogue: never a Go error string.
 func TestBadRequestsGetJSONErrors(t *testing.T) {
 	s := newTestServer(t)
 	huge := `{"subject":"` + strings.Repeat("a", 1<<20) + `"}`
 	for _, tc := range []struct {
 		name, method, path, ct, body string
 		status                       int
-		want                         string
+		fr, en                       string
 	}{
-		{"malformed", "POST", "/v1/check/url", "application/json", `{"subject":`, 400, "malformed JSON"},
-		{"not an object", "POST", "/v1/check/iban", "application/json", `"FR76"`, 400, "must be a"},
-		{"empty body", "POST", "/v1/check/iban", "application/json", ``, 400, "empty"},
-		{"two objects", "POST", "/v1/check/iban", "application/json", `{"subject":"a"}{"subject":"b"}`, 400, "one JSON object"},
-		{"unknown field", "POST", "/v1/check/iban", "application/json", `{"subject":"a","for":"x"}`, 400, `unknown field "for"`},
-		{"wrong type", "POST", "/v1/check/iban", "application/json", `{"subject":42}`, 400, `"subject" must be a string`},
-		{"no subject", "POST", "/v1/check/message", "application/json", `{"lang":"fr"}`, 400, "subject: missing"},
-		{"blank subject", "POST", "/v1/check/message", "application/json", `{"subject":"  "}`, 400, "subject: missing"},
-		{"bad lang", "POST", "/v1/check/iban", "application/json", `{"subject":"FR76","lang":"de"}`, 400, "lang"},
-		{"form post", "POST", "/v1/check/iban", "application/x-www-form-urlencoded", `subject=FR76`, 415, "application/json"},
-		{"huge body", "POST", "/v1/check/message", "application/json", huge, 413, "larger than"},
-		{"long IBAN subject", "POST", "/v1/check/iban", "application/json", `{"subject":"` + strings.Repeat("1", 200) + `"}`, 413, "longer than"},
-		{"payment without payee", "POST", "/v1/check/payment", "application/json", `{"subject":"FR7630006000011234567890189"}`, 400, "payee: missing"},
-		{"wrong method", "GET", "/v1/check/url", "", ``, 405, "method not allowed"},
-		{"unknown path", "GET", "/v2/nothing", "", ``, 404, "not found"},
-		{"empty upload", "POST", "/v1/check/file?name=a.pdf", "application/octet-stream", ``, 400, "empty"},
-		{"upload bad lang", "POST", "/v1/check/file?lang=xx", "application/octet-stream", `x`, 400, "lang"},
+		{"malformed", "POST", "/v1/check/url", "application/json", `{"subject":`, 400, "n'est pas un JSON valide", "not valid JSON"},
+		{"not an object", "POST", "/v1/check/iban", "application/json", `"FR76"`, 400, "doit être un objet JSON", "must be a JSON object"},
+		{"empty body", "POST", "/v1/check/iban", "application/json", ``, 400, "est vide", "is empty"},
+		{"two objects", "POST", "/v1/check/iban", "application/json", `{"subject":"a"}{"subject":"b"}`, 400, "un seul objet JSON", "one JSON object"},
+		{"unknown field", "POST", "/v1/check/iban", "application/json", `{"subject":"a","for":"x"}`, 400, "Champ inconnu\u00a0: «\u00a0for\u00a0»", `Unknown field: "for"`},
+		{"first guess url", "POST", "/v1/check/url", "application/json", `{"url":"https://ants.gouv.fr"}`, 400, "va dans le champ «\u00a0subject\u00a0»", `goes in the field "subject"`},
+		{"wrong type", "POST", "/v1/check/iban", "application/json", `{"subject":42}`, 400, "«\u00a0subject\u00a0» doit être une chaîne", `"subject" must be a string`},
+		{"no subject", "POST", "/v1/check/message", "application/json", `{}`, 400, "«\u00a0subject\u00a0» manque", `"subject" is missing`},
+		{"blank subject", "POST", "/v1/check/message", "application/json", `{"subject":"  "}`, 400, "«\u00a0subject\u00a0» manque", `"subject" is missing`},
+		{"bad lang", "POST", "/v1/check/iban", "application/json", `{"subject":"FR76","lang":"de"}`, 400, "Langue inconnue", "Unknown language"},
+		{"form post", "POST", "/v1/check/iban", "application/x-www-form-urlencoded", `subject=FR76`, 415, "en JSON", "as JSON"},
+		{"huge body", "POST", "/v1/check/message", "application/json", huge, 413, "taille permise\u00a0: au plus 131\u202f072 octets", "at most 131,072 bytes"},
+		{"long IBAN subject", "POST", "/v1/check/iban", "application/json", `{"subject":"` + strings.Repeat("1", 200) + `"}`, 413, "au plus 128 octets", "at most 128 bytes"},
+		{"payment without payee", "POST", "/v1/check/payment", "application/json", `{"subject":"FR7630006000011234567890189"}`, 400, "«\u00a0payee\u00a0» manque", `"payee" is missing`},
+		{"wrong method", "GET", "/v1/check/url", "", ``, 405, "utilisez POST", "use POST"},
+		{"unknown path", "GET", "/v2/nothing", "", ``, 404, "n'existe pas", "no such address"},
+		{"empty upload", "POST", "/v1/check/file?name=a.pdf", "application/octet-stream", ``, 400, "Le fichier est vide", "The file is empty"},
+		{"upload bad lang", "POST", "/v1/check/file?lang=xx", "application/octet-stream", `x`, 400, "Langue inconnue", "Unknown language"},
+		{"payee API without key", "POST", "/v1/payees/p1/confirm", "application/json", `{}`, 401, "Clé d'accès manquante", "Access key missing"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, got, h := s.do(t, tc.method, tc.path, tc.ct, strings.NewReader(tc.body))
-			assert.Equal(t, tc.status, code, "%v", got)
-			require.NotNil(t, got, "a JSON answer")
-			assert.Contains(t, got["error"], tc.want)
-			assert.Len(t, got, 1, "only the error key: %v", got)
-			if code == 405 {
-				assert.Equal(t, "POST", h.Get("Allow"))
+			for _, lang := range []string{"fr", "en"} {
+				req := httptest.NewRequest(tc.method, tc.path, strings.NewReader(tc.body))
+				if tc.ct != "" {
+					req.Header.Set("Content-Type", tc.ct)
+				}
+				want := tc.fr
+				if lang == "en" {
+					req.Header.Set("Accept-Language", "en-GB,en;q=0.9")
+					want = tc.en
+				}
+				rec := httptest.NewRecorder()
+				s.ServeHTTP(rec, req)
+				assert.Equal(t, tc.status, rec.Code, rec.Body.String())
+				var got map[string]any
+				require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got), rec.Body.String())
+				assert.Len(t, got, 1, "only the error key: %v", got)
+				msg, _ := got["error"].(string)
+				assert.Contains(t, msg, want)
+				assert.Empty(t, langwords.Foreign(fieldNames.Replace(msg), lang), "%s: %q", lang, msg)
+				assert.NotContains(t, msg, "json:", "never a Go error string")
+				if tc.status == 405 {
+					assert.Equal(t, "POST", rec.Header().Get("Allow"))
+				}
 			}
 		})
 	}
@@ -173,7 +225,7 @@ func TestLogsHoldNoPersonalData(t *testing.T) {
 	s.post(t, "/v1/check/payment", `{"subject":"FR7630006000011234567890189","payee":"proprietaire","name":"Jean Martin"}`)
 	s.do(t, "POST", "/v1/check/file?name=passeport-jean-martin.pdf", "application/octet-stream", strings.NewReader("%PDF-1.7 hello"))
 	log := s.log.String()
-	assert.Contains(t, log, "path=/v1/check/iban")
+	assert.Contains(t, log, "route=/v1/check/iban")
 	for _, secret := range []string{"3000", "30006000", "Martin", "passeport", "Bonjour", "RIB"} {
 		assert.NotContains(t, log, secret)
 	}
@@ -293,16 +345,26 @@ func TestGracefulShutdown(t *testing.T) {
 
 func TestFlags(t *testing.T) {
 	var stderr bytes.Buffer
-	o, err := parseFlags([]string{"--addr", "127.0.0.1:0", "--book", "b.db", "--seed-demo"}, &stderr)
+	o, err := parseFlags([]string{"--addr", "127.0.0.1:0", "--book", "b.db", "--seed-demo", "--keys", "k.txt"}, &stderr)
 	require.NoError(t, err)
-	assert.Equal(t, options{addr: "127.0.0.1:0", book: "b.db", seedDemo: true, maxUpload: 32 << 20}, o)
-	_, err = parseFlags([]string{"--allow-origin", "https://partner.example/path"}, &stderr)
+	assert.Equal(t, options{addr: "127.0.0.1:0", book: "b.db", seedDemo: true, keys: "k.txt", maxUpload: 32 << 20,
+		maxUploads: 4, uploadRate: 64 << 10, logFormat: "text"}, o)
+	_, err = parseFlags([]string{"--demo", "--allow-origin", "https://partner.example/path"}, &stderr)
 	assert.Error(t, err)
-	o, err = parseFlags([]string{"--allow-origin", "https://partner.example", "--allow-origin", "http://127.0.0.1:3000"}, &stderr)
+	o, err = parseFlags([]string{"--demo", "--allow-origin", "https://partner.example", "--allow-origin", "http://127.0.0.1:3000"}, &stderr)
 	require.NoError(t, err)
 	assert.Equal(t, originList{"https://partner.example", "http://127.0.0.1:3000"}, o.origins)
-	assert.Equal(t, 2, run([]string{"--nope"}, &stderr))
-	assert.Equal(t, 2, run([]string{"extra"}, &stderr))
+	o, err = parseFlags([]string{"--public-checks", "--rate", "5", "--trusted-proxy", "10.0.0.0/8", "--trusted-proxy", "192.0.2.1", "--log-format", "json"}, &stderr)
+	require.NoError(t, err)
+	assert.Equal(t, "10.0.0.0/8,192.0.2.1/32", o.trusted.String())
+	assert.Equal(t, 5.0, o.rate)
+	for _, bad := range [][]string{
+		{"--nope"}, {"--demo", "extra"}, {"--demo", "--book", "b.db"}, {"--demo", "--log-format", "xml"},
+		{"--demo", "--rate", "-1"}, {"--demo", "--trusted-proxy", "proxy.local"},
+		{}, // nobody could call the API
+	} {
+		assert.Equal(t, 2, run(bad, &stderr), "%q", bad)
+	}
 	assert.Equal(t, 0, run([]string{"--help"}, &stderr))
 	assert.Contains(t, stderr.String(), "usage: trustd")
 }
@@ -412,7 +474,7 @@ func TestCouldNotCheckAnswersTheWireErrorObject(t *testing.T) {
 
 	code, got = s.post(t, "/v1/check/url", `{"subject":"https://ants.gouv.fr","for":"nope"}`)
 	assert.Equal(t, http.StatusBadRequest, code)
-	assert.Contains(t, got["error"], `unknown procedure "nope"`)
+	assert.Equal(t, "Démarche inconnue\u00a0: nope. Choisissez-en une dans la liste des démarches connues.", got["error"])
 
 	// Procedure ids are matched as people type them, as in the CLI.
 	code, got = s.post(t, "/v1/check/url", `{"subject":"https://immatriculation.ants.gouv.fr/","for":"Carte-Grise"}`)

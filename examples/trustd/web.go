@@ -40,22 +40,24 @@ type pageData struct {
 	Scenes                   []string
 }
 
-func (s *server) webRoutes() []route {
-	return []route{
-		{"GET", "/", s.page("index"), false},
-		{"GET", "/demo/procedure", s.page("procedure"), false},
-		{"GET", "/demo/transfer", s.page("transfer"), false},
-		{"GET", "/demo/upload", s.page("upload"), false},
-		{"GET", "/trust-reflex.js", componentScript(), false},
-		{"GET", "/demo.js", asset("web/demo.js", "text/javascript; charset=utf-8"), false},
-		{"GET", "/demo.css", asset("web/demo.css", "text/css; charset=utf-8"), false},
-		{"GET", "/favicon.ico", noContent, false},
+func (s *server) webRoutes() []*route {
+	page := func(path string, h func(*call)) *route { return &route{method: "GET", path: path, handler: h} }
+	return []*route{
+		page("/", s.page("index")),
+		page("/demo/procedure", s.page("procedure")),
+		page("/demo/transfer", s.page("transfer")),
+		page("/demo/upload", s.page("upload")),
+		page("/trust-reflex.js", componentScript()),
+		page("/demo.js", asset("web/demo.js", "text/javascript; charset=utf-8")),
+		page("/demo.css", asset("web/demo.css", "text/css; charset=utf-8")),
+		page("/favicon.ico", noContent),
 	}
 }
 
 // page renders a demo page in the language of ?lang= (French by default).
-func (s *server) page(name string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
+func (s *server) page(name string) func(*call) {
+	return func(c *call) {
+		w, r := c, c.r
 		lang, other := "fr", "en"
 		if r.URL.Query().Get("lang") == "en" {
 			lang, other = "en", "fr"
@@ -76,7 +78,7 @@ func (s *server) page(name string) http.HandlerFunc {
 		var buf bytes.Buffer
 		if err := pages[name].ExecuteTemplate(&buf, "layout", d); err != nil {
 			s.logger.Error("page", "page", name, "err", err)
-			writeJSON(w, http.StatusInternalServerError, apiError{Error: "could not render the page"})
+			s.fail(c, &httpError{status: http.StatusInternalServerError, text: reflex.Text{ID: reflex.TextInternal}, err: err})
 			return
 		}
 		h := w.Header()
@@ -87,7 +89,7 @@ func (s *server) page(name string) http.HandlerFunc {
 	}
 }
 
-func asset(name, contentType string) http.HandlerFunc {
+func asset(name, contentType string) func(*call) {
 	b, err := webFS.ReadFile(name)
 	if err != nil {
 		panic(err) // embedded at build time: a missing file is a build mistake
@@ -97,7 +99,7 @@ func asset(name, contentType string) http.HandlerFunc {
 
 // componentScript serves the web component with the catalogue's labels written in, so
 // that it shows the very words of the CLI and of GET /v1/labels.
-func componentScript() http.HandlerFunc {
+func componentScript() func(*call) {
 	b, err := webFS.ReadFile("web/trust-reflex.js")
 	if err != nil {
 		panic(err)
@@ -116,13 +118,13 @@ func componentScript() http.HandlerFunc {
 	return serveBytes(bytes.Replace(b, []byte(slot), labels, 1), "text/javascript; charset=utf-8")
 }
 
-func serveBytes(b []byte, contentType string) http.HandlerFunc {
-	return func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", contentType)
-		w.Header().Set("Cache-Control", "public, max-age=300")
-		_, _ = w.Write(b)
+func serveBytes(b []byte, contentType string) func(*call) {
+	return func(c *call) {
+		c.Header().Set("Content-Type", contentType)
+		c.Header().Set("Cache-Control", "public, max-age=300")
+		_, _ = c.Write(b)
 	}
 }
 
 // noContent answers 204: the demo has no icon, and browsers ask for one.
-func noContent(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }
+func noContent(c *call) { c.WriteHeader(http.StatusNoContent) }

@@ -7,7 +7,8 @@
 // project's texts: files, payments, sites), minus the words both languages share
 // ("site", "code", "date", "message", "transfer" is English only). Names, hosts, URLs,
 // numbers, acronyms and masked values are not words of either language: tokens with a
-// digit, a dot, a slash, an @ or no lower-case letter are skipped.
+// digit, a dot, a slash, an @, no lower-case letter or a capital first letter are
+// skipped.
 package langwords
 
 import (
@@ -15,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Foreign returns the words of text that belong to the other language than lang ("fr"
@@ -50,6 +52,9 @@ func tokens(text string) []string {
 		for part := range strings.FieldsFuncSeq(field, func(r rune) bool { return r == '\'' || r == '’' || r == '-' }) {
 			if !strings.ContainsFunc(part, unicode.IsLower) {
 				continue // an acronym (IBAN, BIC, SEPA) or a code
+			}
+			if r, _ := utf8.DecodeRuneInString(part); unicode.IsUpper(r) {
+				continue // a name (La Poste), or a sentence's first word: the rest of it still counts
 			}
 			out = append(out, part)
 		}

@@ -22,6 +22,7 @@ func TestForeign(t *testing.T) {
 		{"Le site de la CAF (caf.fr) : code, date, message.", "fr", nil},
 		{"The site of the CAF: code, date, message.", "en", nil},
 		{"the the THE", "fr", []string{"the"}},
+		{"This address borrows the name of a company (La Poste).", "en", nil},
 	} {
 		assert.Equal(t, tc.want, Foreign(tc.text, tc.lang), "%q", tc.text)
 	}

@@ -14,12 +14,12 @@ func probeAnsible(b *Blob) (Result, bool) {
 		line = line[:i]
 	}
 	f := bytes.Split(bytes.TrimSpace(line), []byte(";"))
-	r := Result{Verdict: Encrypted, Format: "Ansible Vault"}
+	r := Result{Verdict: Encrypted, Format: FormatAnsible}
 	if len(f) >= 3 && string(f[2]) == "AES256" {
 		r.Cipher = "AES-256"
 	}
 	if len(f) >= 2 {
-		r.Format += " " + cstr(f[1][:min(len(f[1]), 8)])
+		r.Detail = cstr(f[1][:min(len(f[1]), 8)])
 	}
 	return r, true
 }

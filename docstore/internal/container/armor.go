@@ -3,12 +3,12 @@ package container
 import (
 	"bytes"
 	"encoding/base64"
-	"strings"
 )
 
 // probeArmor recognises PEM and OpenPGP ASCII armor at the start of a text file and
 // decodes what needs decoding: an armored OpenPGP message is walked like a binary
-// one; a signed message, a public key or a signature is not encrypted.
+// one; a signed message, a public key or a signature is not encrypted. A message whose
+// packets cannot be decoded is not claimed encrypted (Unknown).
 func probeArmor(b *Blob) (Result, bool) {
 	h := trimLeadingSpace(b.Head)
 	// PEM bundles made by "openssl pkcs12" start with "Bag Attributes" lines.
@@ -25,27 +25,30 @@ func probeArmor(b *Blob) (Result, bool) {
 	}
 	switch label {
 	case "PGP MESSAGE":
-		r, ok := walkOpenPGP(decodeArmorBody(body))
-		if !ok {
-			r = Result{Verdict: Encrypted, Format: "OpenPGP", Note: "packets not decoded"}
+		r := pgpArmoredMessage(body)
+		if r.Verdict == Encrypted || r.Verdict == Weak {
+			r = armorTrailing(r, b, "-----END PGP MESSAGE-----")
 		}
-		r.Note = joinNote(r.Note, "armored")
 		return r, true
 	case "PGP SIGNED MESSAGE":
-		return Result{Verdict: Plain, Format: "OpenPGP signed text", Note: "signed, not encrypted", Content: ContentText}, true
+		return Result{Verdict: Plain, Format: FormatPGPSignedText, Notes: []Note{NoteSigned}, Content: ContentText}, true
 	case "PGP SIGNATURE":
-		return Result{Verdict: Plain, Format: "OpenPGP signature", Content: ContentOpaque}, true
+		return Result{Verdict: Plain, Format: FormatPGPSignature, Content: ContentOpaque}, true
 	case "PGP PUBLIC KEY BLOCK":
-		return Result{Verdict: Plain, Format: "OpenPGP public key", Content: ContentOpaque}, true
+		return publicKey(FormatPGPPublicKey), true
 	case "PGP PRIVATE KEY BLOCK":
 		r, ok := walkOpenPGP(decodeArmorBody(body))
 		if !ok {
-			r = Result{Verdict: Plain, Format: "OpenPGP private key", Note: "protection not decoded", Content: ContentOpaque}
+			r = Result{Verdict: Plain, Format: FormatPGPPrivateKey, Notes: []Note{NoteProtectionNotDecoded}, Content: ContentOpaque, Role: RolePrivateKey}
 		}
 		return r, true
 	case "ENCRYPTED PRIVATE KEY":
-		r := Result{Verdict: Encrypted, Format: "encrypted PKCS#8 key"}
-		r.Cipher, _ = derCipher(decodeArmorBody(body))
+		r := Result{Verdict: Encrypted, Format: FormatPKCS8, Role: RolePrivateKey, Notes: []Note{NotePassphraseProtected}}
+		var weak bool
+		r.Cipher, weak = derCipher(decodeArmorBody(body))
+		if weak {
+			r.Verdict = Weak
+		}
 		return r, true
 	case "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY":
 		return pemKey(label, body), true
@@ -54,11 +57,78 @@ func probeArmor(b *Blob) (Result, bool) {
 	case "PKCS7", "CMS":
 		r, ok := parseDER(decodeArmorBody(body))
 		if !ok {
-			r = Result{Verdict: Plain, Format: "PEM " + label, Content: ContentOpaque}
+			r = Result{Verdict: Plain, Format: FormatPEM, Detail: label, Content: ContentOpaque}
 		}
 		return r, true
+	case "PUBLIC KEY", "RSA PUBLIC KEY", "EC PUBLIC KEY":
+		return publicKey(FormatPEMPublicKey), true
+	case "CERTIFICATE", "TRUSTED CERTIFICATE", "X509 CRL", "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST":
+		r := publicKey(FormatX509)
+		r.Detail = "PEM"
+		return r, true
 	}
-	return Result{Verdict: Plain, Format: "PEM " + label, Content: ContentText}, true
+	return Result{Verdict: Plain, Format: FormatPEM, Detail: cstr([]byte(label[:min(len(label), 40)])), Content: ContentText}, true
+}
+
+// publicKey is the result of key material that holds nothing secret.
+func publicKey(f Format) Result {
+	return Result{Verdict: Plain, Format: f, Notes: []Note{NoteNothingSecret}, Content: ContentOpaque, Role: RolePublicKey}
+}
+
+// pgpArmoredMessage walks the packets of an armored OpenPGP message.
+func pgpArmoredMessage(body []byte) Result {
+	r, ok := walkOpenPGP(decodeArmorBody(body))
+	if !ok {
+		// Without a structure that holds, no claim: it may be encrypted, or not.
+		r = Result{Verdict: Unknown, Format: FormatOpenPGP, Notes: []Note{NotePacketsNotDecoded}}
+	}
+	r.Note(NoteArmored)
+	return r
+}
+
+// probeArmorInText finds an armored OpenPGP message or age file after text in clear: a
+// message pasted into a mail body or a note. The block decides the verdict; the text
+// around it is in clear, for the scan of personal data.
+func probeArmorInText(b *Blob) (Result, bool) {
+	h := b.Head
+	if !LooksText(h[:min(len(h), 4096)]) {
+		return Result{}, false
+	}
+	for _, a := range []struct{ head, foot string }{
+		{"-----BEGIN PGP MESSAGE-----", "-----END PGP MESSAGE-----"},
+		{ageArmorHead, ageArmorFoot},
+	} {
+		i := bytes.Index(h, []byte("\n"+a.head))
+		if i < 0 {
+			continue
+		}
+		begin := int64(i + 1)
+		var r Result
+		if a.head == ageArmorHead {
+			var ok bool
+			if r, ok = ageArmored(b, begin); !ok || r.Verdict != Encrypted {
+				continue
+			}
+			r.Clear, r.Trailing = nil, 0
+		} else {
+			_, body, ok := armorBlock(h[begin:])
+			if !ok {
+				continue
+			}
+			if r = pgpArmoredMessage(body); r.Verdict != Encrypted && r.Verdict != Weak {
+				continue
+			}
+		}
+		r.Note(NoteAfterText)
+		r.Clear = append(r.Clear, Span{Off: 0, Len: begin})
+		if end := bytes.Index(h[begin:], []byte(a.foot)); end >= 0 {
+			after := begin + int64(end+len(a.foot))
+			r.Clear = append(r.Clear, Span{Off: after, Len: b.Size - after})
+		}
+		r.Content = ContentText
+		return r, true
+	}
+	return Result{}, false
 }
 
 // armorBlock splits "-----BEGIN LABEL-----\n...body..." and returns the label and the
@@ -77,53 +147,64 @@ func armorBlock(h []byte) (label string, body []byte, ok bool) {
 	return label, body, true
 }
 
-// decodeArmorBody drops armor headers ("Key: value" lines up to a blank line) and the
-// OpenPGP CRC line, then decodes the base64 (as much as decodes cleanly).
+// decodeArmorBody drops the armor headers (RFC 9580 6.2: "Key: Value" lines up to the
+// blank line; PEM's Proc-Type and DEK-Info too) and the OpenPGP checksum line, then
+// decodes the base64. Characters outside the alphabet are skipped; decoding stops at
+// padding or at maxRead bytes, and what decoded is kept: the packets needed are at
+// the start.
 func decodeArmorBody(body []byte) []byte {
-	lines := strings.Split(strings.ReplaceAll(string(body), "\r", ""), "\n")
-	var b64 strings.Builder
-	headers := true
-	for _, l := range lines {
-		l = strings.TrimSpace(l)
-		if headers && strings.Contains(l, ":") {
+	lines := bytes.Split(body, []byte("\n"))
+	start := 0
+	for i, l := range lines[:min(len(lines), 32)] {
+		l = bytes.TrimSpace(l)
+		if len(l) == 0 {
+			if i > 0 || start > 0 {
+				start = i + 1
+				break
+			}
 			continue
 		}
-		headers = false
-		if l == "" || strings.HasPrefix(l, "=") && len(l) == 5 { // OpenPGP CRC-24 line
-			continue
-		}
-		b64.WriteString(l)
-		if b64.Len() > maxRead {
+		if !bytes.Contains(l, []byte(":")) {
 			break
 		}
+		start = i + 1
 	}
-	s := b64.String()
-	s = s[:len(s)&^3]
-	out, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		// keep what decodes: the packets we need are at the start
-		for len(s) > 0 && err != nil {
-			s = s[:(len(s)/2)&^3]
-			out, err = base64.StdEncoding.DecodeString(s)
+	b64 := make([]byte, 0, min(len(body), maxRead))
+	for _, l := range lines[start:] {
+		l = bytes.TrimSpace(l)
+		if len(l) == 5 && l[0] == '=' { // the OpenPGP CRC-24 line
+			continue
+		}
+		for _, c := range l {
+			if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' {
+				b64 = append(b64, c)
+			}
+		}
+		if len(b64) > maxRead || bytes.IndexByte(l, '=') >= 0 {
+			break // padding ends the data
 		}
 	}
-	return out
+	b64 = b64[:len(b64)&^3]
+	out := make([]byte, base64.StdEncoding.DecodedLen(len(b64)))
+	n, _ := base64.StdEncoding.Decode(out, b64)
+	return out[:n]
 }
 
 // pemKey tells a legacy encrypted PEM key (Proc-Type: 4,ENCRYPTED with DEK-Info) from
 // a key in clear.
 func pemKey(label string, body []byte) Result {
+	label = map[string]string{"PRIVATE KEY": "PKCS#8", "RSA PRIVATE KEY": "RSA", "EC PRIVATE KEY": "EC", "DSA PRIVATE KEY": "DSA"}[label]
 	if !bytes.Contains(body[:min(len(body), 512)], []byte("Proc-Type: 4,ENCRYPTED")) {
-		return Result{Verdict: Plain, Format: "PEM " + label, Note: "private key in clear", Content: ContentOpaque}
+		return Result{Verdict: Plain, Format: FormatPEMPrivateKey, Detail: label, Notes: []Note{NotePrivateKeyInClear}, Content: ContentOpaque, Role: RolePrivateKey}
 	}
-	r := Result{Verdict: Encrypted, Format: "PEM " + label, Note: "legacy Proc-Type encryption"}
+	r := Result{Verdict: Encrypted, Format: FormatPEMPrivateKey, Detail: label, Notes: []Note{NoteLegacyPEM}, Role: RolePrivateKey}
 	if i := bytes.Index(body, []byte("DEK-Info:")); i >= 0 {
 		v := body[i+len("DEK-Info:"):]
 		if j := bytes.IndexAny(v, ",\r\n"); j >= 0 {
 			v = v[:j]
 		}
 		r.Cipher = cstr(bytes.TrimSpace(v[:min(len(v), 32)]))
-		if strings.HasPrefix(r.Cipher, "DES-CBC") || strings.HasPrefix(r.Cipher, "RC2") {
+		if hasPrefix([]byte(r.Cipher), "DES-CBC") || hasPrefix([]byte(r.Cipher), "RC2") {
 			r.Verdict = Weak
 		}
 	}
@@ -133,7 +214,7 @@ func pemKey(label string, body []byte) Result {
 // opensshKey reads the cipher name of an "openssh-key-v1" private key.
 func opensshKey(d []byte) Result {
 	const magic = "openssh-key-v1\x00"
-	r := Result{Verdict: Plain, Format: "OpenSSH private key", Note: "private key in clear", Content: ContentOpaque}
+	r := Result{Verdict: Plain, Format: FormatOpenSSHKey, Notes: []Note{NotePrivateKeyInClear}, Content: ContentOpaque, Role: RolePrivateKey}
 	if !hasPrefix(d, magic) || len(d) < len(magic)+4 {
 		return r
 	}
@@ -143,7 +224,7 @@ func opensshKey(d []byte) Result {
 		return r
 	}
 	if c := string(p[4 : 4+n]); c != "none" {
-		return Result{Verdict: Encrypted, Format: "OpenSSH private key", Cipher: cstr([]byte(c))}
+		return Result{Verdict: Encrypted, Format: FormatOpenSSHKey, Cipher: cstr([]byte(c)), Notes: []Note{NotePassphraseProtected}, Role: RolePrivateKey}
 	}
 	return r
 }

@@ -13,73 +13,6 @@ import (
 	"io"
 )
 
-// Verdict is what the structure of a blob says about its protection.
-type Verdict uint8
-
-const (
-	// Unknown: no known structure; the caller may fall back to statistics.
-	Unknown Verdict = iota
-	// Plain: a known format whose content is readable without a secret.
-	Plain
-	// Encrypted: a known encrypted container.
-	Encrypted
-	// Weak: encrypted, but with a breakable cipher or an empty password.
-	Weak
-)
-
-func (v Verdict) String() string {
-	switch v {
-	case Plain:
-		return "plain"
-	case Encrypted:
-		return "encrypted"
-	case Weak:
-		return "weak"
-	}
-	return "unknown"
-}
-
-// Result describes a blob as its structure shows it.
-type Result struct {
-	Verdict Verdict
-	// Format names the format for people: "age", "OpenPGP", "ZIP", "PDF".
-	Format string
-	// Cipher names the cipher or scheme when the format records it: "AES-256",
-	// "RC4 128-bit", "ZipCrypto", "X25519". Empty when unknown.
-	Cipher string
-	// Note is an optional extra fact: "file names visible", "empty user password".
-	Note string
-	// Entries and PlainEntries count the file entries of an archive and those stored
-	// in clear; both are zero for other formats.
-	Entries, PlainEntries int
-	// Content says how to read what is readable (for Plain results and the plain
-	// entries of archives).
-	Content Content
-	// Vault marks the metadata of an encrypted-folder layout (the docstore vault,
-	// gocryptfs): the folder it sits in is meant to be encrypted throughout.
-	Vault bool
-}
-
-// Content says how a reader gets at the text of a readable blob.
-type Content uint8
-
-const (
-	ContentBinary   Content = iota // unknown layout: text may sit in the raw bytes
-	ContentText                    // text as it is (UTF-8, ASCII, Latin-1)
-	ContentUTF16                   // UTF-16 text with its byte-order mark
-	ContentEmpty                   // no bytes at all
-	ContentOpaque                  // images, media, executables, keys: no text to read
-	ContentGzip                    // gzip stream
-	ContentXz                      // xz stream
-	ContentBzip2                   // bzip2 stream
-	ContentZip                     // ZIP archive (and the office documents built on it)
-	ContentSevenZip                // 7z archive
-	ContentPDF                     // PDF
-	ContentOLE                     // OLE compound file (legacy Office)
-	ContentOpenPGP                 // signed or compressed OpenPGP message
-	ContentJWS                     // JWS compact token
-)
-
 // Limits on the bytes a probe may read.
 const (
 	HeadSize = 64 << 10 // the window every probe sees first
@@ -178,6 +111,10 @@ var probes = []probe{
 	probeAnsible,
 	probeArmor, // PEM, OpenPGP armor, age armor handled by probeAge
 	probeSMIME,
+	probeArmorInText, // an armored message after text in clear (a mail body)
+	probeMail,
+	probeVCard,
+	probeKeyText,
 	probeDER,
 	probeOpenPGP,
 	probeJOSE,
@@ -190,7 +127,7 @@ var probes = []probe{
 // no known structure was found.
 func Sniff(b *Blob) Result {
 	if b.Size == 0 {
-		return Result{Verdict: Plain, Format: "empty file", Content: ContentEmpty}
+		return Result{Verdict: Plain, Format: FormatEmpty, Content: ContentEmpty}
 	}
 	for _, p := range probes {
 		if r, ok := p(b); ok {

@@ -63,7 +63,7 @@ func TestDamagedFiles(t *testing.T) {
 	pdf := fixture(t, "weak-pdf-rc4-40.pdf")
 	i := bytes.LastIndex(pdf, []byte("startxref"))
 	broken := append(append([]byte{}, pdf[:i]...), []byte("startxref\n1\n%%EOF\n")...)
-	if r := sniff(broken); r.Verdict != Weak || r.Cipher != "RC4 40-bit" {
+	if r := sniff(broken); r.Verdict != Weak || r.Cipher != "RC4-40" {
 		t.Errorf("PDF with a bad startxref: %+v", r)
 	}
 	zip := fixture(t, "weak-zipcrypto.zip")
@@ -71,7 +71,7 @@ func TestDamagedFiles(t *testing.T) {
 	if r := sniff(cut); r.Verdict != Weak || r.Cipher != "ZipCrypto" {
 		t.Errorf("ZIP without central directory: %+v", r)
 	}
-	if r := sniff(fixture(t, "enc-7z.7z")[:40]); r.Verdict != Plain || r.Note != "header not readable" {
+	if r := sniff(fixture(t, "enc-7z.7z")[:40]); r.Verdict != Plain || !r.HasNote(NoteHeaderNotReadable) {
 		t.Errorf("7z cut after its start header: %+v", r)
 	}
 }
@@ -129,7 +129,7 @@ func TestRandomWithOpenPGPPlainHeaderIsNotOpenPGP(t *testing.T) {
 				body[i] = byte(rng.Uint32())
 			}
 			body[0] = head
-			if r := sniff(body); r.Format == "OpenPGP" {
+			if r := sniff(body); r.Format == FormatOpenPGP {
 				t.Fatalf("% x...: %+v", body[:8], r)
 			}
 		}
@@ -143,7 +143,7 @@ func TestHexTextIsNotDER(t *testing.T) {
 	for len(text) < 4000 {
 		text = append(text, "0f1e2d3c4b5a69788796a5b4c3d2e1f0"...)
 	}
-	if r := sniff(text); r.Format != "" && r.Format != "text" {
+	if r := sniff(text); r.Format != "" && r.Format != FormatText {
 		t.Errorf("hex text sniffed as %+v", r)
 	}
 }

@@ -29,11 +29,11 @@ var derCiphers = []struct {
 	{[]byte{0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x01, 0x1a}, "AES-192-GCM", false},
 	{[]byte{0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x01, 0x2e}, "AES-256-GCM", false},
 	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x03, 0x07}, "3DES-CBC", false},
-	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01, 0x03}, "3DES (PKCS#12 legacy)", false},
-	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01, 0x06}, "RC2-40 (PKCS#12 legacy)", true},
+	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01, 0x03}, "3DES", false},
+	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01, 0x06}, "RC2-40", true},
 	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x03, 0x02}, "RC2-CBC", true},
 	{[]byte{0x2b, 0x0e, 0x03, 0x02, 0x07}, "DES-CBC", true},
-	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05, 0x03}, "DES (PBES1)", true},
+	{[]byte{0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05, 0x03}, "DES", true},
 }
 
 // derCipher finds the first known cipher OID in d (the content-encryption algorithm
@@ -81,13 +81,16 @@ func parseDER(d []byte) (Result, bool) {
 	case first.Tag == asn1.TagOID: // CMS ContentInfo
 		return cmsResult(first.Bytes, d)
 	case first.Tag == asn1.TagInteger && bytes.Equal(first.Bytes, []byte{3}): // PKCS#12 PFX
-		r := Result{Verdict: Encrypted, Format: "PKCS#12"}
+		r := Result{Verdict: Encrypted, Format: FormatPKCS12, Role: RolePrivateKey}
 		if bytes.Contains(d, append([]byte{0x06, byte(len(oidKeyBag))}, oidKeyBag...)) {
-			return Result{Verdict: Plain, Format: "PKCS#12", Note: "private key in clear"}, true
+			return Result{Verdict: Plain, Format: FormatPKCS12, Notes: []Note{NotePrivateKeyInClear}, Content: ContentOpaque, Role: RolePrivateKey}, true
 		}
 		name, weak := derCipher(d)
 		r.Cipher = name
-		if weak && name != "RC2-40 (PKCS#12 legacy)" {
+		if weak && name == "RC2-40" {
+			r.Note(NoteLegacyPKCS12)
+		}
+		if weak && name != "RC2-40" {
 			// legacy files protect certificates (public) with RC2-40; only a weak key
 			// encryption makes the whole file weak
 			r.Verdict = Weak
@@ -100,14 +103,16 @@ func parseDER(d []byte) (Result, bool) {
 			if name == "" {
 				return Result{}, false
 			}
-			r := Result{Verdict: Encrypted, Format: "encrypted PKCS#8 key", Cipher: name}
+			r := Result{Verdict: Encrypted, Format: FormatPKCS8, Cipher: name, Notes: []Note{NotePassphraseProtected}, Role: RolePrivateKey}
 			if weak {
 				r.Verdict = Weak
 			}
 			return r, true
 		}
 		if algo.Class == asn1.ClassContextSpecific || algo.Tag == asn1.TagInteger {
-			return Result{Verdict: Plain, Format: "X.509 certificate (DER)"}, true
+			r := publicKey(FormatX509)
+			r.Detail = "DER"
+			return r, true
 		}
 	}
 	return Result{}, false
@@ -116,9 +121,9 @@ func parseDER(d []byte) (Result, bool) {
 func cmsResult(oid, d []byte) (Result, bool) {
 	switch {
 	case bytes.Equal(oid, oidEnvelopedData), bytes.Equal(oid, oidAuthEnveloped), bytes.Equal(oid, oidEncryptedData):
-		r := Result{Verdict: Encrypted, Format: "CMS EnvelopedData"}
+		r := Result{Verdict: Encrypted, Format: FormatCMSEnveloped}
 		if bytes.Equal(oid, oidEncryptedData) {
-			r.Format = "CMS EncryptedData"
+			r.Format = FormatCMSEncrypted
 		}
 		name, weak := derCipher(d)
 		r.Cipher = name
@@ -127,9 +132,9 @@ func cmsResult(oid, d []byte) (Result, bool) {
 		}
 		return r, true
 	case bytes.Equal(oid, oidSignedData):
-		return Result{Verdict: Plain, Format: "CMS SignedData", Note: "signed, not encrypted"}, true
+		return Result{Verdict: Plain, Format: FormatCMSSigned, Notes: []Note{NoteSigned}}, true
 	case bytes.Equal(oid, oidData):
-		return Result{Verdict: Plain, Format: "CMS Data"}, true
+		return Result{Verdict: Plain, Format: FormatCMSData}, true
 	}
 	return Result{}, false
 }

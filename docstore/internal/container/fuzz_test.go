@@ -30,7 +30,7 @@ func fuzzProbe(f *testing.F, p probe) {
 		if !ok {
 			return
 		}
-		if len(r.Format) > 80 || len(r.Cipher) > 80 || len(r.Note) > 200 {
+		if len(r.Format) > 80 || len(r.Cipher) > 80 || len(r.Detail) > 200 || len(r.Notes) > 16 {
 			t.Fatalf("result too long: %+v", r)
 		}
 		if r.PlainEntries > r.Entries || r.Entries > maxZipEntries+4096 {
@@ -51,7 +51,7 @@ func FuzzAge(f *testing.F) {
 }
 
 func FuzzOpenPGP(f *testing.F) {
-	fixtures(f, "enc-gpg-symmetric.gpg", "enc-gpg-pubkey.pdf", "plain-gpg-signed.gpg")
+	fixtures(f, "enc-gpg-symmetric.gpg", "enc-gpg-pubkey.pdf", "plain-gpg-signed.gpg", "pii-gpg-signed-stream.gpg")
 	fuzzProbe(f, probeOpenPGP)
 }
 
@@ -111,7 +111,8 @@ func FuzzRAR(f *testing.F) {
 }
 
 func FuzzPDF(f *testing.F) {
-	fixtures(f, "enc-pdf-aes256.pdf", "enc-pdf-xrefstream.pdf", "weak-pdf-rc4-40.pdf", "weak-pdf-empty-user.pdf", "plain-pdf-flate.pdf")
+	fixtures(f, "enc-pdf-aes256.pdf", "enc-pdf-xrefstream.pdf", "weak-pdf-rc4-40.pdf", "weak-pdf-empty-user.pdf", "plain-pdf-flate.pdf",
+		"weak-pdf-linearized-rc4-40.pdf", "enc-pdf-linearized-aes256.pdf", "weak-pdf-empty-owner-aes256.pdf")
 	fuzzProbe(f, func(b *Blob) (Result, bool) {
 		if dec, ok := PDFDecrypter(b); ok {
 			dec(1, 0, b.Head[:min(len(b.Head), 64)])
@@ -131,7 +132,7 @@ func FuzzLUKS(f *testing.F) {
 }
 
 func FuzzKDBX(f *testing.F) {
-	fixtures(f, "enc-keepass.kdbx")
+	fixtures(f, "enc-keepass.kdbx", "weak-keepass-empty.kdbx")
 	fuzzProbe(f, probeKDBX)
 }
 
@@ -144,6 +145,7 @@ func FuzzJOSE(f *testing.F) {
 func FuzzSmallMagics(f *testing.F) {
 	fixtures(f, "enc-openssl.bin", "enc-openssl-b64.txt", "enc-ansible.yml", "enc-rclone.bin", "gocryptfs-vault/gocryptfs.conf")
 	f.Add([]byte("\xeb\x58\x90-FVE-FS-"))
+	f.Add([]byte("trustreflex-vault/v1\nvault 0a1b gen 3\n"))
 	probes := []probe{probeOpenSSL, probeAnsible, probeRclone, probeBitLocker, probeGocryptfsConf, probeGocryptfsFile, probeVault, probePlainFormats, probeText}
 	fuzzProbe(f, func(b *Blob) (Result, bool) {
 		for _, p := range probes {
@@ -176,5 +178,44 @@ func FuzzMIMEParts(f *testing.F) {
 		if total > 1<<16 {
 			t.Fatalf("%d bytes over the cap", total)
 		}
+	})
+}
+
+// FuzzSQLite: the record reader stays within its output cap and never panics on any
+// page layout, varint or overflow chain.
+func FuzzSQLite(f *testing.F) {
+	fixtures(f, "pii-rh.sqlite", "pii-clients-utf16.db", "plain-stock.sqlite")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := NewBlob(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out := SQLiteText(b, 1<<16); len(out) > 1<<16 {
+			t.Fatalf("%d bytes over the cap", len(out))
+		}
+	})
+}
+
+// FuzzTextFormats: mails, address books, key files and armored blocks inside text.
+func FuzzTextFormats(f *testing.F) {
+	fixtures(f, "enc-gpg-in-mail.eml", "pii-boite.mbox", "pii-contacts.vcf", "keys-folder/destinataires.txt",
+		"keys-folder/id_ed25519.pub", "keys-leak/cle-age.txt", "pii-gpg-signed-pipe.asc", "enc-age-armor.txt")
+	probes := []probe{probeArmor, probeArmorInText, probeMail, probeVCard, probeKeyText, probeAge}
+	fuzzProbe(f, func(b *Blob) (Result, bool) {
+		ContentLines(b.Head)
+		if len(EncodedWords(b.Head, 4096)) > 4096+1024 {
+			panic("encoded words over the cap")
+		}
+		for _, p := range probes {
+			if r, ok := p(b); ok {
+				for _, sp := range r.Clear {
+					if sp.Off < 0 || sp.Len < 0 || sp.Off+sp.Len > b.Size {
+						panic("clear span out of the blob")
+					}
+				}
+				return r, true
+			}
+		}
+		return Result{}, false
 	})
 }

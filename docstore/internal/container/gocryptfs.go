@@ -21,7 +21,7 @@ func probeGocryptfsConf(b *Blob) (Result, bool) {
 	if json.Unmarshal(h, &conf) != nil || conf.EncryptedKey == "" || !bytes.Contains([]byte(conf.Creator), []byte("gocryptfs")) {
 		return Result{}, false
 	}
-	r := Result{Verdict: Encrypted, Format: "gocryptfs", Note: "folder configuration", Cipher: "AES-256-GCM", Vault: true}
+	r := Result{Verdict: Encrypted, Format: FormatGocryptfs, Notes: []Note{NoteFolderConfig}, Cipher: "AES-256-GCM", Vault: true}
 	for _, f := range conf.FeatureFlags {
 		switch f {
 		case "XChaCha20Poly1305":
@@ -48,5 +48,5 @@ func probeGocryptfsFile(b *Blob) (Result, bool) {
 	if !Uniform(b.Head[2:]) {
 		return Result{}, false
 	}
-	return Result{Verdict: Encrypted, Format: "gocryptfs", Cipher: "AES-256-GCM", Note: "file header v2"}, true
+	return withTrailing(Result{Verdict: Encrypted, Format: FormatGocryptfs, Cipher: "AES-256-GCM", Detail: "v2"}, b, header), true
 }

@@ -22,8 +22,10 @@ func probeJOSE(b *Blob) (Result, bool) {
 			Ciphertext string `json:"ciphertext"`
 		}
 		if json.Unmarshal(h, &jwe) == nil && jwe.Ciphertext != "" && jwe.Protected != "" {
-			r := Result{Verdict: Encrypted, Format: "JWE (JSON)"}
-			r.Cipher, r.Note = joseHeader(jwe.Protected)
+			r := Result{Verdict: Encrypted, Format: FormatJWE, Detail: "JSON"}
+			var alg string
+			r.Cipher, alg = joseHeader(jwe.Protected)
+			r.Detail += " " + alg
 			return r, true
 		}
 		return Result{}, false
@@ -40,12 +42,12 @@ func probeJOSE(b *Blob) (Result, bool) {
 		if enc == "" {
 			return Result{}, false
 		}
-		return Result{Verdict: Encrypted, Format: "JWE", Cipher: enc, Note: alg}, true
+		return Result{Verdict: Encrypted, Format: FormatJWE, Cipher: enc, Detail: alg}, true
 	case 3:
 		if _, alg := joseHeader(string(parts[0])); alg == "" {
 			return Result{}, false
 		}
-		return Result{Verdict: Plain, Format: "JWS", Note: "signed, payload readable", Content: ContentJWS}, true
+		return Result{Verdict: Plain, Format: FormatJWS, Notes: []Note{NotePayloadReadable}, Content: ContentJWS}, true
 	}
 	return Result{}, false
 }

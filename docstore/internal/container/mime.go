@@ -7,11 +7,12 @@ import (
 
 // MIMEParts decodes the base64 and quoted-printable bodies of a MIME message (an
 // e-mail, an S/MIME message): attachments and encoded text that a mail reader would
-// show. It returns at most 64 parts and limit bytes in all.
+// show. It returns at most 4096 parts (a mailbox holds many messages) and limit bytes
+// in all.
 func MIMEParts(data []byte, limit int64) [][]byte {
 	var out [][]byte
 	lower := bytes.ToLower(data)
-	for off := 0; len(out) < 64 && limit > 0; {
+	for off := 0; len(out) < 4096 && limit > 0; {
 		i := bytes.Index(lower[off:], []byte("content-transfer-encoding:"))
 		if i < 0 {
 			break

@@ -155,12 +155,13 @@ func probeOLE(b *Blob) (Result, bool) {
 	}
 	if w, ok := byName["WordDocument"]; ok {
 		fib := c.stream(w, 32)
-		r := Result{Verdict: Plain, Format: "Word 97-2003 document", Content: ContentOLE}
+		r := Result{Verdict: Plain, Format: FormatWord97, Content: ContentOLE}
 		if len(fib) >= 12 && binary.LittleEndian.Uint16(fib) == 0xa5ec {
 			if flags := binary.LittleEndian.Uint16(fib[10:]); flags&0x0100 != 0 {
 				r.Verdict, r.Cipher = Weak, "RC4"
 				if flags&0x8000 != 0 {
-					r.Cipher = "XOR obfuscation"
+					r.Cipher = "XOR"
+					r.Note(NoteObfuscation)
 				}
 			}
 		}
@@ -168,7 +169,7 @@ func probeOLE(b *Blob) (Result, bool) {
 	}
 	for _, name := range []string{"Workbook", "Book"} {
 		if w, ok := byName[name]; ok {
-			r := Result{Verdict: Plain, Format: "Excel 97-2003 workbook", Content: ContentOLE}
+			r := Result{Verdict: Plain, Format: FormatExcel97, Content: ContentOLE}
 			if xlsFilePass(c.stream(w, 4096)) {
 				r.Verdict, r.Cipher = Weak, "RC4"
 			}
@@ -176,9 +177,24 @@ func probeOLE(b *Blob) (Result, bool) {
 		}
 	}
 	if _, ok := byName["PowerPoint Document"]; ok {
-		return Result{Verdict: Plain, Format: "PowerPoint 97-2003", Content: ContentOLE}, true
+		r := Result{Verdict: Plain, Format: FormatPPT97, Content: ContentOLE}
+		if cu, ok := byName["Current User"]; ok && pptEncrypted(c.stream(cu, 64)) {
+			// [MS-PPT] 2.3.2: the CurrentUserAtom's header token says the document
+			// is encrypted (RC4 CryptoAPI, the only encryption PowerPoint 97-2003 has)
+			r.Verdict, r.Cipher = Weak, "RC4"
+			r.Note(NoteCryptoAPI)
+		}
+		return r, true
 	}
-	return Result{Verdict: Plain, Format: "OLE compound file", Content: ContentOLE}, true
+	return Result{Verdict: Plain, Format: FormatOLE, Content: ContentOLE}, true
+}
+
+// pptEncrypted reads the CurrentUserAtom ([MS-PPT] 2.3.2): record header (8 bytes),
+// size (4 bytes, 0x14), then headerToken: 0xF3D1C4DF for an encrypted document,
+// 0xE391C05F for one in clear.
+func pptEncrypted(cu []byte) bool {
+	return len(cu) >= 16 && binary.LittleEndian.Uint16(cu[2:]) == 0x0ff6 &&
+		binary.LittleEndian.Uint32(cu[12:]) == 0xf3d1c4df
 }
 
 // xlsFilePass walks the first BIFF records for FILEPASS (0x002F), which marks an
@@ -202,14 +218,14 @@ func xlsFilePass(d []byte) bool {
 // version 4.4 is Agile encryption (an XML descriptor), x.2 Standard encryption (AES
 // with the algorithm id in a binary header), x.3 Extensible.
 func officeEncryption(info []byte) Result {
-	r := Result{Verdict: Encrypted, Format: "encrypted Office document"}
+	r := Result{Verdict: Encrypted, Format: FormatOfficeEnc}
 	if len(info) < 8 {
 		return r
 	}
 	major, minor := binary.LittleEndian.Uint16(info), binary.LittleEndian.Uint16(info[2:])
 	switch {
 	case major == 4 && minor == 4:
-		r.Note = "agile encryption"
+		r.Note(NoteAgile)
 		xml := info[8:]
 		if i := bytes.Index(xml, []byte("<keyData")); i >= 0 {
 			kd := xml[i:]
@@ -223,7 +239,7 @@ func officeEncryption(info []byte) Result {
 			}
 		}
 	case minor == 2 && len(info) >= 28:
-		r.Note = "standard encryption"
+		r.Note(NoteStandard)
 		switch binary.LittleEndian.Uint32(info[20:]) { // header: flags, size extra, AlgID
 		case 0x660e:
 			r.Cipher = "AES-128"

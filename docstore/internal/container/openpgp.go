@@ -28,7 +28,22 @@ func probeOpenPGP(b *Blob) (Result, bool) {
 	if len(b.Head) < 2 || b.Head[0]&0x80 == 0 {
 		return Result{}, false
 	}
-	return walkOpenPGP(b.Head)
+	r, end, ok := walkOpenPGPEnd(b.Head)
+	if !ok || r.Verdict != Encrypted {
+		return r, ok
+	}
+	if end > 0 && end < b.Size {
+		// the encrypted packet has a definite length: whatever follows is not in it,
+		// and is read when it starts as text
+		r.Trailing = b.Size - end
+		if start, err := b.At(end, 4096); err == nil || len(start) > 0 {
+			if LooksText(start) {
+				r.Clear = []Span{{Off: end, Len: r.Trailing}}
+			}
+		}
+		return r, true
+	}
+	return withTrailing(r, b, 0), true
 }
 
 type pgpPacket struct {
@@ -36,6 +51,8 @@ type pgpPacket struct {
 	body    []byte // possibly cut at the end of the window
 	partial bool
 	whole   bool // the body is all there (not cut by the window, not partial)
+	hdr     int  // header length
+	length  int  // declared body length (of the first chunk when partial)
 }
 
 // nextPacket parses one packet header. ok is false on a malformed header.
@@ -85,6 +102,7 @@ func nextPacket(d []byte) (p pgpPacket, rest []byte, ok bool) {
 	if n < 0 || hdr > len(d) {
 		return p, nil, false
 	}
+	p.hdr, p.length = hdr, n
 	end := hdr + n
 	p.whole = !p.partial && end <= len(d) && end >= hdr
 	if end > len(d) || end < hdr {
@@ -95,100 +113,144 @@ func nextPacket(d []byte) (p pgpPacket, rest []byte, ok bool) {
 }
 
 // walkOpenPGP reads the first packets of an OpenPGP stream. Encryption shows as
-// session key packets (PKESK, SKESK) followed by encrypted data (SEIPD, AEAD, SED).
+// session key packets (PKESK, SKESK) followed by encrypted data (SEIPD, AEAD, SED)
+// whose bytes look like ciphertext.
 func walkOpenPGP(d []byte) (Result, bool) {
-	r := Result{Format: "OpenPGP"}
-	var keys []string
+	r, _, ok := walkOpenPGPEnd(d)
+	return r, ok
+}
+
+// walkOpenPGPEnd is walkOpenPGP that also gives, for an encrypted message whose data
+// packet has a definite length, the offset just after that packet (else 0).
+func walkOpenPGPEnd(d []byte) (r Result, end int64, ok bool) {
+	var keys []Note
+	off := int64(0)
+	r.Format = FormatOpenPGP
 	for i := 0; i < 16 && len(d) > 0; i++ {
 		p, rest, ok := nextPacket(d)
 		if !ok || len(p.body) == 0 {
-			return Result{}, false
+			return Result{}, 0, false
 		}
 		switch p.tag {
 		case pgpMarker:
+			if string(p.body) != "PGP" {
+				return Result{}, 0, false
+			}
 		case pgpPKESK:
 			if !p.whole || !pgpPKESKFields(p.body) {
-				return Result{}, false
+				return Result{}, 0, false
 			}
-			keys = appendUnique(keys, "public key")
+			keys = appendUniqueNote(keys, NotePublicKeyRecipient)
 		case pgpSKESK:
 			v := p.body[0]
 			if !p.whole || !pgpSKESKFields(p.body) {
-				return Result{}, false
+				return Result{}, 0, false
 			}
-			keys = appendUnique(keys, "passphrase")
+			keys = appendUniqueNote(keys, NotePassphrase)
 			if v == 6 {
 				r.Cipher = pgpCiphers[p.body[2]]
 			} else {
 				r.Cipher = pgpCiphers[p.body[1]]
 			}
 		case pgpSEIPD, pgpAEAD, pgpSED:
-			if p.tag == pgpSEIPD && p.body[0] != 1 && p.body[0] != 2 {
-				return Result{}, false
-			}
-			if (p.tag == pgpSEIPD && p.body[0] == 2 || p.tag == pgpAEAD) && len(p.body) > 2 {
-				r.Cipher = pgpCiphers[p.body[1]]
-			}
 			if len(keys) == 0 {
 				// Encrypted data needs a session key packet before it. A bare SED
 				// packet (PGP 2 conventional encryption) is also what one random
 				// byte in 64 looks like, so it is left to the statistics.
-				return Result{}, false
+				return Result{}, 0, false
+			}
+			data, ok := pgpEncryptedData(p, &r)
+			if !ok || !cipherLike(data[:min(len(data), RandomWindow)]) {
+				return Result{}, 0, false
 			}
 			r.Verdict = Encrypted
-			for _, k := range keys {
-				r.Note = joinNote(r.Note, k)
-			}
+			r.Notes = append(r.Notes, keys...)
 			if p.tag == pgpSED {
-				r.Note = joinNote(r.Note, "no integrity protection")
+				r.Note(NoteNoIntegrity)
 			}
-			return r, true
+			if !p.partial {
+				end = off + int64(p.hdr) + int64(p.length)
+			}
+			return r, end, true
 		case pgpCompressed:
-			if i == 0 && p.body[0] > 3 {
-				return Result{}, false
+			if p.body[0] > 3 && (p.body[0] < 100 || p.body[0] > 110) {
+				return Result{}, 0, false
 			}
-			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or compressed, not encrypted", Content: ContentOpenPGP}, true
+			// a compressed packet outside any encrypted one: readable by anyone
+			return Result{Verdict: Plain, Format: FormatOpenPGP, Notes: []Note{NoteSignedOrCompressed}, Content: ContentOpenPGP}, 0, true
 		case pgpOnePass, pgpSig, pgpLiteral:
 			if !pgpPlainPacket(p.tag, p.body) {
-				return Result{}, false
+				return Result{}, 0, false
 			}
-			return Result{Verdict: Plain, Format: "OpenPGP", Note: "signed or literal data, not encrypted", Content: ContentOpenPGP}, true
+			return Result{Verdict: Plain, Format: FormatOpenPGP, Notes: []Note{NoteSignedOrCompressed}, Content: ContentOpenPGP}, 0, true
 		case pgpPublicKey:
 			if !pgpKeyPacket(p.body) {
-				return Result{}, false
+				return Result{}, 0, false
 			}
-			return Result{Verdict: Plain, Format: "OpenPGP public key", Content: ContentOpaque}, true
+			return publicKey(FormatPGPPublicKey), 0, true
 		case pgpSecretKey:
 			if !pgpKeyPacket(p.body) {
-				return Result{}, false
+				return Result{}, 0, false
 			}
-			return pgpSecretKeyResult(p.body), true
+			return pgpSecretKeyResult(p.body), 0, true
 		default:
-			return Result{}, false
+			return Result{}, 0, false
 		}
 		if p.partial {
 			break
 		}
+		off += int64(len(d) - len(rest))
 		d = rest
 	}
 	// Session key packets are small and whole in the window, so the encrypted data
 	// packet that must follow them is in the window too: without it, no claim.
-	return Result{}, false
+	return Result{}, 0, false
+}
+
+// pgpEncryptedData checks the fixed fields of an encrypted data packet (RFC 9580 5.7,
+// 5.13; LibrePGP's AEAD packet) and returns its ciphertext as far as the window goes.
+func pgpEncryptedData(p pgpPacket, r *Result) ([]byte, bool) {
+	b := p.body
+	switch {
+	case p.tag == pgpSED:
+		return b, true
+	case p.tag == pgpSEIPD && b[0] == 1:
+		return b[1:], true
+	case p.tag == pgpSEIPD && b[0] == 2 && len(b) >= 36: // version, cipher, AEAD mode, chunk size, 32-byte salt
+		r.Cipher = pgpCiphers[b[1]]
+		return b[36:], b[2] >= 1 && b[2] <= 3 && b[3] <= 16
+	case p.tag == pgpAEAD && b[0] == 1 && len(b) >= 4: // version, cipher, AEAD mode, chunk size, IV
+		r.Cipher = pgpCiphers[b[1]]
+		return b[4:], b[2] >= 1 && b[2] <= 3 && b[3] <= 56
+	}
+	return nil, false
+}
+
+func appendUniqueNote(s []Note, n Note) []Note {
+	for _, x := range s {
+		if x == n {
+			return s
+		}
+	}
+	return append(s, n)
 }
 
 // pgpPKESKFields checks a public-key encrypted session key packet (RFC 9580 5.1):
-// v3: version, 8-byte key id, algorithm; v6: version, length of the key fields, key
-// version, ..., algorithm. Session keys of any algorithm fit in a few KiB.
+// v3: version, 8-byte key id, algorithm, then the algorithm's fields; v6: version,
+// length of the key fields (0, or key version and fingerprint), algorithm, fields.
+// The algorithm may be one this reader does not know (SM2, the post-quantum ones): the
+// packet's structure, followed by encrypted data, says "encrypted" whatever it is.
+// Session keys of any algorithm fit in a few KiB.
 func pgpPKESKFields(b []byte) bool {
 	if len(b) > 4096 {
 		return false
 	}
 	switch {
 	case len(b) >= 12 && b[0] == 3:
-		return pgpPubKeyAlgos[b[9]]
-	case len(b) >= 3 && b[0] == 6:
-		n := int(b[1]) // 0, or key version + fingerprint
-		return (n == 0 || n == 21 || n == 33) && 2+n < len(b) && pgpPubKeyAlgos[b[2+n]]
+		return b[9] != 0
+	case len(b) >= 4 && b[0] == 6:
+		n := int(b[1])
+		return (n == 0 || n == 21 || n == 33) && 3+n < len(b) && b[2+n] != 0 && (n == 0 || b[2] == 4 || b[2] == 6)
 	}
 	return false
 }
@@ -217,7 +279,7 @@ func pgpS2K(t byte) bool { return t == 0 || t == 1 || t == 3 || t == 4 }
 // pgpSecretKeyResult skips the public part of a v4 secret key packet to read its S2K
 // usage byte: 0 means the secret key is stored in clear.
 func pgpSecretKeyResult(k []byte) Result {
-	r := Result{Verdict: Plain, Format: "OpenPGP private key", Note: "protection not decoded", Content: ContentOpaque}
+	r := Result{Verdict: Plain, Format: FormatPGPPrivateKey, Notes: []Note{NoteProtectionNotDecoded}, Content: ContentOpaque, Role: RolePrivateKey}
 	if k[0] != 4 || len(k) < 6 {
 		return r
 	}
@@ -264,9 +326,9 @@ func pgpSecretKeyResult(k []byte) Result {
 		return r
 	}
 	if k[p] == 0 {
-		return Result{Verdict: Plain, Format: "OpenPGP private key", Note: "secret key in clear", Content: ContentOpaque}
+		return Result{Verdict: Plain, Format: FormatPGPPrivateKey, Notes: []Note{NotePrivateKeyInClear}, Content: ContentOpaque, Role: RolePrivateKey}
 	}
-	r = Result{Verdict: Encrypted, Format: "OpenPGP private key", Note: "passphrase-protected"}
+	r = Result{Verdict: Encrypted, Format: FormatPGPPrivateKey, Notes: []Note{NotePassphraseProtected}, Role: RolePrivateKey}
 	if (k[p] == 254 || k[p] == 255) && p+1 < len(k) {
 		r.Cipher = pgpCiphers[k[p+1]]
 	}

@@ -3,57 +3,170 @@ package container
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"io"
 	"strconv"
 )
 
 // probePDF recognises PDF files and reads their encryption dictionary: it names the
-// cipher from /V, /R, /Length and the crypt filter, and checks whether the user
-// password is empty (the file then opens without any secret).
+// cipher from /V, /R, /Length and the crypt filter, and checks whether the empty
+// password opens the file (as user or as owner password): it then opens without any
+// secret. The trailer is read as a reader reads it, through every cross-reference
+// section (the /Prev chain from startxref, hybrid /XRefStm, the first-page trailer of
+// a linearized file). An encryption dictionary over content streams in clear is not
+// encryption: the content is readable.
 func probePDF(b *Blob) (Result, bool) {
 	i := bytes.Index(b.Head[:min(len(b.Head), 1024)], []byte("%PDF-"))
 	if i < 0 {
 		return Result{}, false
 	}
-	trailer := pdfTrailer(b)
-	enc, encrypted := pdfEncryptDict(b, trailer)
+	x := readPDFXref(b)
+	enc, encrypted := pdfEncryptDict(b, x)
 	if !encrypted {
-		return Result{Verdict: Plain, Format: "PDF", Content: ContentPDF}, true
+		return Result{Verdict: Plain, Format: FormatPDF, Content: ContentPDF}, true
 	}
 	r := pdfEncryption(enc)
-	if id := pdfValue(trailer, "/ID"); id != nil && r.Verdict == Encrypted {
-		if pdfEmptyUserPassword(enc, pdfFirstString(id)) {
-			r.Verdict = Weak
-			r.Note = joinNote(r.Note, "empty user password: opens without a secret")
+	if r.Verdict == Encrypted || r.Verdict == Weak {
+		if pdfStreamsInClear(b, enc) {
+			r.Verdict, r.Cipher = Plain, ""
+			r.Note(NoteStreamsInClear)
+			return r, true
 		}
-	} else if r.Verdict == Encrypted && pdfInt(enc, "/R", 0) >= 5 && pdfEmptyUserPassword(enc, nil) {
-		r.Verdict = Weak
-		r.Note = joinNote(r.Note, "empty user password: opens without a secret")
+	}
+	if r.Verdict == Encrypted {
+		switch _, how := pdfEmptyPassword(enc, pdfID0(x.trailer())); how {
+		case NoteEmptyUserPassword, NoteEmptyOwnerPassword:
+			r.Verdict = Weak
+			r.Note(how)
+		}
 	}
 	return r, true
 }
 
-// pdfTrailer returns the last trailer dictionary: the "trailer" keyword in the tail
-// window, or the dictionary of the cross-reference stream that startxref points at.
-func pdfTrailer(b *Blob) []byte {
+// pdfID0 returns the first string of the trailer's /ID, or nil.
+func pdfID0(trailer []byte) []byte {
+	if id := pdfValue(trailer, "/ID"); id != nil {
+		return pdfFirstString(id)
+	}
+	return nil
+}
+
+// pdfXref is what the cross-reference sections of a file say: their offsets (newest
+// first) and their trailer dictionaries.
+type pdfXref struct {
+	sections []int64
+	trailers [][]byte
+}
+
+// maxXrefSections bounds the /Prev chain (incremental updates) that is followed.
+const maxXrefSections = 64
+
+// readPDFXref follows the chain of cross-reference sections from the last startxref:
+// each section's trailer (the dictionary after "trailer", or the xref stream's own
+// dictionary) may name an older section by /Prev and, in hybrid files, an xref stream
+// by /XRefStm. The first-page trailer of a linearized file is in the chain; it is
+// also looked for at the head of the file, where it always is, in case the chain is
+// broken.
+func readPDFXref(b *Blob) pdfXref {
+	var x pdfXref
+	seen := map[int64]bool{}
+	var queue []int64
+	if off, ok := pdfStartXref(b.Tail()); ok {
+		queue = append(queue, off)
+	}
+	for len(queue) > 0 && len(x.sections) < maxXrefSections {
+		off := queue[0]
+		queue = queue[1:]
+		if seen[off] || off < 0 || off >= b.Size {
+			continue
+		}
+		seen[off] = true
+		trailer := pdfSectionTrailer(b, off)
+		if trailer == nil {
+			continue
+		}
+		x.sections = append(x.sections, off)
+		x.trailers = append(x.trailers, trailer)
+		if n := pdfInt(trailer, "/XRefStm", -1); n >= 0 {
+			queue = append(queue, int64(n))
+		}
+		if n := pdfInt(trailer, "/Prev", -1); n >= 0 {
+			queue = append(queue, int64(n))
+		}
+	}
+	// the trailer keywords a damaged file still has: the last one of the tail, and
+	// those of the head (a linearized file's first page)
 	tail := b.Tail()
 	if i := bytes.LastIndex(tail, []byte("trailer")); i >= 0 {
 		if d := pdfDict(tail[i+7:]); d != nil {
-			return d
+			x.trailers = append(x.trailers, d)
 		}
 	}
-	off, ok := pdfStartXref(tail)
+	head := b.Head[:min(len(b.Head), 16<<10)]
+	for off := 0; off < len(head) && len(x.trailers) < 2*maxXrefSections; {
+		i := bytes.Index(head[off:], []byte("trailer"))
+		if i < 0 {
+			break
+		}
+		off += i + 7
+		if d := pdfDict(head[off:]); d != nil {
+			x.trailers = append(x.trailers, d)
+		}
+	}
+	return x
+}
+
+// trailer returns the newest trailer that names the document's /Root, else the newest
+// one (what a reader takes as "the" trailer; a linearized file's last trailer only
+// has /Size).
+func (x pdfXref) trailer() []byte {
+	for _, t := range x.trailers {
+		if pdfValue(t, "/Root") != nil || pdfValue(t, "/Encrypt") != nil {
+			return t
+		}
+	}
+	if len(x.trailers) > 0 {
+		return x.trailers[0]
+	}
+	return nil
+}
+
+// pdfSectionTrailer returns the trailer dictionary of the cross-reference section at
+// off: after the table's subsections for a classic table, the stream's dictionary for
+// an xref stream.
+func pdfSectionTrailer(b *Blob, off int64) []byte {
+	head, err := b.At(off, 64)
+	if err != nil && len(head) == 0 {
+		return nil
+	}
+	if !hasPrefix(bytes.TrimLeft(head, " \r\n\t"), "xref") {
+		obj, err := b.At(off, 4096)
+		if err != nil && len(obj) == 0 {
+			return nil
+		}
+		i := bytes.Index(obj, []byte("<<"))
+		if i < 0 || i > 64 {
+			return nil
+		}
+		d := pdfDict(obj[i:])
+		if d == nil || !bytes.Contains(d, []byte("/XRef")) {
+			return nil
+		}
+		return d
+	}
+	end, ok := pdfTableEnd(b, off)
 	if !ok {
 		return nil
 	}
-	obj, err := b.At(off, 4096)
-	if err != nil && len(obj) == 0 {
+	rest, err := b.At(end, 4096)
+	if err != nil && len(rest) == 0 {
 		return nil
 	}
-	if i := bytes.Index(obj, []byte("<<")); i >= 0 && i < 64 {
-		return pdfDict(obj[i:])
+	t := bytes.TrimLeft(rest, " \r\n\t\f\x00")
+	if !hasPrefix(t, "trailer") {
+		return nil
 	}
-	return nil
+	return pdfDict(t[len("trailer"):])
 }
 
 func pdfStartXref(tail []byte) (int64, bool) {
@@ -185,38 +298,67 @@ func pdfRef(v []byte) (int, bool) {
 	return n, err == nil && n >= 0
 }
 
-// pdfObject finds object num through the cross-reference table or stream that
-// startxref points at, and returns its dictionary.
-func pdfObject(b *Blob, trailer []byte, num int) []byte {
-	off, ok := pdfStartXref(b.Tail())
-	if !ok {
-		return nil
-	}
-	head, err := b.At(off, 64)
-	if err != nil && len(head) == 0 {
-		return nil
-	}
-	var objOff int64 = -1
-	if hasPrefix(bytes.TrimLeft(head, " \r\n\t"), "xref") {
-		objOff = pdfXrefTable(b, off, num)
-	} else {
-		objOff = pdfXrefStream(b, off, num)
-	}
-	if objOff < 0 {
-		return nil
-	}
-	obj, err := b.At(objOff, 4096)
-	if err != nil && len(obj) == 0 {
-		return nil
-	}
-	if i := bytes.Index(obj, []byte("<<")); i >= 0 && i < 64 {
-		return pdfDict(obj[i:])
+// pdfObject finds object num through the cross-reference sections, newest first,
+// and returns its dictionary.
+func pdfObject(b *Blob, x pdfXref, num int) []byte {
+	for _, off := range x.sections {
+		head, err := b.At(off, 64)
+		if err != nil && len(head) == 0 {
+			continue
+		}
+		var objOff int64
+		if hasPrefix(bytes.TrimLeft(head, " \r\n\t"), "xref") {
+			objOff = pdfXrefTable(b, off, num)
+		} else {
+			objOff = pdfXrefStream(b, off, num)
+		}
+		if objOff < 0 {
+			continue
+		}
+		obj, err := b.At(objOff, 4096)
+		if err != nil && len(obj) == 0 {
+			continue
+		}
+		if i := bytes.Index(obj, []byte("<<")); i >= 0 && i < 64 {
+			return pdfDict(obj[i:])
+		}
 	}
 	return nil
 }
 
+// pdfTableEnd skips the subsections ("start count" then count rows of 20 bytes) of
+// the classic table at off and returns the offset just after them.
+func pdfTableEnd(b *Blob, off int64) (int64, bool) {
+	return pdfSubsections(b, off, nil)
+}
+
 // pdfXrefTable reads the classic table: subsections "start count" of 20-byte rows.
 func pdfXrefTable(b *Blob, off int64, num int) int64 {
+	found := int64(-1)
+	pdfSubsections(b, off, func(first, count int, rows int64) bool {
+		if num < first || num >= first+count {
+			return true
+		}
+		row, err := b.At(rows+int64(num-first)*20, 20)
+		if err != nil {
+			return false
+		}
+		f := bytes.Fields(row)
+		if len(f) < 3 || string(f[2]) != "n" {
+			return false
+		}
+		if n, err := strconv.ParseInt(string(f[0]), 10, 64); err == nil {
+			found = n
+		}
+		return false
+	})
+	return found
+}
+
+// pdfSubsections walks the subsections of the classic table at off, calling fn (when
+// not nil) with each one's first object number, its count and the offset of its rows,
+// until fn returns false. It returns the offset just after the last subsection.
+func pdfSubsections(b *Blob, off int64, fn func(first, count int, rows int64) bool) (int64, bool) {
 	pos := off
 	line := func() []byte {
 		d, _ := b.At(pos, 128)
@@ -225,43 +367,35 @@ func pdfXrefTable(b *Blob, off int64, num int) int64 {
 			return nil
 		}
 		l := d[:i]
-		for i < len(d) && (d[i] == '\r' || d[i] == '\n') {
+		for i < len(d) && (d[i] == '\r' || d[i] == '\n' || d[i] == ' ') {
 			i++
 		}
 		pos += int64(i)
 		return l
 	}
 	if l := line(); !bytes.HasPrefix(bytes.TrimSpace(l), []byte("xref")) {
-		return -1
+		return 0, false
 	}
-	for range 1000 {
+	for range 10000 {
+		start := pos
 		f := bytes.Fields(line())
 		if len(f) != 2 {
-			return -1
+			return start, true
 		}
-		start, err1 := strconv.Atoi(string(f[0]))
+		first, err1 := strconv.Atoi(string(f[0]))
 		count, err2 := strconv.Atoi(string(f[1]))
-		if err1 != nil || err2 != nil || start < 0 || count < 0 {
-			return -1
+		if err1 != nil || err2 != nil || first < 0 || count < 0 || count > 1<<24 {
+			return start, true
 		}
-		if num >= start && num < start+count {
-			row, err := b.At(pos+int64(num-start)*20, 20)
-			if err != nil {
-				return -1
-			}
-			f := bytes.Fields(row)
-			if len(f) < 3 || string(f[2]) != "n" {
-				return -1
-			}
-			n, err := strconv.ParseInt(string(f[0]), 10, 64)
-			if err != nil {
-				return -1
-			}
-			return n
+		if fn != nil && !fn(first, count, pos) {
+			return pos, true
 		}
 		pos += int64(count) * 20
+		if pos > b.Size {
+			return 0, false
+		}
 	}
-	return -1
+	return 0, false
 }
 
 // pdfXrefStream decodes a cross-reference stream (Flate with an optional PNG
@@ -415,9 +549,9 @@ func pdfFindEncryptDict(b *Blob) []byte {
 
 // pdfEncryption names the cipher of an encryption dictionary.
 func pdfEncryption(enc []byte) Result {
-	r := Result{Verdict: Encrypted, Format: "PDF", Content: ContentPDF}
+	r := Result{Verdict: Encrypted, Format: FormatPDF, Content: ContentPDF}
 	if enc == nil {
-		r.Note = "encryption dictionary not found"
+		r.Note(NoteEncryptDictMissing)
 		return r
 	}
 	v, rev := pdfInt(enc, "/V", 0), pdfInt(enc, "/R", 0)
@@ -435,37 +569,45 @@ func pdfEncryption(enc []byte) Result {
 		} else if v == 4 {
 			length = 128
 		}
-		r.Cipher = "RC4 " + itoa(length) + "-bit"
+		r.Cipher = "RC4-" + itoa(length)
 	case v == 4 && cfm == "AESV2":
 		r.Cipher = "AES-128"
 	case v == 5 || cfm == "AESV3":
 		r.Cipher = "AES-256"
 		if rev == 5 {
-			r.Note = "revision 5 (deprecated)"
+			r.Note(NoteDeprecatedRevision)
 		}
 	case v == 4:
-		r.Cipher = "crypt filter " + cstr([]byte(cfm[:min(len(cfm), 16)]))
+		r.Cipher = "/CFM /" + cstr([]byte(cfm[:min(len(cfm), 16)]))
 	}
-	r.Note = joinNote("/V "+itoa(v)+" /R "+itoa(rev), r.Note)
+	r.Detail = "/V " + itoa(v) + " /R " + itoa(rev)
 	if filter != "" && filter != "Standard" {
-		r.Note = joinNote(r.Note, cstr([]byte(filter[:min(len(filter), 32)]))+" (certificate)")
+		r.Detail += " /Filter /" + cstr([]byte(filter[:min(len(filter), 32)]))
+		r.Note(NoteCertificate)
 	}
 	return r
 }
 
-// pdfEncryptDict returns the /Encrypt dictionary that trailer names: inline, through
-// its object reference, or, when the reference cannot be followed (damaged xref), the
-// first encryption dictionary in the file. encrypted is false when the trailer has no
-// /Encrypt; dict may then still be nil for a damaged file.
-func pdfEncryptDict(b *Blob, trailer []byte) (dict []byte, encrypted bool) {
-	ref := pdfValue(trailer, "/Encrypt")
+// pdfEncryptDict returns the /Encrypt dictionary that the trailers name (any of
+// them: a file once encrypted stays so through its updates, and a linearized file has
+// it in its first-page trailer only): inline, through its object reference, or, when
+// the reference cannot be followed (damaged xref), the first encryption dictionary in
+// the file. encrypted is false when no trailer has /Encrypt; dict may then still be
+// nil for a damaged file.
+func pdfEncryptDict(b *Blob, x pdfXref) (dict []byte, encrypted bool) {
+	var ref []byte
+	for _, t := range x.trailers {
+		if ref = pdfValue(t, "/Encrypt"); ref != nil {
+			break
+		}
+	}
 	if ref == nil {
 		return nil, false
 	}
 	if hasPrefix(ref, "<<") {
 		dict = ref
 	} else if num, ok := pdfRef(ref); ok {
-		dict = pdfObject(b, trailer, num)
+		dict = pdfObject(b, x, num)
 	}
 	if dict == nil {
 		dict = pdfFindEncryptDict(b)
@@ -580,4 +722,194 @@ func PDFLiteral(v []byte) []byte {
 		out = append(out, c)
 	}
 	return out
+}
+
+// pdfStreamsInClear reports whether the streams of an encrypted PDF are in clear after
+// all: the crypt filter for streams is /Identity, or the content streams sampled in the
+// first MiB inflate as they are or read as page descriptions. A reader shows such a
+// file without any password, whatever its /Encrypt dictionary says.
+func pdfStreamsInClear(b *Blob, enc []byte) bool {
+	if stmF := pdfValue(enc, "/StmF"); string(stmF) == "/Identity" && pdfInt(enc, "/V", 0) >= 4 {
+		return true
+	}
+	data, err := ReadAt(b.R, 0, int(min(b.Size, maxRead)))
+	if err != nil && len(data) == 0 {
+		return false
+	}
+	streams, _ := PDFStreams(data)
+	clear, sampled := 0, 0
+	for _, st := range streams {
+		if sampled == 16 {
+			break
+		}
+		if bytes.Contains(st.Dict, []byte("/XRef")) || bytes.Contains(st.Dict, []byte("/Metadata")) || bytes.Contains(st.Dict, []byte("/Crypt")) || len(st.Body) < 32 {
+			continue // never encrypted, in clear by the file's own choice, or too short to tell
+		}
+		sampled++
+		if pdfReadable(st.Dict, st.Body) {
+			clear++
+		}
+	}
+	return sampled > 0 && clear*2 > sampled
+}
+
+// pdfReadable reports whether a stream body is readable as it is: a Flate stream that
+// inflates (a ciphertext fails its zlib header or its first block), or text with the
+// operators of a page.
+func pdfReadable(dict, body []byte) bool {
+	if bytes.Contains(dict, []byte("/FlateDecode")) {
+		out, err := inflateCapped(body, 4096)
+		return (err == nil || len(out) >= 64) && len(out) > 0
+	}
+	if bytes.Contains(dict, []byte("/Filter")) {
+		return false
+	}
+	if !LooksText(body[:min(len(body), 4096)]) {
+		return false
+	}
+	for _, op := range []string{" Tj", " TJ", "BT", " Tf", " re", " cm"} {
+		if bytes.Contains(body, []byte(op)) {
+			return true
+		}
+	}
+	return false
+}
+
+// PDFFilters returns the names of the filters of a stream dictionary, in the order
+// they apply: "/Filter /FlateDecode" or "/Filter [/ASCII85Decode /FlateDecode]".
+func PDFFilters(dict []byte) []string {
+	v := pdfValue(dict, "/Filter")
+	if v == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range bytes.FieldsFunc(v, func(r rune) bool {
+		return r == '/' || r == '[' || r == ']' || r == ' ' || r == '\r' || r == '\n' || r == '\t'
+	}) {
+		if len(out) == 8 {
+			break
+		}
+		out = append(out, cstr(f))
+	}
+	return out
+}
+
+// ASCII85Decode decodes a PDF ASCII85 stream (up to its "~>" end), white space
+// skipped, "z" for four zero bytes; what decodes before an error is kept.
+func ASCII85Decode(b []byte) []byte {
+	out := make([]byte, 0, len(b)*4/5)
+	var group [5]byte
+	n := 0
+	flush := func(k int) {
+		var v uint32
+		for i := range 5 {
+			c := byte('u')
+			if i < k {
+				c = group[i]
+			}
+			v = v*85 + uint32(c-'!')
+		}
+		var w [4]byte
+		binary.BigEndian.PutUint32(w[:], v)
+		out = append(out, w[:k-1]...)
+	}
+	for _, c := range b {
+		switch {
+		case c == '~':
+			if n > 1 {
+				flush(n)
+			}
+			return out
+		case c == 'z' && n == 0:
+			out = append(out, 0, 0, 0, 0)
+		case c >= '!' && c <= 'u':
+			group[n] = c
+			n++
+			if n == 5 {
+				flush(5)
+				n = 0
+			}
+		case c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0:
+		default:
+			return out
+		}
+	}
+	if n > 1 {
+		flush(n)
+	}
+	return out
+}
+
+// PDFStream is one stream of a PDF file: its dictionary and its raw data.
+type PDFStream struct {
+	Dict, Body []byte
+	Num, Gen   int  // object number and generation, when known
+	Numbered   bool // Num and Gen were read before "obj"
+}
+
+// PDFStreams lists the streams of data, found by their "stream" and "endstream"
+// keywords (a damaged cross-reference table does not matter), at most 1<<16, and
+// returns the bytes outside them, where the objects' own strings are.
+func PDFStreams(data []byte) (streams []PDFStream, outside []byte) {
+	outside = make([]byte, 0, min(len(data), 1<<20))
+	last := 0
+	for off := 0; off < len(data) && len(streams) < 1<<16; {
+		i := bytes.Index(data[off:], []byte("stream"))
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + 6
+		if i >= 3 && string(data[i-3:i]) == "end" {
+			continue
+		}
+		start := i + 6
+		if start < len(data) && data[start] == '\r' {
+			start++
+		}
+		if start < len(data) && data[start] == '\n' {
+			start++
+		}
+		end := bytes.Index(data[start:], []byte("endstream"))
+		if end < 0 {
+			break
+		}
+		from := max(0, i-2048)
+		dictStart := bytes.LastIndex(data[from:i], []byte("obj"))
+		st := PDFStream{Dict: data[from+max(dictStart, 0) : i], Body: data[start : start+end]}
+		if dictStart >= 0 {
+			st.Num, st.Gen, st.Numbered = objectNumber(data[:from+dictStart])
+		}
+		streams = append(streams, st)
+		if i > last {
+			outside = append(outside, data[last:i]...)
+		}
+		off = start + end + 9
+		last = off
+	}
+	if last < len(data) {
+		outside = append(outside, data[last:]...)
+	}
+	return streams, outside
+}
+
+// objectNumber reads "num gen" just before the "obj" keyword that ends head.
+func objectNumber(head []byte) (num, gen int, ok bool) {
+	f := bytes.Fields(head[max(0, len(head)-32):])
+	if len(f) < 2 {
+		return 0, 0, false
+	}
+	atoi := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' || n > 1<<30 {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, len(b) > 0
+	}
+	num, ok1 := atoi(f[len(f)-2])
+	gen, ok2 := atoi(f[len(f)-1])
+	return num, gen, ok1 && ok2
 }

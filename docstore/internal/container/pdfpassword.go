@@ -19,22 +19,44 @@ var pdfPad = []byte{
 	0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
 }
 
-// pdfEmptyUserPassword reports whether the empty string opens the document: the
-// standard security handler's user password check succeeds with no password. id0 is
-// the first element of the trailer /ID (revisions 2 to 4 need it).
-func pdfEmptyUserPassword(enc, id0 []byte) bool {
-	_, ok := pdfEmptyKey(enc, id0)
-	return ok
-}
-
-// pdfEmptyKey returns the file key when the empty user password opens the document.
-func pdfEmptyKey(enc, id0 []byte) ([]byte, bool) {
+// pdfEmptyPassword tries the empty password on the standard security handler, as a
+// reader does when it opens a file: first as the user password, then as the owner
+// password (an empty owner password opens the file too, with every right). It returns
+// the file key and which password was empty (NoteEmptyUserPassword or
+// NoteEmptyOwnerPassword), or "" when neither opens the file. id0 is the first element
+// of the trailer /ID (revisions 2 to 4 need it).
+func pdfEmptyPassword(enc, id0 []byte) ([]byte, Note) {
 	if enc == nil {
-		return nil, false
+		return nil, ""
 	}
 	if f := pdfValue(enc, "/Filter"); f != nil && string(f) != "/Standard" {
-		return nil, false
+		return nil, ""
 	}
+	if key, ok := pdfUserKey(enc, id0, pdfPad); ok {
+		return key, NoteEmptyUserPassword
+	}
+	if key, ok := pdfOwnerKey(enc, id0); ok {
+		return key, NoteEmptyOwnerPassword
+	}
+	return nil, ""
+}
+
+// pdfRC4KeyLen is the length in bytes of the RC4 or AES-128 file key (revisions 2 to 4).
+func pdfRC4KeyLen(enc []byte, rev int) int {
+	if rev == 2 {
+		return 5
+	}
+	n := pdfInt(enc, "/Length", 40) / 8
+	if n < 5 || n > 16 {
+		n = 16
+	}
+	return n
+}
+
+// pdfUserKey authenticates padded (a 32-byte padded password) as the user password of
+// revisions 2 to 4 (ISO 32000-1, Algorithms 2, 4 and 5), or the empty password as the
+// user password of revisions 5 and 6, and returns the file key.
+func pdfUserKey(enc, id0, padded []byte) ([]byte, bool) {
 	rev := pdfInt(enc, "/R", 0)
 	u, ok := pdfString(pdfValue(enc, "/U"))
 	if !ok {
@@ -46,15 +68,9 @@ func pdfEmptyKey(enc, id0 []byte) ([]byte, bool) {
 		if !ok || len(o) < 32 || len(u) < 16 || id0 == nil {
 			return nil, false
 		}
-		n := 5
-		if rev >= 3 {
-			n = pdfInt(enc, "/Length", 40) / 8
-			if n < 5 || n > 16 {
-				n = 16
-			}
-		}
+		n := pdfRC4KeyLen(enc, rev)
 		h := md5.New()
-		h.Write(pdfPad)
+		h.Write(padded)
 		h.Write(o[:32])
 		var p [4]byte
 		binary.LittleEndian.PutUint32(p[:], uint32(int32(pdfInt(enc, "/P", 0))))
@@ -81,42 +97,106 @@ func pdfEmptyKey(enc, id0 []byte) ([]byte, bool) {
 		h.Write(pdfPad)
 		h.Write(id0)
 		out := h.Sum(nil)
-		k := make([]byte, n)
-		for i := range 20 {
-			for j := range key {
-				k[j] = key[j] ^ byte(i)
-			}
-			c, _ := rc4.NewCipher(k)
-			c.XORKeyStream(out, out)
-		}
+		pdfRC4Rounds(key, out, false)
 		return key, bytes.Equal(out[:16], u[:16])
 	case rev == 5 || rev == 6:
 		ue, ok := pdfString(pdfValue(enc, "/UE"))
 		if len(u) < 48 || !ok || len(ue) < 32 {
 			return nil, false
 		}
-		var got, inter []byte
-		if rev == 5 {
-			s := sha256.Sum256(u[32:40])
-			got = s[:]
-			k := sha256.Sum256(u[40:48])
-			inter = k[:]
-		} else {
-			got = pdfHash2B(nil, u[32:40], nil)
-			inter = pdfHash2B(nil, u[40:48], nil)
-		}
-		if !bytes.Equal(got, u[:32]) {
-			return nil, false
-		}
-		block, err := aes.NewCipher(inter)
-		if err != nil {
-			return nil, false
-		}
-		key := make([]byte, 32)
-		cipher.NewCBCDecrypter(block, make([]byte, 16)).CryptBlocks(key, ue[:32])
-		return key, true
+		return pdfAESKey(rev, u[32:40], u[40:48], nil, u[:32], ue[:32])
 	}
 	return nil, false
+}
+
+// pdfOwnerKey authenticates the empty owner password (Algorithms 3 and 7 for
+// revisions 2 to 4: the owner key decrypts /O into the user password, which must then
+// authenticate; Algorithm 2.A for revisions 5 and 6) and returns the file key.
+func pdfOwnerKey(enc, id0 []byte) ([]byte, bool) {
+	rev := pdfInt(enc, "/R", 0)
+	o, ok := pdfString(pdfValue(enc, "/O"))
+	if !ok {
+		return nil, false
+	}
+	switch {
+	case rev >= 2 && rev <= 4:
+		if len(o) < 32 {
+			return nil, false
+		}
+		n := pdfRC4KeyLen(enc, rev)
+		s := md5.Sum(pdfPad)
+		key := s[:]
+		if rev >= 3 {
+			for range 50 {
+				s := md5.Sum(key)
+				key = s[:]
+			}
+		}
+		key = key[:n]
+		user := append([]byte(nil), o[:32]...)
+		if rev == 2 {
+			c, _ := rc4.NewCipher(key)
+			c.XORKeyStream(user, user)
+		} else {
+			pdfRC4Rounds(key, user, true)
+		}
+		return pdfUserKey(enc, id0, user)
+	case rev == 5 || rev == 6:
+		u, ok1 := pdfString(pdfValue(enc, "/U"))
+		oe, ok2 := pdfString(pdfValue(enc, "/OE"))
+		if !ok1 || !ok2 || len(o) < 48 || len(u) < 48 || len(oe) < 32 {
+			return nil, false
+		}
+		return pdfAESKey(rev, o[32:40], o[40:48], u[:48], o[:32], oe[:32])
+	}
+	return nil, false
+}
+
+// pdfRC4Rounds runs the 20 RC4 passes of revisions 3 and 4 over data in place, with
+// the key XORed with the pass number: 0 to 19, or 19 down to 0 when reverse.
+func pdfRC4Rounds(key, data []byte, reverse bool) {
+	k := make([]byte, len(key))
+	for i := range 20 {
+		x := i
+		if reverse {
+			x = 19 - i
+		}
+		for j := range key {
+			k[j] = key[j] ^ byte(x)
+		}
+		c, _ := rc4.NewCipher(k)
+		c.XORKeyStream(data, data)
+	}
+}
+
+// pdfAESKey checks the empty password against the validation salt and hash of
+// revisions 5 and 6 (udata is the /U string for the owner password, nil for the
+// user's) and decrypts the file key from /UE or /OE with the key salt.
+func pdfAESKey(rev int, validation, keySalt, udata, hash, wrapped []byte) ([]byte, bool) {
+	var got, inter []byte
+	if rev == 5 {
+		h := sha256.New()
+		h.Write(validation)
+		h.Write(udata)
+		got = h.Sum(nil)
+		h = sha256.New()
+		h.Write(keySalt)
+		h.Write(udata)
+		inter = h.Sum(nil)
+	} else {
+		got = pdfHash2B(nil, validation, udata)
+		inter = pdfHash2B(nil, keySalt, udata)
+	}
+	if !bytes.Equal(got, hash) {
+		return nil, false
+	}
+	block, err := aes.NewCipher(inter)
+	if err != nil {
+		return nil, false
+	}
+	key := make([]byte, 32)
+	cipher.NewCBCDecrypter(block, make([]byte, 16)).CryptBlocks(key, wrapped)
+	return key, true
 }
 
 // PDFDecrypter returns, for a PDF that opens with the empty user password, a
@@ -124,17 +204,13 @@ func pdfEmptyKey(enc, id0 []byte) ([]byte, bool) {
 // (Algorithm 1 of ISO 32000: RC4 or AES-128 with a per-object key, AES-256 with the
 // file key). ok is false for any other PDF.
 func PDFDecrypter(b *Blob) (decrypt func(num, gen int, data []byte) []byte, ok bool) {
-	trailer := pdfTrailer(b)
-	enc, encrypted := pdfEncryptDict(b, trailer)
+	x := readPDFXref(b)
+	enc, encrypted := pdfEncryptDict(b, x)
 	if !encrypted {
 		return nil, false
 	}
-	var id0 []byte
-	if id := pdfValue(trailer, "/ID"); id != nil {
-		id0 = pdfFirstString(id)
-	}
-	key, ok := pdfEmptyKey(enc, id0)
-	if !ok {
+	key, how := pdfEmptyPassword(enc, pdfID0(x.trailer()))
+	if how == "" {
 		return nil, false
 	}
 	v := pdfInt(enc, "/V", 0)

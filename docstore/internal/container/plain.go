@@ -3,30 +3,31 @@ package container
 // plainMagics are formats that are readable without a secret (or are compressed, not
 // encrypted). Order matters only for shared prefixes.
 var plainMagics = []struct {
-	magic, format string
-	content       Content
+	magic   string
+	format  Format
+	content Content
 }{
-	{"\x89PNG\r\n\x1a\n", "PNG image", ContentOpaque},
-	{"\xff\xd8\xff", "JPEG image", ContentOpaque},
-	{"GIF87a", "GIF image", ContentOpaque},
-	{"GIF89a", "GIF image", ContentOpaque},
-	{"II*\x00", "TIFF image", ContentOpaque},
-	{"MM\x00*", "TIFF image", ContentOpaque},
-	{"\x1f\x8b", "gzip", ContentGzip},
-	{"\xfd7zXZ\x00", "xz", ContentXz},
-	{"BZh", "bzip2", ContentBzip2},
-	{"\x28\xb5\x2f\xfd", "zstd", ContentOpaque},
-	{"\x5d\x00\x00", "lzma", ContentOpaque},
-	{"\x7fELF", "ELF executable", ContentOpaque},
-	{"%!PS", "PostScript", ContentText},
-	{"{\\rtf", "RTF document", ContentText},
-	{"SQLite format 3\x00", "SQLite database", ContentBinary},
-	{"ID3", "MP3 audio", ContentOpaque},
-	{"OggS", "Ogg media", ContentOpaque},
-	{"fLaC", "FLAC audio", ContentOpaque},
-	{"\x1aE\xdf\xa3", "Matroska/WebM video", ContentOpaque},
-	{"\xff\xfe", "UTF-16 text", ContentUTF16},
-	{"\xfe\xff", "UTF-16 text", ContentUTF16},
+	{"\x89PNG\r\n\x1a\n", FormatPNG, ContentOpaque},
+	{"\xff\xd8\xff", FormatJPEG, ContentOpaque},
+	{"GIF87a", FormatGIF, ContentOpaque},
+	{"GIF89a", FormatGIF, ContentOpaque},
+	{"II*\x00", FormatTIFF, ContentOpaque},
+	{"MM\x00*", FormatTIFF, ContentOpaque},
+	{"\x1f\x8b", FormatGzip, ContentGzip},
+	{"\xfd7zXZ\x00", FormatXz, ContentXz},
+	{"BZh", FormatBzip2, ContentBzip2},
+	{"\x28\xb5\x2f\xfd", FormatZstd, ContentOpaque},
+	{"\x5d\x00\x00", FormatLZMA, ContentOpaque},
+	{"\x7fELF", FormatELF, ContentOpaque},
+	{"%!PS", FormatPostScript, ContentText},
+	{"{\\rtf", FormatRTF, ContentText},
+	{"SQLite format 3\x00", FormatSQLite, ContentSQLite},
+	{"ID3", FormatMP3, ContentOpaque},
+	{"OggS", FormatOgg, ContentOpaque},
+	{"fLaC", FormatFLAC, ContentOpaque},
+	{"\x1aE\xdf\xa3", FormatMatroska, ContentOpaque},
+	{"\xff\xfe", FormatUTF16, ContentUTF16},
+	{"\xfe\xff", FormatUTF16, ContentUTF16},
 }
 
 // probePlainFormats recognises common plain formats by their magic numbers.
@@ -39,13 +40,13 @@ func probePlainFormats(b *Blob) (Result, bool) {
 	}
 	switch {
 	case len(h) >= 12 && string(h[:4]) == "RIFF" && (string(h[8:12]) == "WEBP" || string(h[8:12]) == "WAVE" || string(h[8:12]) == "AVI "):
-		return Result{Verdict: Plain, Format: "RIFF media (" + cstr(h[8:12]) + ")", Content: ContentOpaque}, true
+		return Result{Verdict: Plain, Format: FormatRIFF, Detail: cstr(h[8:12]), Content: ContentOpaque}, true
 	case len(h) >= 12 && string(h[4:8]) == "ftyp":
-		return Result{Verdict: Plain, Format: "MP4/HEIF media", Content: ContentOpaque}, true
+		return Result{Verdict: Plain, Format: FormatMP4, Content: ContentOpaque}, true
 	case len(h) >= 26 && string(h[:2]) == "BM" && h[14] >= 12 && h[15] == 0 && h[16] == 0 && h[17] == 0:
-		return Result{Verdict: Plain, Format: "BMP image", Content: ContentOpaque}, true
+		return Result{Verdict: Plain, Format: FormatBMP, Content: ContentOpaque}, true
 	case len(h) >= 64 && string(h[:2]) == "MZ":
-		return Result{Verdict: Plain, Format: "Windows executable", Content: ContentOpaque}, true
+		return Result{Verdict: Plain, Format: FormatPE, Content: ContentOpaque}, true
 	}
 	return Result{}, false
 }
@@ -54,7 +55,7 @@ func probePlainFormats(b *Blob) (Result, bool) {
 // not text: it falls to statistics and then to a raw scan).
 func probeText(b *Blob) (Result, bool) {
 	if LooksText(b.Head) {
-		return Result{Verdict: Plain, Format: "text", Content: ContentText}, true
+		return Result{Verdict: Plain, Format: FormatText, Content: ContentText}, true
 	}
 	return Result{}, false
 }

@@ -21,7 +21,7 @@ func probeRAR(b *Blob) (Result, bool) {
 }
 
 func rar4(b *Blob) Result {
-	r := Result{Verdict: Plain, Format: "RAR4", Content: ContentOpaque}
+	r := Result{Verdict: Plain, Format: FormatRAR4, Content: ContentOpaque}
 	off := int64(len(rar4Sig))
 	for range 2000 {
 		h, err := b.At(off, 11)
@@ -37,7 +37,7 @@ func rar4(b *Blob) Result {
 		switch typ {
 		case 0x73: // main header
 			if flags&0x0080 != 0 {
-				return Result{Verdict: Encrypted, Format: "RAR4", Cipher: "AES-128", Note: "file names encrypted too"}
+				return Result{Verdict: Encrypted, Format: FormatRAR4, Cipher: "AES-128", Notes: []Note{NoteNamesEncrypted}}
 			}
 		case 0x74: // file header
 			if len(h) < 11 {
@@ -68,7 +68,7 @@ func rar4Verdict(r Result) Result {
 		if r.Format == "RAR5" {
 			r.Cipher = "AES-256"
 		}
-		r.Note = "file names visible"
+		r.Note(NoteNamesVisible)
 	}
 	return r
 }
@@ -86,7 +86,7 @@ func rarVint(d []byte) (uint64, int) {
 }
 
 func rar5(b *Blob) Result {
-	r := Result{Verdict: Plain, Format: "RAR5", Content: ContentOpaque}
+	r := Result{Verdict: Plain, Format: FormatRAR5, Content: ContentOpaque}
 	off := int64(len(rar5Sig))
 	for range 2000 {
 		h, _ := b.At(off, 64)
@@ -132,7 +132,7 @@ func rar5(b *Blob) Result {
 		}
 		switch typ {
 		case 4: // archive encryption header: everything after it is encrypted
-			return Result{Verdict: Encrypted, Format: "RAR5", Cipher: "AES-256", Note: "file names encrypted too"}
+			return Result{Verdict: Encrypted, Format: FormatRAR5, Cipher: "AES-256", Notes: []Note{NoteNamesEncrypted}}
 		case 2: // file header
 			fileFlags := next()
 			next() // unpacked size

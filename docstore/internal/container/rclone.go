@@ -6,5 +6,8 @@ func probeRclone(b *Blob) (Result, bool) {
 	if !hasPrefix(b.Head, "RCLONE\x00\x00") {
 		return Result{}, false
 	}
-	return Result{Verdict: Encrypted, Format: "rclone crypt", Cipher: "XSalsa20-Poly1305"}, true
+	if b.Size < 32+16 || !cipherLike(b.Head[8:min(len(b.Head), RandomWindow)]) {
+		return Result{}, false
+	}
+	return withTrailing(Result{Verdict: Encrypted, Format: FormatRclone, Cipher: "XSalsa20-Poly1305"}, b, 32), true
 }

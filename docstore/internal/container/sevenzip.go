@@ -42,43 +42,43 @@ func probeSevenZip(b *Blob) (Result, bool) {
 	if !hasPrefix(h, "7z\xbc\xaf\x27\x1c") || len(h) < 32 {
 		return Result{}, false
 	}
-	r := Result{Verdict: Plain, Format: "7z", Content: ContentSevenZip}
+	r := Result{Verdict: Plain, Format: FormatSevenZip, Content: ContentSevenZip}
 	nextOff := binary.LittleEndian.Uint64(h[12:])
 	nextSize := binary.LittleEndian.Uint64(h[20:])
 	if nextSize == 0 {
 		return r, true // empty archive
 	}
 	if nextOff > uint64(b.Size) || nextSize > maxRead {
-		r.Note = "header not readable"
+		r.Note(NoteHeaderNotReadable)
 		return r, true
 	}
 	hdr, err := b.At(32+int64(nextOff), int(nextSize))
 	if err != nil || len(hdr) == 0 {
-		r.Note = "header not readable"
+		r.Note(NoteHeaderNotReadable)
 		return r, true
 	}
 	if hdr[0] == szEncodedHeader {
 		folders, packPos, packSizes, unpackSizes, err := szStreamsInfo(hdr[1:])
 		if err != nil || len(folders) == 0 {
-			r.Note = "header not decoded"
+			r.Note(NoteHeaderNotReadable)
 			return r, true
 		}
 		if folders[0].has(szAES) {
-			return Result{Verdict: Encrypted, Format: "7z", Cipher: "AES-256", Note: "file names encrypted too"}, true
+			return Result{Verdict: Encrypted, Format: FormatSevenZip, Cipher: "AES-256", Notes: []Note{NoteNamesEncrypted}}, true
 		}
 		hdr, err = szDecodeHeader(b, folders[0], packPos, packSizes, unpackSizes)
 		if err != nil || len(hdr) == 0 {
-			r.Note = "header not decoded"
+			r.Note(NoteHeaderNotReadable)
 			return r, true
 		}
 	}
 	if hdr[0] != szHeader {
-		r.Note = "header not decoded"
+		r.Note(NoteHeaderNotReadable)
 		return r, true
 	}
 	folders, err := szHeaderFolders(hdr[1:])
 	if err != nil {
-		r.Note = "header not decoded"
+		r.Note(NoteHeaderNotReadable)
 		return r, true
 	}
 	for _, f := range folders {
@@ -88,7 +88,8 @@ func probeSevenZip(b *Blob) (Result, bool) {
 		}
 	}
 	if r.Entries > r.PlainEntries {
-		r.Verdict, r.Cipher, r.Note = Encrypted, "AES-256", "file names visible"
+		r.Verdict, r.Cipher = Encrypted, "AES-256"
+		r.Note(NoteNamesVisible)
 	}
 	return r, true
 }

@@ -24,18 +24,20 @@ func probeSMIME(b *Blob) (Result, bool) {
 	case bytes.Contains(lower, []byte("pkcs7-mime")):
 		der := decodeArmorBody(h[hdrEnd:])
 		if r, ok := parseDER(der); ok {
-			r.Note = joinNote(r.Note, "S/MIME")
+			if r.Format == FormatCMSEnveloped {
+				r.Format = FormatSMIME
+			}
 			if r.Verdict == Plain {
-				r.Content = ContentText // a signed message: its MIME parts are read
+				r.Content = ContentMail // a signed message: its MIME parts are read
 			}
 			return r, true
 		}
 		if bytes.Contains(lower, []byte("enveloped-data")) {
-			return Result{Verdict: Encrypted, Format: "S/MIME", Note: "enveloped-data"}, true
+			return Result{Verdict: Encrypted, Format: FormatSMIME}, true
 		}
 		return Result{}, false
 	case bytes.Contains(lower, []byte("multipart/signed")):
-		return Result{Verdict: Plain, Format: "S/MIME signed message", Note: "signed, not encrypted", Content: ContentText}, true
+		return Result{Verdict: Plain, Format: FormatSMIMESigned, Notes: []Note{NoteSigned}, Content: ContentMail}, true
 	}
 	return Result{}, false
 }

@@ -231,7 +231,7 @@ func probeZIP(b *Blob) (Result, bool) {
 			r.Cipher = "AES-" + itoa(aesBits)
 		}
 	case strong > 0:
-		r.Verdict, r.Cipher = Encrypted, "PKWARE strong encryption"
+		r.Verdict, r.Cipher = Encrypted, "PKWARE SES"
 	default:
 		if odf, ok := odfEncryption(b, entries); ok {
 			return odf, true
@@ -241,7 +241,7 @@ func probeZIP(b *Blob) (Result, bool) {
 }
 
 // zipFormat names the document type an archive carries.
-func zipFormat(entries []ZipEntry) string {
+func zipFormat(entries []ZipEntry) Format {
 	has := func(prefix string) bool {
 		for _, e := range entries {
 			if strings.HasPrefix(e.Name, prefix) {
@@ -252,15 +252,15 @@ func zipFormat(entries []ZipEntry) string {
 	}
 	switch {
 	case has("word/"):
-		return "Word document (docx)"
+		return FormatDOCX
 	case has("xl/"):
-		return "Excel workbook (xlsx)"
+		return FormatXLSX
 	case has("ppt/"):
-		return "PowerPoint (pptx)"
+		return FormatPPTX
 	case has("mimetype") && has("content.xml") || has("META-INF/manifest.xml"):
-		return "OpenDocument"
+		return FormatODF
 	}
-	return "ZIP"
+	return FormatZIP
 }
 
 // odfEncryption reads META-INF/manifest.xml: a password-protected OpenDocument lists
@@ -276,14 +276,14 @@ func odfEncryption(b *Blob, entries []ZipEntry) (Result, bool) {
 		}
 		// ODF leaves mimetype, manifest and thumbnail in clear by design: the entry
 		// counts would only confuse, the document itself is encrypted
-		r := Result{Verdict: Encrypted, Format: "OpenDocument", Note: "password-protected"}
+		r := Result{Verdict: Encrypted, Format: FormatODF, Notes: []Note{NotePassphraseProtected}}
 		switch {
 		case bytes.Contains(m, []byte("aes256-gcm")):
 			r.Cipher = "AES-256-GCM"
 		case bytes.Contains(m, []byte("aes256-cbc")):
 			r.Cipher = "AES-256-CBC"
 		case bytes.Contains(m, []byte("Blowfish")):
-			r.Cipher = "Blowfish-CFB (legacy)"
+			r.Cipher = "Blowfish-CFB"
 		}
 		return r, true
 	}

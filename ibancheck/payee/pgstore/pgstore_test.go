@@ -2,9 +2,6 @@ package pgstore_test
 
 import (
 	"context"
-	"fmt"
-	"net/url"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,30 +22,8 @@ func serverURL(t testing.TB) string {
 	return pgtest.URL(t)
 }
 
-var schemas atomic.Int64
-
-// freshSchema creates an empty schema for one test and returns a URL whose search_path
-// points at it; the schema is dropped at the end of the test.
-func freshSchema(t testing.TB) string {
-	base := serverURL(t)
-	cfg, err := pgx.ParseConfig(base)
-	require.NoError(t, err)
-	admin := stdlib.OpenDB(*cfg)
-	t.Cleanup(func() { admin.Close() })
-	name := fmt.Sprintf("test_%d_%d", time.Now().UnixNano(), schemas.Add(1))
-	_, err = admin.Exec("CREATE SCHEMA " + name)
-	require.NoError(t, err)
-	t.Cleanup(func() {
-		_, err := admin.Exec("DROP SCHEMA " + name + " CASCADE")
-		assert.NoError(t, err)
-	})
-	u, err := url.Parse(base)
-	require.NoError(t, err)
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+// freshSchema is an empty schema for one test (pgtest.FreshSchema).
+func freshSchema(t testing.TB) string { return pgtest.FreshSchema(t) }
 
 func open(t testing.TB, u string) *pgstore.Store {
 	t.Helper()
