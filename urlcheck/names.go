@@ -1,6 +1,10 @@
 package urlcheck
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/trustreflex/trustreflex/urlcheck/internal/lookalike"
+)
 
 // nameIndex holds names (official stems, brands) to compare with candidates one edit
 // away ([lookalike.Classify]): by length, and within a length by first and by last byte.
@@ -22,17 +26,6 @@ type nameBucket struct {
 	plain       bool       // at most 64 names, each of three bytes or more with ends that have a key
 }
 
-// endKey is the key of a name's first or last byte: a to z, then 0 to 9, or -1.
-func endKey(c byte) int {
-	switch {
-	case c >= 'a' && c <= 'z':
-		return int(c - 'a')
-	case c >= '0' && c <= '9':
-		return 26 + int(c-'0')
-	}
-	return -1
-}
-
 func (ix *nameIndex) add(s string, idx int) {
 	n := min(len(s), maxStem+1)
 	b := ix.byLen[n]
@@ -42,12 +35,12 @@ func (ix *nameIndex) add(s string, idx int) {
 	}
 	pos := len(b.names)
 	b.names = append(b.names, named{s, idx})
-	if pos >= 64 || len(s) < 3 || endKey(s[0]) < 0 || endKey(s[len(s)-1]) < 0 {
+	if pos >= 64 || len(s) < 3 || lookalike.Key(s[0]) < 0 || lookalike.Key(s[len(s)-1]) < 0 {
 		b.plain = false
 		return
 	}
-	b.first[endKey(s[0])] |= 1 << pos
-	b.last[endKey(s[len(s)-1])] |= 1 << pos
+	b.first[lookalike.Key(s[0])] |= 1 << pos
+	b.last[lookalike.Key(s[len(s)-1])] |= 1 << pos
 }
 
 // hasNear reports whether some name has a length within one of n.
@@ -79,10 +72,10 @@ func (ix *nameIndex) each(cand string, fn func(named) bool) {
 		}
 		// the names that begin or end as cand does, in their order
 		var set uint64
-		if k := endKey(cand[0]); k >= 0 {
+		if k := lookalike.Key(cand[0]); k >= 0 {
 			set = b.first[k]
 		}
-		if k := endKey(cand[len(cand)-1]); k >= 0 {
+		if k := lookalike.Key(cand[len(cand)-1]); k >= 0 {
 			set |= b.last[k]
 		}
 		for ; set != 0; set &= set - 1 {
@@ -104,13 +97,13 @@ func near(cand, name string) bool {
 // shapeFilter stands in front of a map keyed by strings: a string whose first byte and
 // length no key shares is surely not a key, and is turned away without being hashed.
 // Most strings a check looks up (every suffix of a host, every word of it) are no key.
-type shapeFilter [37]uint64 // by endKey of the first byte (36: any other byte, or ""), a bit per length (63: 63 or more)
+type shapeFilter [37]uint64 // by lookalike.Key of the first byte (36: any other byte, or ""), a bit per length (63: 63 or more)
 
 func shapeOf(s string) (int, uint64) {
 	if s == "" {
 		return 36, 1
 	}
-	k := endKey(s[0])
+	k := lookalike.Key(s[0])
 	if k < 0 {
 		k = 36
 	}

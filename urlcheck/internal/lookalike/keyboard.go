@@ -10,7 +10,11 @@ var layouts = [...][4]string{
 // neighbours[a] is the set of keys next to a, as a bit set over keyIndex.
 var neighbours = buildNeighbours()
 
-func keyIndex(c byte) int {
+func keyIndex(c byte) int { return Key(c) }
+
+// Key is the index of c among the bytes that dictionary words and keyboards know: a to
+// z (0 to 25), then 0 to 9 (26 to 35), or -1 for any other byte.
+func Key(c byte) int {
 	switch {
 	case c >= 'a' && c <= 'z':
 		return int(c - 'a')
