@@ -81,13 +81,13 @@ func costParams(all map[string]string) map[string]string {
 // texts take, and the finding's own values) and made once the check is done: a finding
 // weighed and dropped, or pointed at another entry, costs no map.
 type draft struct {
-	f      reflex.Finding // Params nil until made
-	params bool           // the finding has Params; without, they stay nil
-	proc   int            // the entry whose values the texts take, or -1
-	who    bool           // with who the entry is (organisation, name, public or company), not only its cost
-	kv     [2 * maxOwnValues]string
-	n      int
-	pair   [2]string // when set, the Evidence reads "pair[0] ~ pair[1]", made with the Params
+	f      reflex.Finding           // Params nil until made
+	params bool                     // the finding has Params; without, they stay nil
+	proc   int                      // the entry whose values the texts take, or -1
+	who    bool                     // with who the entry is (organisation, name, public or company), not only its cost
+	kv     [2 * maxOwnValues]string // the finding's own values: name, value pairs (empty values left out)
+	n      int                      // how many of kv are set
+	pair   [2]string                // when set, the Evidence reads "pair[0] ~ pair[1]", made with the Params
 }
 
 // plain is a finding without Params.
