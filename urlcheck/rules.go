@@ -104,7 +104,7 @@ func (x *index) transport(fs []draft, u hostname.URL, sev reflex.Severity) []dra
 	}
 	if u.Userinfo {
 		// the userinfo may hold a password: show only that it is there
-		fs = append(fs, plain(reflex.Finding{Code: reflex.URLUserinfo, Severity: sev, Evidence: "user@" + u.Unicode}))
+		fs = append(fs, plain(reflex.Finding{Code: reflex.URLUserinfo, Severity: sev, Evidence: "…@" + u.Unicode}))
 	}
 	return fs
 }
