@@ -78,24 +78,14 @@ func wireSubject(s string) string {
 // encoding/json would with HTML escaping off ("&", "<" and ">" stay readable in URLs
 // and messages).
 func (w WireReport) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 512)
 	if w.Error != "" {
-		b := append(make([]byte, 0, 512), `{"subject":`...)
-		b = appendJSONString(b, w.Subject)
-		b = append(b, `,"kind":`...)
-		b = appendJSONString(b, w.Kind)
-		b = append(b, `,"error":`...)
-		return append(appendJSONString(b, w.Error), '}'), nil
+		return appendErrorObject(b, w.Subject, w.Kind, w.Error), nil
 	}
 	if w.Verdict < OK || w.Verdict > Danger {
 		return nil, fmt.Errorf("reflex: invalid severity %d", int(w.Verdict))
 	}
-	b := append(make([]byte, 0, 512), `{"subject":`...)
-	b = appendJSONString(b, w.Subject)
-	b = append(b, `,"kind":`...)
-	b = appendJSONString(b, w.Kind)
-	b = append(b, `,"verdict":"`...)
-	b = append(b, w.Verdict.String()...)
-	b = append(b, `","findings":[`...)
+	b = appendReportHead(b, w.Subject, w.Kind, w.Verdict)
 	for i, f := range w.Findings {
 		if f.Severity < OK || f.Severity > Danger {
 			return nil, fmt.Errorf("reflex: invalid severity %d", int(f.Severity))
@@ -103,23 +93,12 @@ func (w WireReport) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"code":`...)
-		b = appendJSONString(b, string(f.Code))
-		b = append(b, `,"severity":"`...)
-		b = append(b, f.Severity.String()...)
-		b = append(b, `","message":`...)
+		b = appendFindingHead(b, f.Code, f.Severity)
 		b = appendJSONString(b, f.Message)
 		b = append(b, `,"reflex":`...)
 		b = appendJSONString(b, f.Reflex)
-		if f.Evidence != "" {
-			b = append(b, `,"evidence":`...)
-			b = appendJSONString(b, f.Evidence)
-		}
-		if f.Suggest != "" {
-			b = append(b, `,"suggest":`...)
-			b = appendJSONString(b, f.Suggest)
-		}
-		b = append(b, '}')
+		b = appendOptional(b, `,"evidence":`, f.Evidence)
+		b = append(appendOptional(b, `,"suggest":`, f.Suggest), '}')
 	}
 	return append(b, "]}"...), nil
 }

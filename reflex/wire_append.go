@@ -15,23 +15,13 @@ func (r Report) AppendWire(dst []byte, lang Lang) []byte {
 		findings = slices.Clone(findings)
 		slices.SortStableFunc(findings, compareFindings)
 	}
-	dst = append(dst, `{"subject":`...)
-	dst = appendJSONString(dst, wireSubject(r.Subject))
-	dst = append(dst, `,"kind":`...)
-	dst = appendJSONString(dst, r.Kind)
-	dst = append(dst, `,"verdict":"`...)
-	dst = append(dst, r.Verdict().String()...)
-	dst = append(dst, `","findings":[`...)
+	dst = appendReportHead(dst, wireSubject(r.Subject), r.Kind, r.Verdict())
 	for i := range findings {
 		f := &findings[i]
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = append(dst, `{"code":`...)
-		dst = appendJSONString(dst, string(f.Code))
-		dst = append(dst, `,"severity":"`...)
-		dst = append(dst, f.Severity.String()...)
-		dst = append(dst, `","message":`...)
+		dst = appendFindingHead(dst, f.Code, f.Severity)
 		e, known := catalogue[f.Code]
 		if known {
 			dst = appendJSONText(dst, f.filler(lang), e.in(lang).message)
@@ -45,11 +35,7 @@ func (r Report) AppendWire(dst []byte, lang Lang) []byte {
 			dst = append(dst, `""`...)
 		}
 		dst = f.appendEvidence(dst, lang)
-		if f.Suggest != "" {
-			dst = append(dst, `,"suggest":`...)
-			dst = appendJSONString(dst, f.Suggest)
-		}
-		dst = append(dst, '}')
+		dst = append(appendOptional(dst, `,"suggest":`, f.Suggest), '}')
 	}
 	return append(dst, "]}"...)
 }
@@ -57,13 +43,47 @@ func (r Report) AppendWire(dst []byte, lang Lang) []byte {
 // AppendWireError appends the wire form of a subject that could not be checked (see
 // WireError) to dst.
 func AppendWireError(dst []byte, subject, kind string, err error, lang Lang) []byte {
+	return appendErrorObject(dst, wireSubject(subject), kind, ErrorText(err, lang))
+}
+
+// The pieces of the wire form that MarshalJSON and AppendWire both write.
+
+// appendReportHead writes `{"subject":…,"kind":…,"verdict":"…","findings":[`.
+func appendReportHead(dst []byte, subject, kind string, verdict Severity) []byte {
 	dst = append(dst, `{"subject":`...)
-	dst = appendJSONString(dst, wireSubject(subject))
+	dst = appendJSONString(dst, subject)
+	dst = append(dst, `,"kind":`...)
+	dst = appendJSONString(dst, kind)
+	dst = append(dst, `,"verdict":"`...)
+	dst = append(dst, verdict.String()...)
+	return append(dst, `","findings":[`...)
+}
+
+// appendFindingHead writes `{"code":…,"severity":"…","message":`.
+func appendFindingHead(dst []byte, code Code, severity Severity) []byte {
+	dst = append(dst, `{"code":`...)
+	dst = appendJSONString(dst, string(code))
+	dst = append(dst, `,"severity":"`...)
+	dst = append(dst, severity.String()...)
+	return append(dst, `","message":`...)
+}
+
+// appendOptional writes key and value, or nothing for an empty value.
+func appendOptional(dst []byte, key, value string) []byte {
+	if value == "" {
+		return dst
+	}
+	return appendJSONString(append(dst, key...), value)
+}
+
+// appendErrorObject writes {"subject":…,"kind":…,"error":…}.
+func appendErrorObject(dst []byte, subject, kind, text string) []byte {
+	dst = append(dst, `{"subject":`...)
+	dst = appendJSONString(dst, subject)
 	dst = append(dst, `,"kind":`...)
 	dst = appendJSONString(dst, kind)
 	dst = append(dst, `,"error":`...)
-	dst = appendJSONString(dst, ErrorText(err, lang))
-	return append(dst, '}')
+	return append(appendJSONString(dst, text), '}')
 }
 
 // appendJSONText renders tmpl with f as a JSON string, in place in dst.

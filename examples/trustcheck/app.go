@@ -112,21 +112,14 @@ func chooseLang(args []string, getenv func(string) string) (reflex.Lang, error) 
 	}
 	var chosen reflex.Lang
 	given := false
-	for i := 0; i < len(args); i++ {
-		arg := args[i]
-		if arg == "--" {
-			break
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		if !strings.HasPrefix(arg, "-") || name != "lang" {
+	for i := 0; i < len(args) && args[i] != "--"; {
+		value, n, missing := langFlag(args[i:])
+		i += max(n, 1)
+		if n == 0 {
 			continue
 		}
-		if !hasValue {
-			if i+1 >= len(args) {
-				return fallback, nil // the flag parser reports the missing value
-			}
-			value = args[i+1]
-			i++
+		if missing {
+			return fallback, nil // the flag parser reports the missing value
 		}
 		l, err := reflex.ParseLang(value)
 		if err != nil {
@@ -143,17 +136,29 @@ func chooseLang(args []string, getenv func(string) string) (reflex.Lang, error) 
 // dropLeadingLang removes a --lang flag given before the command (chooseLang read it).
 func dropLeadingLang(args []string) []string {
 	for len(args) > 0 {
-		name, _, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
-		if !strings.HasPrefix(args[0], "-") || name != "lang" {
+		_, n, _ := langFlag(args)
+		if n == 0 {
 			break
 		}
-		if hasValue || len(args) == 1 {
-			args = args[1:]
-		} else {
-			args = args[2:]
-		}
+		args = args[n:]
 	}
 	return args
+}
+
+// langFlag reads a --lang (or -lang, --lang=VALUE) flag at args[0]: its value, and how
+// many arguments it takes (0 when args[0] is not one). missing is true for a --lang
+// that ends the arguments.
+func langFlag(args []string) (value string, n int, missing bool) {
+	name, value, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+	switch {
+	case !strings.HasPrefix(args[0], "-") || name != "lang":
+		return "", 0, false
+	case hasValue:
+		return value, 1, false
+	case len(args) == 1:
+		return "", 1, true
+	}
+	return args[1], 2, false
 }
 
 func (a *app) commandList() string {
@@ -176,27 +181,28 @@ func (a *app) commandNames() []string {
 // way to the help of the command at hand. Values (a flag, a name) are shown through
 // reflex.Printable.
 func (a *app) usageError(msg cliText, values ...any) {
-	for i, v := range values {
-		if s, ok := v.(string); ok {
-			values[i] = reflex.Printable(s)
-		}
-	}
 	hint := msgSeeHelp
 	if a.cmd != "" {
 		hint = msgSeeCommandHelp
 	}
-	fmt.Fprintf(a.io.err, "%s: %s%s %s\n", programName, a.prefixed(fmt.Sprintf(msg.in(a.lang), values...)),
+	fmt.Fprintf(a.io.err, "%s: %s%s %s\n", programName, a.render(msg, values),
 		cliText{" ;", ";"}.in(a.lang), fmt.Sprintf(hint.in(a.lang), a.cmd))
 }
 
 // failure prints on stderr why the command could not do its work (not a usage error).
 func (a *app) failure(msg cliText, values ...any) {
+	fmt.Fprintf(a.io.err, "%s: %s\n", programName, a.render(msg, values))
+}
+
+// render writes msg in the run's language with its values, strings shown through
+// reflex.Printable, after the command's name.
+func (a *app) render(msg cliText, values []any) string {
 	for i, v := range values {
 		if s, ok := v.(string); ok {
 			values[i] = reflex.Printable(s)
 		}
 	}
-	fmt.Fprintf(a.io.err, "%s: %s\n", programName, a.prefixed(fmt.Sprintf(msg.in(a.lang), values...)))
+	return a.prefixed(fmt.Sprintf(msg.in(a.lang), values...))
 }
 
 // errorLine prints on stderr what a person reads about err (reflex.ErrorText).
