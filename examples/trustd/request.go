@@ -19,7 +19,9 @@ import (
 // catalogue's texts: a field it does not know (naming the fields it does), a value
 // that is not a string (null leaves the field empty), a second value after the object.
 // Field names match as encoding/json matches them for ASCII names: exactly, else
-// without regard to ASCII case; the last of duplicated fields wins.
+// without regard to ASCII case. Unlike encoding/json, where the last of duplicated
+// fields wins, a field given twice is refused: {"iban": A, "iban": B} must not confirm
+// the one a reviewer of the request did not read.
 
 // fieldSetter is a request body: it says where the value of each of its fields goes,
 // nil for a name it does not have.
@@ -155,6 +157,8 @@ func (r *jsonReader) object(v fieldSetter, fields string) error {
 		r.i++
 		return nil
 	}
+	var seen [8]*string // the fields already given (a body has at most five)
+	given := seen[:0]
 	for {
 		r.skipSpace()
 		if r.i == len(r.b) || r.b[r.i] != '"' {
@@ -178,6 +182,12 @@ func (r *jsonReader) object(v fieldSetter, fields string) error {
 			}
 			return e
 		}
+		for _, g := range given {
+			if g == target {
+				return problem(http.StatusBadRequest, reflex.TextServerDuplicateField, "field", fieldName(name))
+			}
+		}
+		given = append(given, target)
 		switch {
 		case r.i == len(r.b):
 			return malformed()

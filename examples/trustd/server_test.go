@@ -481,3 +481,21 @@ func TestCouldNotCheckAnswersTheWireErrorObject(t *testing.T) {
 	assert.Equal(t, http.StatusOK, code)
 	assert.Equal(t, "ok", got["verdict"])
 }
+
+// A field given twice is refused, whatever its case: the check, or the confirm, must
+// be about the value a reviewer of the request reads.
+func TestDuplicatedFieldsAreRefused(t *testing.T) {
+	s := newTestServer(t)
+	for _, body := range []string{
+		`{"subject":"https://www.ameli.fr/","subject":"https://ameli-remboursement.example/"}`,
+		`{"subject":"https://www.ameli.fr/","Subject":"https://ameli-remboursement.example/"}`,
+		`{"subject":"https://www.ameli.fr/","lang":"fr","lang":null}`,
+	} {
+		code, got := s.post(t, "/v1/check/url", body)
+		assert.Equal(t, http.StatusBadRequest, code, body)
+		assert.Contains(t, got["error"], "est donné deux fois", body)
+	}
+	code, got := s.post(t, "/v1/check/url?lang=en", `{"subject":"x","subject":"y"}`)
+	assert.Equal(t, http.StatusBadRequest, code)
+	assert.Contains(t, got["error"], "is given twice")
+}
